@@ -1,0 +1,7 @@
+// Package graph is the mentor graph: its domain types and the Neo4j store.
+// All Cypher of MentorGraph lives here, as constants next to the Go that
+// runs them, every value a $parameter, every traversal bounded.
+//
+// It imports the Neo4j driver and the standard library, never a GraphQL
+// package; resolvers and loaders call it.
+package graph

@@ -1,0 +1,47 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// schemaStatements create the constraints and indexes of the model. Each is
+// idempotent (IF NOT EXISTS), so applying them at every start-up is safe.
+var schemaStatements = []struct{ name, cypher string }{
+	{"person_id", `CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE`},
+	{"skill_id", `CREATE CONSTRAINT skill_id IF NOT EXISTS FOR (n:Skill) REQUIRE n.id IS UNIQUE`},
+	{"organization_id", `CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE`},
+	{"goal_id", `CREATE CONSTRAINT goal_id IF NOT EXISTS FOR (n:Goal) REQUIRE n.id IS UNIQUE`},
+	{"names", `CREATE FULLTEXT INDEX names IF NOT EXISTS FOR (n:Person|Skill|Organization) ON EACH [n.name]`},
+}
+
+// SchemaNames lists the constraints and indexes ApplySchema makes.
+func SchemaNames() []string {
+	names := make([]string, len(schemaStatements))
+	for i, st := range schemaStatements {
+		names[i] = st.name
+	}
+	return names
+}
+
+// ApplySchema creates the model's constraints and indexes where missing and
+// waits for the indexes to come online. Running it again changes nothing.
+func (s *Store) ApplySchema(ctx context.Context) error {
+	for _, st := range schemaStatements {
+		// Schema commands cannot share a transaction with other writes:
+		// one managed transaction each.
+		_, err := write(ctx, s, "apply schema "+st.name, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+			return struct{}{}, exec(ctx, tx, st.cypher, nil)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	_, err := read(ctx, s, "await indexes", func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, awaitIndexesCypher, map[string]any{"seconds": 300})
+	})
+	return err
+}
+
+const awaitIndexesCypher = `CALL db.awaitIndexes($seconds)`

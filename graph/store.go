@@ -1,0 +1,63 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Store reads and writes the mentor graph in one Neo4j database. It is safe
+// for concurrent use; each method opens its own session and does its work in
+// one managed transaction (retried by the driver on transient errors).
+type Store struct {
+	driver   neo4j.DriverWithContext
+	database string
+}
+
+// NewStore returns a Store over driver that names database in every session.
+func NewStore(driver neo4j.DriverWithContext, database string) *Store {
+	return &Store{driver: driver, database: database}
+}
+
+// Database is the name of the database the store works in.
+func (s *Store) Database() string { return s.database }
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
+}
+
+// read runs work in a read transaction of its own session.
+func read[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	v, err := neo4j.ExecuteRead(ctx, sess, work)
+	return v, translate(op, err)
+}
+
+// write runs work in a write transaction of its own session.
+func write[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	v, err := neo4j.ExecuteWrite(ctx, sess, work)
+	return v, translate(op, err)
+}
+
+const pingCypher = `RETURN 1 AS ok`
+
+// Ping checks that the store's database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := read(ctx, s, "ping", func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, pingCypher, nil)
+	})
+	return err
+}
+
+// exec runs cypher in tx and discards its records.
+func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
