@@ -23,6 +23,61 @@ var (
 	ErrUnavailable = errors.New("database unavailable")
 )
 
+// kindError is an error of one kind with a message written for people.
+type kindError struct {
+	kind error
+	msg  string
+}
+
+func (e *kindError) Error() string { return e.msg }
+func (e *kindError) Unwrap() error { return e.kind }
+
+// notFound says that what format names does not exist.
+func notFound(format string, args ...any) error {
+	return &kindError{ErrNotFound, fmt.Sprintf(format, args...)}
+}
+
+// conflict says that the write contradicts what is stored.
+func conflict(format string, args ...any) error {
+	return &kindError{ErrConflict, fmt.Sprintf(format, args...)}
+}
+
+// InputError is bad input: Field is the argument path that is wrong (e.g.
+// "input.level"), Msg says what is wrong in words a person can act on.
+type InputError struct {
+	Field string
+	Msg   string
+}
+
+func (e *InputError) Error() string { return e.Msg }
+
+// Unwrap makes every InputError an ErrInvalid.
+func (e *InputError) Unwrap() error { return ErrInvalid }
+
+// invalid returns an InputError for field.
+func invalid(field, format string, args ...any) error {
+	return &InputError{Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Message returns the part of err written for people: the message of its
+// kind (what is not found, what conflicts, what is invalid), without the
+// operation context added for logs. Errors of no known kind give "".
+func Message(err error) string {
+	var ke *kindError
+	if errors.As(err, &ke) {
+		return ke.msg
+	}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return ie.Msg
+	}
+	var n4j *db.Neo4jError
+	if errors.As(err, &n4j) && errors.Is(err, ErrConflict) {
+		return "the change conflicts with stored data (an id that is already taken)"
+	}
+	return ""
+}
+
 // translate turns a driver error into one of the store's kinds, keeping the
 // original for logs; what reaches a client is decided by the kind only.
 func translate(op string, err error) error {

@@ -1,0 +1,47 @@
+# MentorGraph. The two commands:
+#   make run    start Neo4j (a container, data kept between runs) and the server
+#   make test   check generated code and formatting, vet, run every test against a real Neo4j
+SHELL := /bin/bash
+GO    ?= go
+export CGO_ENABLED ?= 0
+
+# Generated files that `go generate ./...` must reproduce exactly.
+GENERATED := resolvers/generated.go resolvers/models_gen.go
+
+.PHONY: test run stop generate check-generated check-format vet bench
+
+# Verbose, so the Neo4j container start and any SKIP show, without the lines
+# of passing tests.
+test: check-generated check-format vet
+	@set -eo pipefail; eval "$$(deploy/provision.sh)"; \
+	$(GO) test -v -count=1 -timeout 30m ./... 2>&1 | grep -v -E '^ *(=== (RUN|PAUSE|CONT|NAME)|--- PASS)'
+
+run:
+	@set -e; eval "$$(deploy/provision.sh)"; \
+	eval "$$($(GO) run ./cmd/neo4j-dev)"; \
+	$(GO) build -o bin/mentorgraph ./cmd/mentorgraph; \
+	exec bin/mentorgraph serve
+
+# Stop the development Neo4j started by `make run`; its data volume stays.
+stop:
+	$(GO) run ./cmd/neo4j-dev -stop
+
+generate:
+	$(GO) generate ./...
+
+# Regenerate and fail if that changed anything: the committed generated code
+# must match schema/ and gqlgen.yml.
+check-generated:
+	@before="$$(cat $(GENERATED) | sha256sum)"; \
+	$(GO) generate ./... ; \
+	after="$$(cat $(GENERATED) | sha256sum)"; \
+	if [ "$$before" != "$$after" ]; then \
+	  echo "generated code was out of date with schema/: regenerated it; review and commit $(GENERATED)"; exit 1; \
+	fi
+
+check-format:
+	@out="$$(gofmt -l $$(git ls-files '*.go'))"; \
+	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...

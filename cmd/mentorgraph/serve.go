@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/mentorgraph/mentorgraph/graph"
+	"github.com/mentorgraph/mentorgraph/resolvers"
+)
+
+// version is the module version of this build, or "devel".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// openStore makes the process's one driver, verifies it can reach Neo4j and
+// returns a store on the configured database. The caller closes the driver.
+func openStore(ctx context.Context, c Config) (neo4j.DriverWithContext, *graph.Store, error) {
+	auth := neo4j.NoAuth()
+	if c.Neo4jUser != "" {
+		auth = neo4j.BasicAuth(c.Neo4jUser, c.Neo4jPassword, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(c.Neo4jURI, auth)
+	if err != nil {
+		return nil, nil, fmt.Errorf("neo4j driver: %w", err)
+	}
+	vctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := driver.VerifyConnectivity(vctx); err != nil {
+		_ = driver.Close(ctx)
+		return nil, nil, fmt.Errorf("cannot reach Neo4j at %s (check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD): %w", c.Neo4jURI, err)
+	}
+	return driver, graph.NewStore(driver, c.Neo4jDatabase), nil
+}
+
+func runServe(ctx context.Context, args []string) error {
+	c, err := parseServeConfig(args)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	driver, store, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer driver.Close(context.Background())
+	if err := store.ApplySchema(ctx); err != nil {
+		return fmt.Errorf("apply schema to database %q: %w", c.Neo4jDatabase, err)
+	}
+
+	ln, err := net.Listen("tcp", c.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", c.Listen, err)
+	}
+	srv := &http.Server{
+		Handler:           newMux(store, c, log),
+		ReadHeaderTimeout: 10 * time.Second,
+		WriteTimeout:      c.Limits.Timeout + 5*time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "neo4j", c.Neo4jURI, "database", c.Neo4jDatabase)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), c.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// displayAddr turns a listener address into one a person can open.
+func displayAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// newMux routes the server's endpoints.
+func newMux(store *graph.Store, c Config, log *slog.Logger) *http.ServeMux {
+	mux := http.NewServeMux()
+	root := &resolvers.Resolver{Store: store, Version: version()}
+	mux.Handle("/graphql", resolvers.NewHandler(root, c.Limits, log))
+	mux.Handle("GET /graphiql", resolvers.GraphiQL("/graphql"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := store.Ping(ctx); err != nil {
+			log.Warn("not ready", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, "not ready: Neo4j database %q does not answer\n", store.Database())
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	return mux
+}

@@ -1,0 +1,59 @@
+package resolvers
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// Limits bound what one GraphQL request may ask for.
+type Limits struct {
+	// MaxDepth is the deepest field nesting a query may have.
+	MaxDepth int
+	// MaxComplexity caps the query's cost, where list fields weigh their
+	// `first`/`limit` argument times the cost of their children.
+	MaxComplexity int
+	// Timeout bounds the time one request may take.
+	Timeout time.Duration
+}
+
+// DefaultLimits are the limits used when the server is not told otherwise.
+var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 20000, Timeout: 30 * time.Second}
+
+// NewHandler returns the GraphQL HTTP handler (POST and GET, automatic
+// persisted queries, a parsed-query cache, introspection, depth and
+// complexity limits, and the error presenter).
+func NewHandler(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: r}))
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(depthLimit{max: lim.MaxDepth})
+	srv.Use(extension.FixedComplexityLimit(lim.MaxComplexity))
+	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		return presentError(ctx, err, log)
+	})
+	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
+		log.Error("panic in resolver", "panic", v, "path", graphql.GetPath(ctx))
+		return errors.New("internal error")
+	})
+	return http.TimeoutHandler(srv, lim.Timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"UNAVAILABLE"}}]}`)
+}
+
+// GraphiQL returns the GraphiQL page for the endpoint at path.
+func GraphiQL(path string) http.Handler {
+	return playground.Handler("MentorGraph GraphiQL", path)
+}
