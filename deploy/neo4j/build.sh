@@ -21,13 +21,13 @@ base_packages="openjdk-17-jre-headless,tini,procps"
 
 log() { echo "build.sh: $*" >&2; }
 
-hash_of() { cat "$@" | sha256sum | cut -c1-12; }
-
 mkdir -p "$cache"
 exec 9>"$cache/neo4j-image.lock"
 flock 9
 
-base_tag="bookworm-$(printf '%s %s' "$base_packages" "$(hash_of "$here/build.sh")" | sha256sum | cut -c1-12)"
+# Bump base_recipe when the way the base is made changes.
+base_recipe="debootstrap --variant=minbase bookworm +$base_packages, apt lists and docs removed, v1"
+base_tag="bookworm-$(printf '%s' "$base_recipe" | sha256sum | cut -c1-12)"
 base="$base_repo:$base_tag"
 image_tag="5.26-offline-$(printf '%s' "$base" | cat - "$here/pom.xml" "$here/Dockerfile" "$here/docker-entrypoint.sh" "$here/neo4j.conf" "$here/neo4j.sh" "$here/neo4j-admin.sh" | sha256sum | cut -c1-12)"
 image="$repo:$image_tag"
@@ -61,7 +61,7 @@ ctx="$(mktemp -d)"
 trap 'rm -rf "$ctx"' EXIT
 cp "$here/Dockerfile" "$here/docker-entrypoint.sh" "$here/neo4j.conf" "$here/neo4j.sh" "$here/neo4j-admin.sh" "$ctx/"
 log "resolving Neo4j's jars from Maven Central"
-mvn -q -B -f "$here/pom.xml" dependency:copy-dependencies \
+mvn -q -B -Dstyle.color=never -f "$here/pom.xml" dependency:copy-dependencies \
     -DincludeScope=runtime -DoutputDirectory="$ctx/lib" >&2
 log "docker build -> $image"
 DOCKER_BUILDKIT=0 docker build -q --build-arg "BASE=$base" -t "$image" -t "$repo:5.26-offline" "$ctx" >&2

@@ -1,0 +1,119 @@
+package dataset
+
+import "time"
+
+// Kind names a record kind: the CSV file it lives in (people.csv, …) and
+// the `kind` field of an NDJSON line.
+type Kind string
+
+// The record kinds, in the order they are written (references point back).
+const (
+	KindPerson       Kind = "person"
+	KindSkill        Kind = "skill"
+	KindOrganization Kind = "organization"
+	KindPersonSkill  Kind = "person_skill"
+	KindAffiliation  Kind = "affiliation"
+	KindMentorship   Kind = "mentorship"
+	KindConnection   Kind = "connection"
+	KindGoal         Kind = "goal"
+)
+
+// Kinds lists every kind in write order.
+var Kinds = []Kind{KindPerson, KindSkill, KindOrganization, KindPersonSkill, KindAffiliation, KindMentorship, KindConnection, KindGoal}
+
+// Date is a calendar date without time zone. Year-only input (YYYY) is held
+// as YYYY-01-01 with YearOnly set, and written back as YYYY.
+type Date struct {
+	Year     int
+	Month    time.Month
+	Day      int
+	YearOnly bool
+}
+
+// Person is a row of people.csv. Empty optional cells are zero values
+// (strings) or nil (numbers, booleans): "not set".
+type Person struct {
+	ID                string
+	Name              string
+	Headline          string
+	Bio               string
+	Location          string
+	Timezone          string
+	AvailableToMentor *bool
+	MentorCapacity    *int
+	SeekingMentorship *bool
+}
+
+// Skill is a row of skills.csv; ParentID names the broader skill.
+type Skill struct {
+	ID          string
+	Name        string
+	Category    string // TECHNICAL, LEADERSHIP, BUSINESS, CAREER, INTERPERSONAL
+	ParentID    string
+	Description string
+}
+
+// PersonSkill is a row of person_skills.csv.
+type PersonSkill struct {
+	PersonID string
+	SkillID  string
+	Level    int // 1..5
+	Years    *int
+}
+
+// Organization is a row of organizations.csv.
+type Organization struct {
+	ID   string
+	Name string
+	Kind string // COMPANY, COMMUNITY, UNIVERSITY, ASSOCIATION
+}
+
+// Affiliation is a row of affiliations.csv.
+type Affiliation struct {
+	PersonID       string
+	OrganizationID string
+	Role           string
+	Since          *Date
+	Until          *Date
+}
+
+// Mentorship is a row of mentorships.csv: MenteeID is mentored by MentorID.
+type Mentorship struct {
+	MenteeID string
+	MentorID string
+	Since    *Date
+	Until    *Date
+	Focus    []string // skill ids; ';'-separated in CSV
+	Status   string   // ACTIVE or ENDED
+}
+
+// Connection is a row of connections.csv: a KNOWS link, undirected in
+// meaning, stored from PersonA to PersonB.
+type Connection struct {
+	PersonA string
+	PersonB string
+	Since   *Date
+}
+
+// Goal is a row of goals.csv.
+type Goal struct {
+	ID          string
+	PersonID    string
+	SkillID     string
+	Title       string
+	TargetLevel *int // 1..5
+	DueDate     *Date
+	Status      string // OPEN, ACHIEVED, ABANDONED
+}
+
+// Dataset is a whole network in the import layout.
+type Dataset struct {
+	People        []Person
+	Skills        []Skill
+	Organizations []Organization
+	PersonSkills  []PersonSkill
+	Affiliations  []Affiliation
+	Mentorships   []Mentorship
+	Connections   []Connection
+	Goals         []Goal
+}
