@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync/atomic"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -12,6 +13,23 @@ import (
 type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
+	// statements counts the Cypher statements sent (each at least one
+	// round trip), for tests and benchmarks that check batching.
+	statements atomic.Int64
+}
+
+// Statements returns how many Cypher statements the store has sent.
+func (s *Store) Statements() int64 { return s.statements.Load() }
+
+// countingTx counts the statements run in a managed transaction.
+type countingTx struct {
+	neo4j.ManagedTransaction
+	n *atomic.Int64
+}
+
+func (t countingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	t.n.Add(1)
+	return t.ManagedTransaction.Run(ctx, cypher, params)
 }
 
 // NewStore returns a Store over driver that names database in every session.
@@ -30,7 +48,9 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 func read[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
-	v, err := neo4j.ExecuteRead(ctx, sess, work)
+	v, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
+		return work(countingTx{tx, &s.statements})
+	})
 	return v, translate(op, err)
 }
 
@@ -38,7 +58,9 @@ func read[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.Ma
 func write[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
-	v, err := neo4j.ExecuteWrite(ctx, sess, work)
+	v, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
+		return work(countingTx{tx, &s.statements})
+	})
 	return v, translate(op, err)
 }
 

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/mentorgraph/mentorgraph/graph"
@@ -26,17 +28,6 @@ const (
 // else is logged and shown as "internal error", so no raw Neo4j text reaches
 // a client.
 func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Error {
-	var gqlErr *gqlerror.Error
-	if errors.As(err, &gqlErr) && gqlErr.Err == nil {
-		// Parse and validation errors made by gqlgen itself.
-		if gqlErr.Extensions == nil {
-			gqlErr.Extensions = map[string]any{}
-		}
-		if _, ok := gqlErr.Extensions["code"]; !ok {
-			gqlErr.Extensions["code"] = CodeBadUserInput
-		}
-		return gqlErr
-	}
 	pres := graphql.DefaultErrorPresenter(ctx, err)
 	if pres.Extensions == nil {
 		pres.Extensions = map[string]any{}
@@ -46,8 +37,9 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	case errors.As(err, &inv):
 		pres.Message = inv.Error()
 		pres.Extensions["code"] = CodeBadUserInput
-		if inv.Field != "" {
-			pres.Extensions["field"] = inv.Field
+		pres.Extensions["field"] = inv.Field
+		if inv.Field == "" {
+			pres.Extensions["field"] = pathField(pres.Path)
 		}
 	case errors.Is(err, graph.ErrNotFound):
 		pres.Message = graph.Message(err)
@@ -62,10 +54,38 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		log.Warn("database unavailable", "err", err, "path", pres.Path)
 		pres.Message = "the database is unavailable or the request took too long; try again"
 		pres.Extensions["code"] = CodeUnavailable
+	case isRequestError(err):
+		// Parse and validation errors made by gqlgen itself: they describe
+		// the request, so they pass through.
+		if _, ok := pres.Extensions["code"]; !ok {
+			pres.Extensions["code"] = CodeBadUserInput
+		}
 	default:
 		log.Error("internal error", "err", err, "path", pres.Path)
 		pres.Message = "internal error"
-		pres.Extensions["code"] = CodeInternal
+		pres.Extensions = map[string]any{"code": CodeInternal}
 	}
 	return pres
+}
+
+// isRequestError reports whether err is gqlgen's own error about the
+// request (no underlying error from a resolver).
+func isRequestError(err error) bool {
+	var gqlErr *gqlerror.Error
+	return errors.As(err, &gqlErr) && gqlErr.Err == nil
+}
+
+// pathField renders the argument path of an input error, e.g.
+// "input.since", dropping the field name a path starts with.
+func pathField(path ast.Path) string {
+	var parts []string
+	for _, el := range path {
+		if n, ok := el.(ast.PathName); ok {
+			parts = append(parts, string(n))
+		}
+	}
+	if len(parts) > 1 {
+		parts = parts[1:]
+	}
+	return strings.Join(parts, ".")
 }

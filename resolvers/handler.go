@@ -15,6 +15,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/mentorgraph/mentorgraph/loaders"
 )
 
 // Limits bound what one GraphQL request may ask for.
@@ -35,7 +37,7 @@ var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 20000, Timeout: 30 * tim
 // persisted queries, a parsed-query cache, introspection, depth and
 // complexity limits, and the error presenter).
 func NewHandler(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: r}))
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -50,7 +52,7 @@ func NewHandler(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
 		log.Error("panic in resolver", "panic", v, "path", graphql.GetPath(ctx))
 		return errors.New("internal error")
 	})
-	return http.TimeoutHandler(srv, lim.Timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"UNAVAILABLE"}}]}`)
+	return http.TimeoutHandler(loaders.Middleware(r.Store, srv), lim.Timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"UNAVAILABLE"}}]}`)
 }
 
 // GraphiQL returns the GraphiQL page for the endpoint at path.

@@ -2,9 +2,164 @@
 
 package resolvers
 
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/mentorgraph/mentorgraph/graph"
+)
+
+type AddAffiliationInput struct {
+	PersonID       string      `json:"personId"`
+	OrganizationID string      `json:"organizationId"`
+	Role           *string     `json:"role,omitempty"`
+	Since          *graph.Date `json:"since,omitempty"`
+	// An end date makes it a past membership.
+	Until *graph.Date `json:"until,omitempty"`
+}
+
+type AddGoalInput struct {
+	// Identifier; generated when absent.
+	ID          *string     `json:"id,omitempty"`
+	PersonID    string      `json:"personId"`
+	SkillID     string      `json:"skillId"`
+	Title       string      `json:"title"`
+	TargetLevel *int        `json:"targetLevel,omitempty"`
+	DueDate     *graph.Date `json:"dueDate,omitempty"`
+	Status      *GoalStatus `json:"status,omitempty"`
+}
+
+type ConnectInput struct {
+	A     string      `json:"a"`
+	B     string      `json:"b"`
+	Since *graph.Date `json:"since,omitempty"`
+}
+
+// The two people a `connect` linked.
+type ConnectPayload struct {
+	A     *graph.Person `json:"a"`
+	B     *graph.Person `json:"b"`
+	Since *graph.Date   `json:"since,omitempty"`
+}
+
+type CreateOrganizationInput struct {
+	// Identifier; derived from the name when absent.
+	ID   *string          `json:"id,omitempty"`
+	Name string           `json:"name"`
+	Kind OrganizationKind `json:"kind"`
+}
+
+type CreatePersonInput struct {
+	// Identifier; generated when absent. At most 200 characters, no spaces.
+	ID                *string `json:"id,omitempty"`
+	Name              string  `json:"name"`
+	Headline          *string `json:"headline,omitempty"`
+	Bio               *string `json:"bio,omitempty"`
+	Location          *string `json:"location,omitempty"`
+	Timezone          *string `json:"timezone,omitempty"`
+	AvailableToMentor *bool   `json:"availableToMentor,omitempty"`
+	MentorCapacity    *int    `json:"mentorCapacity,omitempty"`
+	SeekingMentorship *bool   `json:"seekingMentorship,omitempty"`
+}
+
+type CreateSkillInput struct {
+	// A slug: lower-case letters, digits and '-', e.g. `public-speaking`; derived from the name when absent.
+	ID          *string       `json:"id,omitempty"`
+	Name        string        `json:"name"`
+	Category    SkillCategory `json:"category"`
+	Description *string       `json:"description,omitempty"`
+	// The broader skill (by id) this one is part of.
+	Broader *string `json:"broader,omitempty"`
+}
+
+type EndAffiliationInput struct {
+	PersonID       string `json:"personId"`
+	OrganizationID string `json:"organizationId"`
+	// Defaults to today.
+	Until *graph.Date `json:"until,omitempty"`
+}
+
+type EndMentorshipInput struct {
+	MenteeID string `json:"menteeId"`
+	MentorID string `json:"mentorId"`
+	// Defaults to today.
+	Until *graph.Date `json:"until,omitempty"`
+}
+
+type MemberEdge struct {
+	Node   *graph.Person `json:"node"`
+	Role   *string       `json:"role,omitempty"`
+	Since  *graph.Date   `json:"since,omitempty"`
+	Cursor string        `json:"cursor"`
+}
+
+type Mutation struct {
+}
+
+type OrganizationEdge struct {
+	Node   *graph.Organization `json:"node"`
+	Cursor string              `json:"cursor"`
+}
+
+type OrganizationFilter struct {
+	Kind *OrganizationKind `json:"kind,omitempty"`
+	// Full-text search on names; best match first.
+	Search *string `json:"search,omitempty"`
+}
+
+// Pagination information of a Relay cursor connection.
+type PageInfo struct {
+	// Whether more items follow the last edge.
+	HasNextPage bool `json:"hasNextPage"`
+	// Whether items precede the first edge (true when `after` was given).
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// Cursor of the first edge, if any.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// Cursor of the last edge; pass it as `after` for the next page.
+	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// Filters of `people`; all given filters must hold.
+type PeopleFilter struct {
+	// Only people holding this skill (by id)...
+	Skill *string `json:"skill,omitempty"`
+	// ...at this level or higher (1–5, default 1).
+	MinLevel *int `json:"minLevel,omitempty"`
+	// ...or a narrower skill of it (PART_OF, up to 5 levels; default true).
+	IncludeNarrower *bool `json:"includeNarrower,omitempty"`
+	// Only current members of this organization (by id).
+	Organization *string `json:"organization,omitempty"`
+	// Only people available (true) or not available (false) to mentor.
+	AvailableToMentor *bool `json:"availableToMentor,omitempty"`
+	// Only people seeking (true) or not seeking (false) mentorship.
+	SeekingMentorship *bool `json:"seekingMentorship,omitempty"`
+	// Full-text search on names (Lucene syntax: `ada`, `ada~`, `lov*`); results come best match first.
+	Search *string `json:"search,omitempty"`
+}
+
+// A person in a page.
+type PersonEdge struct {
+	Node   *graph.Person `json:"node"`
+	Cursor string        `json:"cursor"`
+}
+
 // MentorGraph's GraphQL API: people, skills, organizations and the mentorship
 // links between them, stored in Neo4j.
 type Query struct {
+}
+
+type RecordMentorshipInput struct {
+	MenteeID string `json:"menteeId"`
+	MentorID string `json:"mentorId"`
+	// Skill ids the mentorship is about.
+	Focus []string `json:"focus,omitempty"`
+	// Defaults to today.
+	Since *graph.Date `json:"since,omitempty"`
+	// An end date records a past mentorship (status ENDED).
+	Until *graph.Date `json:"until,omitempty"`
 }
 
 // The server and the Neo4j database it serves.
@@ -13,4 +168,300 @@ type ServerInfo struct {
 	Version string `json:"version"`
 	// The Neo4j database every query names.
 	Database string `json:"database"`
+}
+
+type SetPersonSkillInput struct {
+	PersonID string `json:"personId"`
+	SkillID  string `json:"skillId"`
+	// 1–5.
+	Level int `json:"level"`
+	// Years of practice (≥ 0), or null for unknown.
+	Years *int `json:"years,omitempty"`
+}
+
+type SkillEdge struct {
+	Node   *graph.Skill `json:"node"`
+	Cursor string       `json:"cursor"`
+}
+
+type SkillFilter struct {
+	Category *SkillCategory `json:"category,omitempty"`
+	// Full-text search on names; best match first.
+	Search *string `json:"search,omitempty"`
+}
+
+// Fields left out are unchanged; null clears an optional field.
+type UpdateGoalInput struct {
+	ID          string                         `json:"id"`
+	Title       graphql.Omittable[*string]     `json:"title,omitempty"`
+	SkillID     graphql.Omittable[*string]     `json:"skillId,omitempty"`
+	TargetLevel graphql.Omittable[*int]        `json:"targetLevel,omitempty"`
+	DueDate     graphql.Omittable[*graph.Date] `json:"dueDate,omitempty"`
+	Status      graphql.Omittable[*GoalStatus] `json:"status,omitempty"`
+}
+
+// Fields left out are unchanged.
+type UpdateOrganizationInput struct {
+	ID   string                               `json:"id"`
+	Name graphql.Omittable[*string]           `json:"name,omitempty"`
+	Kind graphql.Omittable[*OrganizationKind] `json:"kind,omitempty"`
+}
+
+// Fields left out are unchanged; fields given as null are cleared.
+type UpdatePersonInput struct {
+	ID                string                     `json:"id"`
+	Name              graphql.Omittable[*string] `json:"name,omitempty"`
+	Headline          graphql.Omittable[*string] `json:"headline,omitempty"`
+	Bio               graphql.Omittable[*string] `json:"bio,omitempty"`
+	Location          graphql.Omittable[*string] `json:"location,omitempty"`
+	Timezone          graphql.Omittable[*string] `json:"timezone,omitempty"`
+	AvailableToMentor graphql.Omittable[*bool]   `json:"availableToMentor,omitempty"`
+	MentorCapacity    graphql.Omittable[*int]    `json:"mentorCapacity,omitempty"`
+	SeekingMentorship graphql.Omittable[*bool]   `json:"seekingMentorship,omitempty"`
+}
+
+// Fields left out are unchanged; fields given as null are cleared.
+type UpdateSkillInput struct {
+	ID          string                            `json:"id"`
+	Name        graphql.Omittable[*string]        `json:"name,omitempty"`
+	Category    graphql.Omittable[*SkillCategory] `json:"category,omitempty"`
+	Description graphql.Omittable[*string]        `json:"description,omitempty"`
+	// Move the skill under another broader skill, or null to make it top-level. Cycles are refused.
+	Broader graphql.Omittable[*string] `json:"broader,omitempty"`
+}
+
+// Where a goal stands.
+type GoalStatus string
+
+const (
+	GoalStatusOpen      GoalStatus = "OPEN"
+	GoalStatusAchieved  GoalStatus = "ACHIEVED"
+	GoalStatusAbandoned GoalStatus = "ABANDONED"
+)
+
+var AllGoalStatus = []GoalStatus{
+	GoalStatusOpen,
+	GoalStatusAchieved,
+	GoalStatusAbandoned,
+}
+
+func (e GoalStatus) IsValid() bool {
+	switch e {
+	case GoalStatusOpen, GoalStatusAchieved, GoalStatusAbandoned:
+		return true
+	}
+	return false
+}
+
+func (e GoalStatus) String() string {
+	return string(e)
+}
+
+func (e *GoalStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = GoalStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid GoalStatus", str)
+	}
+	return nil
+}
+
+func (e GoalStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *GoalStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e GoalStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Whether a mentorship goes on.
+type MentorshipStatus string
+
+const (
+	MentorshipStatusActive MentorshipStatus = "ACTIVE"
+	MentorshipStatusEnded  MentorshipStatus = "ENDED"
+)
+
+var AllMentorshipStatus = []MentorshipStatus{
+	MentorshipStatusActive,
+	MentorshipStatusEnded,
+}
+
+func (e MentorshipStatus) IsValid() bool {
+	switch e {
+	case MentorshipStatusActive, MentorshipStatusEnded:
+		return true
+	}
+	return false
+}
+
+func (e MentorshipStatus) String() string {
+	return string(e)
+}
+
+func (e *MentorshipStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MentorshipStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MentorshipStatus", str)
+	}
+	return nil
+}
+
+func (e MentorshipStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MentorshipStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MentorshipStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What kind of body an organization is.
+type OrganizationKind string
+
+const (
+	OrganizationKindCompany     OrganizationKind = "COMPANY"
+	OrganizationKindCommunity   OrganizationKind = "COMMUNITY"
+	OrganizationKindUniversity  OrganizationKind = "UNIVERSITY"
+	OrganizationKindAssociation OrganizationKind = "ASSOCIATION"
+)
+
+var AllOrganizationKind = []OrganizationKind{
+	OrganizationKindCompany,
+	OrganizationKindCommunity,
+	OrganizationKindUniversity,
+	OrganizationKindAssociation,
+}
+
+func (e OrganizationKind) IsValid() bool {
+	switch e {
+	case OrganizationKindCompany, OrganizationKindCommunity, OrganizationKindUniversity, OrganizationKindAssociation:
+		return true
+	}
+	return false
+}
+
+func (e OrganizationKind) String() string {
+	return string(e)
+}
+
+func (e *OrganizationKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrganizationKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrganizationKind", str)
+	}
+	return nil
+}
+
+func (e OrganizationKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrganizationKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrganizationKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The broad area a skill belongs to.
+type SkillCategory string
+
+const (
+	SkillCategoryTechnical     SkillCategory = "TECHNICAL"
+	SkillCategoryLeadership    SkillCategory = "LEADERSHIP"
+	SkillCategoryBusiness      SkillCategory = "BUSINESS"
+	SkillCategoryCareer        SkillCategory = "CAREER"
+	SkillCategoryInterpersonal SkillCategory = "INTERPERSONAL"
+)
+
+var AllSkillCategory = []SkillCategory{
+	SkillCategoryTechnical,
+	SkillCategoryLeadership,
+	SkillCategoryBusiness,
+	SkillCategoryCareer,
+	SkillCategoryInterpersonal,
+}
+
+func (e SkillCategory) IsValid() bool {
+	switch e {
+	case SkillCategoryTechnical, SkillCategoryLeadership, SkillCategoryBusiness, SkillCategoryCareer, SkillCategoryInterpersonal:
+		return true
+	}
+	return false
+}
+
+func (e SkillCategory) String() string {
+	return string(e)
+}
+
+func (e *SkillCategory) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SkillCategory(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SkillCategory", str)
+	}
+	return nil
+}
+
+func (e SkillCategory) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SkillCategory) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SkillCategory) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

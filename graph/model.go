@@ -1,0 +1,152 @@
+package graph
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+)
+
+// Person is a person of the network.
+type Person struct {
+	ID                string
+	Name              string
+	Headline          *string
+	Bio               *string
+	Location          *string
+	Timezone          *string
+	AvailableToMentor bool
+	MentorCapacity    int
+	// OpenSlots is MentorCapacity minus active mentees, never below 0, and
+	// 0 for someone not available to mentor.
+	OpenSlots         int
+	SeekingMentorship bool
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
+// Skill is a skill of the catalogue; BroaderID names the skill it is
+// PART_OF, if any.
+type Skill struct {
+	ID          string
+	Name        string
+	Category    string
+	Description *string
+	BroaderID   *string
+}
+
+// Organization is a company, community, university or association.
+type Organization struct {
+	ID   string
+	Name string
+	Kind string
+}
+
+// PersonSkill is a skill a person holds.
+type PersonSkill struct {
+	PersonID string
+	SkillID  string
+	Level    int
+	Years    *int
+}
+
+// Goal is a learning goal of a person about a skill.
+type Goal struct {
+	ID          string
+	PersonID    string
+	SkillID     string
+	Title       string
+	TargetLevel *int
+	DueDate     *Date
+	Status      string
+}
+
+// Affiliation is a person's membership of an organization.
+type Affiliation struct {
+	PersonID       string
+	OrganizationID string
+	Role           *string
+	Since          *Date
+	Until          *Date
+}
+
+// Mentorship is a MENTORED_BY link: MenteeID is mentored by MentorID.
+type Mentorship struct {
+	MenteeID string
+	MentorID string
+	Since    *Date
+	Until    *Date
+	Focus    []string
+	Status   string
+}
+
+// Connection is a KNOWS link seen from one person: PersonID is the other.
+type Connection struct {
+	PersonID string
+	Since    *Date
+}
+
+// Enumerations of the model.
+var (
+	SkillCategories    = []string{"TECHNICAL", "LEADERSHIP", "BUSINESS", "CAREER", "INTERPERSONAL"}
+	OrganizationKinds  = []string{"COMPANY", "COMMUNITY", "UNIVERSITY", "ASSOCIATION"}
+	GoalStatuses       = []string{"OPEN", "ACHIEVED", "ABANDONED"}
+	MentorshipStatuses = []string{"ACTIVE", "ENDED"}
+)
+
+// Date is a calendar date (no time, no zone), stored in Neo4j as a DATE.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDate reads YYYY-MM-DD, or YYYY (as January 1st).
+func ParseDate(s string) (Date, error) {
+	if len(s) == 4 {
+		y, err := strconv.Atoi(s)
+		if err == nil && y >= 1 {
+			return Date{y, time.January, 1}, nil
+		}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, &InputError{Msg: fmt.Sprintf("%q is not a date: use YYYY-MM-DD or YYYY", s)}
+	}
+	return DateOf(t), nil
+}
+
+// DateOf is the date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// Today is today's date in UTC.
+func Today() Date { return DateOf(time.Now().UTC()) }
+
+// Time is midnight UTC of d.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
+
+// String is d as YYYY-MM-DD.
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// MarshalGQL writes d as a JSON string YYYY-MM-DD.
+func (d Date) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(d.String())) }
+
+// UnmarshalGQL reads a YYYY-MM-DD (or YYYY) string.
+func (d *Date) UnmarshalGQL(v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return &InputError{Msg: fmt.Sprintf("a date must be a string YYYY-MM-DD, got %T", v)}
+	}
+	parsed, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = parsed
+	return nil
+}

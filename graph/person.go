@@ -1,0 +1,309 @@
+package graph
+
+import (
+	"context"
+	"errors"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Optional is one field of a patch: Set says the client gave it; a nil
+// Value then clears it.
+type Optional[T any] struct {
+	Set   bool
+	Value *T
+}
+
+// PersonInput is a new person. A nil ID gets a generated one.
+type PersonInput struct {
+	ID                *string
+	Name              string
+	Headline          *string
+	Bio               *string
+	Location          *string
+	Timezone          *string
+	AvailableToMentor bool
+	MentorCapacity    int
+	SeekingMentorship bool
+}
+
+// PersonPatch changes some fields of a person.
+type PersonPatch struct {
+	Name              Optional[string]
+	Headline          Optional[string]
+	Bio               Optional[string]
+	Location          Optional[string]
+	Timezone          Optional[string]
+	AvailableToMentor Optional[bool]
+	MentorCapacity    Optional[int]
+	SeekingMentorship Optional[bool]
+}
+
+// personProjection is a person as a map, with the count of active mentees
+// from which OpenSlots is computed.
+const personProjection = `p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
+  active: COUNT { (p)<-[m:MENTORED_BY]-(:Person) WHERE m.status = 'ACTIVE' }}`
+
+func personFrom(m map[string]any) Person {
+	p := Person{
+		ID:                str(m, "id"),
+		Name:              str(m, "name"),
+		Headline:          strPtr(m, "headline"),
+		Bio:               strPtr(m, "bio"),
+		Location:          strPtr(m, "location"),
+		Timezone:          strPtr(m, "timezone"),
+		AvailableToMentor: boolVal(m, "availableToMentor"),
+		MentorCapacity:    intVal(m, "mentorCapacity"),
+		SeekingMentorship: boolVal(m, "seekingMentorship"),
+		CreatedAt:         timeVal(m, "createdAt"),
+		UpdatedAt:         timeVal(m, "updatedAt"),
+	}
+	if p.AvailableToMentor {
+		p.OpenSlots = max(p.MentorCapacity-intVal(m, "active"), 0)
+	}
+	return p
+}
+
+func (c *checker) personFields(prefix string, name *string, headline, bio, location, timezone *string, capacity *int) {
+	if name != nil {
+		c.name(prefix+"name", *name, MaxNameLen)
+	}
+	c.text(prefix+"headline", headline, MaxHeadlineLen)
+	c.text(prefix+"bio", bio, MaxTextLen)
+	c.text(prefix+"location", location, MaxPlaceLen)
+	c.text(prefix+"timezone", timezone, MaxPlaceLen)
+	c.nonNegative(prefix+"mentorCapacity", capacity)
+}
+
+const createPersonCypher = `
+CREATE (p:Person {id: $id, name: $name, headline: $headline, bio: $bio, location: $location,
+  timezone: $timezone, availableToMentor: $available, mentorCapacity: $capacity,
+  seekingMentorship: $seeking, createdAt: datetime(), updatedAt: datetime()})
+RETURN ` + personProjection
+
+// CreatePerson stores a new person. A taken id is ErrConflict.
+func (s *Store) CreatePerson(ctx context.Context, in PersonInput) (Person, error) {
+	id := newID("p-")
+	if in.ID != nil {
+		id = *in.ID
+	}
+	var c checker
+	c.id("input.id", id)
+	c.personFields("input.", &in.Name, in.Headline, in.Bio, in.Location, in.Timezone, &in.MentorCapacity)
+	if c.err != nil {
+		return Person{}, c.err
+	}
+	params := map[string]any{
+		"id": id, "name": in.Name, "headline": ptrParam(in.Headline), "bio": ptrParam(in.Bio),
+		"location": ptrParam(in.Location), "timezone": ptrParam(in.Timezone),
+		"available": in.AvailableToMentor, "capacity": in.MentorCapacity, "seeking": in.SeekingMentorship,
+	}
+	p, err := write(ctx, s, "create person", func(tx neo4j.ManagedTransaction) (Person, error) {
+		return single(ctx, tx, createPersonCypher, params, personFrom)
+	})
+	if isConstraintViolation(err) {
+		return Person{}, conflict("a person with id %q already exists", id)
+	}
+	return p, err
+}
+
+const updatePersonCypher = `
+MATCH (p:Person {id: $id})
+SET p += $set, p.updatedAt = datetime()
+RETURN ` + personProjection
+
+// UpdatePerson applies patch to the person with id.
+func (s *Store) UpdatePerson(ctx context.Context, id string, patch PersonPatch) (Person, error) {
+	var c checker
+	c.id("input.id", id)
+	c.personFields("input.", patch.Name.Value, patch.Headline.Value, patch.Bio.Value, patch.Location.Value, patch.Timezone.Value, patch.MentorCapacity.Value)
+	for field, o := range map[string]bool{
+		"input.name":              patch.Name.Set && patch.Name.Value == nil,
+		"input.availableToMentor": patch.AvailableToMentor.Set && patch.AvailableToMentor.Value == nil,
+		"input.mentorCapacity":    patch.MentorCapacity.Set && patch.MentorCapacity.Value == nil,
+		"input.seekingMentorship": patch.SeekingMentorship.Set && patch.SeekingMentorship.Value == nil,
+	} {
+		if o {
+			c.fail(field, "%s cannot be cleared (null); give a value or leave it out", field)
+		}
+	}
+	if c.err != nil {
+		return Person{}, c.err
+	}
+	set := map[string]any{}
+	setOptional(set, "name", patch.Name)
+	setOptional(set, "headline", patch.Headline)
+	setOptional(set, "bio", patch.Bio)
+	setOptional(set, "location", patch.Location)
+	setOptional(set, "timezone", patch.Timezone)
+	setOptional(set, "availableToMentor", patch.AvailableToMentor)
+	setOptional(set, "mentorCapacity", patch.MentorCapacity)
+	setOptional(set, "seekingMentorship", patch.SeekingMentorship)
+	return write(ctx, s, "update person", func(tx neo4j.ManagedTransaction) (Person, error) {
+		p, err := single(ctx, tx, updatePersonCypher, map[string]any{"id": id, "set": set}, personFrom)
+		if errors.Is(err, errNoRows) {
+			return Person{}, notFound("no person with id %q", id)
+		}
+		return p, err
+	})
+}
+
+// setOptional puts a given field into a SET map; null removes the property.
+func setOptional[T any](set map[string]any, prop string, o Optional[T]) {
+	if o.Set {
+		set[prop] = ptrParam(o.Value)
+	}
+}
+
+const deletePersonCypher = `
+MATCH (p:Person {id: $id})
+CALL (p) { MATCH (p)-[:HAS_GOAL]->(g:Goal) DETACH DELETE g }
+DETACH DELETE p
+RETURN true AS deleted`
+
+// DeletePerson deletes a person with their goals and every link they have;
+// the people, skills and organizations they were linked to stay.
+func (s *Store) DeletePerson(ctx context.Context, id string) error {
+	_, err := write(ctx, s, "delete person", func(tx neo4j.ManagedTransaction) (bool, error) {
+		_, err := single(ctx, tx, deletePersonCypher, map[string]any{"id": id}, func(map[string]any) bool { return true })
+		if errors.Is(err, errNoRows) {
+			return false, notFound("no person with id %q", id)
+		}
+		return true, err
+	})
+	return err
+}
+
+const peopleByIDCypher = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+RETURN ` + personProjection
+
+// PeopleByID returns the people with these ids, keyed by id; unknown ids
+// are absent from the map.
+func (s *Store) PeopleByID(ctx context.Context, ids []string) (map[string]Person, error) {
+	return read(ctx, s, "people by id", func(tx neo4j.ManagedTransaction) (map[string]Person, error) {
+		people, err := collect(ctx, tx, peopleByIDCypher, map[string]any{"ids": ids}, personFrom)
+		return keyBy(people, func(p Person) string { return p.ID }), err
+	})
+}
+
+// Person returns one person, or ErrNotFound.
+func (s *Store) Person(ctx context.Context, id string) (Person, error) {
+	m, err := s.PeopleByID(ctx, []string{id})
+	if err != nil {
+		return Person{}, err
+	}
+	p, ok := m[id]
+	if !ok {
+		return Person{}, notFound("no person with id %q", id)
+	}
+	return p, nil
+}
+
+const setPersonSkillCypher = `
+MATCH (p:Person {id: $person}), (s:Skill {id: $skill})
+MERGE (p)-[h:HAS_SKILL]->(s)
+SET h.level = $level, h.years = $years, p.updatedAt = datetime()
+RETURN ` + personProjection
+
+// SetPersonSkill sets the level (1–5) and years of a skill of a person.
+func (s *Store) SetPersonSkill(ctx context.Context, ps PersonSkill) (Person, error) {
+	var c checker
+	c.id("input.personId", ps.PersonID)
+	c.id("input.skillId", ps.SkillID)
+	c.level("input.level", ps.Level)
+	c.nonNegative("input.years", ps.Years)
+	if c.err != nil {
+		return Person{}, c.err
+	}
+	return write(ctx, s, "set person skill", func(tx neo4j.ManagedTransaction) (Person, error) {
+		if err := requireAll(ctx, tx, ref{personLabel, ps.PersonID, "input.personId"}, ref{skillLabel, ps.SkillID, "input.skillId"}); err != nil {
+			return Person{}, err
+		}
+		return single(ctx, tx, setPersonSkillCypher, map[string]any{
+			"person": ps.PersonID, "skill": ps.SkillID, "level": ps.Level, "years": ptrParam(ps.Years),
+		}, personFrom)
+	})
+}
+
+const removePersonSkillCypher = `
+MATCH (p:Person {id: $person})-[h:HAS_SKILL]->(:Skill {id: $skill})
+DELETE h
+SET p.updatedAt = datetime()
+RETURN ` + personProjection
+
+// RemovePersonSkill removes a skill from a person; ErrNotFound if they do
+// not hold it.
+func (s *Store) RemovePersonSkill(ctx context.Context, personID, skillID string) (Person, error) {
+	return write(ctx, s, "remove person skill", func(tx neo4j.ManagedTransaction) (Person, error) {
+		if err := requireAll(ctx, tx, ref{personLabel, personID, "personId"}, ref{skillLabel, skillID, "skillId"}); err != nil {
+			return Person{}, err
+		}
+		p, err := single(ctx, tx, removePersonSkillCypher, map[string]any{"person": personID, "skill": skillID}, personFrom)
+		if errors.Is(err, errNoRows) {
+			return Person{}, notFound("person %q does not hold skill %q", personID, skillID)
+		}
+		return p, err
+	})
+}
+
+const connectCypher = `
+MATCH (a:Person {id: $a}), (b:Person {id: $b})
+WHERE NOT EXISTS { (a)-[:KNOWS]-(b) }
+CREATE (a)-[k:KNOWS {since: $since}]->(b)
+SET a.updatedAt = datetime(), b.updatedAt = datetime()
+RETURN {a: a.id, b: b.id} AS pair`
+
+// Connect records that a and b know each other; ErrConflict if they are
+// already connected (in either direction).
+func (s *Store) Connect(ctx context.Context, a, b string, since *Date) error {
+	var c checker
+	c.id("input.a", a)
+	c.id("input.b", b)
+	if c.err == nil && a == b {
+		c.fail("input.b", "a person cannot be connected to themselves (%q)", a)
+	}
+	if c.err != nil {
+		return c.err
+	}
+	_, err := write(ctx, s, "connect", func(tx neo4j.ManagedTransaction) (bool, error) {
+		if err := requireAll(ctx, tx, ref{personLabel, a, "input.a"}, ref{personLabel, b, "input.b"}); err != nil {
+			return false, err
+		}
+		_, err := single(ctx, tx, connectCypher, map[string]any{"a": a, "b": b, "since": dateParam(since)}, func(map[string]any) bool { return true })
+		if errors.Is(err, errNoRows) {
+			return false, conflict("%q and %q are already connected", a, b)
+		}
+		return true, err
+	})
+	return err
+}
+
+const disconnectCypher = `
+MATCH (a:Person {id: $a})-[k:KNOWS]-(b:Person {id: $b})
+DELETE k
+RETURN count(k) AS removed`
+
+// Disconnect removes the connection between a and b; ErrNotFound if none.
+func (s *Store) Disconnect(ctx context.Context, a, b string) error {
+	_, err := write(ctx, s, "disconnect", func(tx neo4j.ManagedTransaction) (bool, error) {
+		if err := requireAll(ctx, tx, ref{personLabel, a, "a"}, ref{personLabel, b, "b"}); err != nil {
+			return false, err
+		}
+		res, err := tx.Run(ctx, disconnectCypher, map[string]any{"a": a, "b": b})
+		if err != nil {
+			return false, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return false, err
+		}
+		if n, _ := rec.Values[0].(int64); n == 0 {
+			return false, notFound("%q and %q are not connected", a, b)
+		}
+		return true, nil
+	})
+	return err
+}

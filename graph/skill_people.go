@@ -1,0 +1,149 @@
+package graph
+
+import (
+	"context"
+)
+
+// SkillMentorsArgs are the arguments of Skill.mentors besides the skill.
+type SkillMentorsArgs struct {
+	MinLevel        int
+	IncludeNarrower bool
+	Page            PageArgs
+}
+
+// SkillMentor is a mentor for a skill with the skill held (the asked one
+// or a narrower one) and its level.
+type SkillMentor struct {
+	Person  Person
+	SkillID string
+	Level   int
+}
+
+const skillMentorsCypher = `
+UNWIND $ids AS id
+MATCH (target:Skill {id: id})
+CALL (target) {
+  MATCH (s:Skill)-[:PART_OF*0..5]->(target)
+  WHERE $narrower OR s = target
+  WITH DISTINCT s
+  MATCH (p:Person)-[h:HAS_SKILL]->(s)
+  WHERE p.availableToMentor AND h.level >= $minLevel
+  WITH p, h.level AS level, s.id AS skill ORDER BY level DESC, skill
+  WITH p, collect({level: level, skill: skill})[0] AS best
+  WHERE $afterLevel IS NULL OR best.level < $afterLevel OR (best.level = $afterLevel AND p.id > $after)
+  WITH p, best ORDER BY best.level DESC, p.id LIMIT $limit
+  RETURN collect({person: ` + personProjection + `, level: best.level, skill: best.skill}) AS rows
+}
+UNWIND rows AS row
+RETURN row {.*, key: target.id} AS row`
+
+// SkillMentors returns, for each skill, a page of people available to
+// mentor who hold it (or a narrower skill) at args.MinLevel or above,
+// strongest first, then by id.
+func (s *Store) SkillMentors(ctx context.Context, skillIDs []string, args SkillMentorsArgs) (map[string]Page[SkillMentor], error) {
+	after, hasAfter, err := checkPage(args.Page, MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	var c checker
+	c.level("minLevel", args.MinLevel)
+	if c.err != nil {
+		return nil, c.err
+	}
+	if after.ID != "" && after.Level == nil {
+		return nil, invalid("after", "after is not a cursor of this list: pass the endCursor of a previous page")
+	}
+	rows, err := byKey(ctx, s, "mentors of skills", skillMentorsCypher, skillIDs, map[string]any{
+		"narrower": args.IncludeNarrower, "minLevel": args.MinLevel, "after": after.ID,
+		"afterLevel": ptrParam(after.Level), "limit": args.Page.First + 1,
+	}, func(m map[string]any) SkillMentor {
+		pm, _ := m["person"].(map[string]any)
+		return SkillMentor{Person: personFrom(pm), SkillID: str(m, "skill"), Level: intVal(m, "level")}
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Page[SkillMentor], len(rows))
+	for k, r := range rows {
+		out[k] = pageOf(r, args.Page.First, hasAfter, func(m SkillMentor) Cursor {
+			return Cursor{ID: m.Person.ID, Level: &m.Level}
+		})
+	}
+	return out, nil
+}
+
+const skillLearnersCypher = `
+UNWIND $ids AS id
+MATCH (target:Skill {id: id})
+CALL (target) {
+  MATCH (p:Person)-[:HAS_GOAL]->(:Goal {status: 'OPEN'})-[:ABOUT]->(target)
+  WHERE p.id > $after
+  WITH DISTINCT p ORDER BY p.id LIMIT $limit
+  RETURN collect(` + personProjection + `) AS rows
+}
+UNWIND rows AS row
+RETURN row {.*, key: target.id} AS row`
+
+// SkillLearners returns, for each skill, a page of the people with an open
+// goal about it, by id.
+func (s *Store) SkillLearners(ctx context.Context, skillIDs []string, page PageArgs) (map[string]Page[Person], error) {
+	after, hasAfter, err := checkPage(page, MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := byKey(ctx, s, "learners of skills", skillLearnersCypher, skillIDs,
+		map[string]any{"after": after.ID, "limit": page.First + 1}, personFrom)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Page[Person], len(rows))
+	for k, r := range rows {
+		out[k] = pageOf(r, page.First, hasAfter, func(p Person) Cursor { return Cursor{ID: p.ID} })
+	}
+	return out, nil
+}
+
+// SkillCounts are the counts shown on a skill.
+type SkillCounts struct {
+	Holders  int
+	Mentors  int
+	Learners int
+}
+
+const skillCountsCypher = `
+UNWIND $ids AS id
+MATCH (s:Skill {id: id})
+RETURN {key: id,
+  holders: COUNT { (:Person)-[:HAS_SKILL]->(s) },
+  mentors: COUNT { (p:Person)-[h:HAS_SKILL]->(s) WHERE p.availableToMentor AND h.level >= 3 },
+  learners: COUNT { (:Person)-[:HAS_GOAL]->(:Goal {status: 'OPEN'})-[:ABOUT]->(s) }} AS row`
+
+// CountsOfSkills returns holder, mentor (available, level ≥ 3) and learner
+// (open goal) counts of each skill.
+func (s *Store) CountsOfSkills(ctx context.Context, skillIDs []string) (map[string]SkillCounts, error) {
+	rows, err := byKey(ctx, s, "counts of skills", skillCountsCypher, skillIDs, nil, func(m map[string]any) SkillCounts {
+		return SkillCounts{Holders: intVal(m, "holders"), Mentors: intVal(m, "mentors"), Learners: intVal(m, "learners")}
+	})
+	out := make(map[string]SkillCounts, len(rows))
+	for k, r := range rows {
+		if len(r) > 0 {
+			out[k] = r[0]
+		}
+	}
+	return out, err
+}
+
+const skillMentorsCountCypher = `
+MATCH (target:Skill {id: $skill})
+MATCH (s:Skill)-[:PART_OF*0..5]->(target)
+WHERE $narrower OR s = target
+WITH DISTINCT s
+MATCH (p:Person)-[h:HAS_SKILL]->(s)
+WHERE p.availableToMentor AND h.level >= $minLevel
+RETURN count(DISTINCT p) AS n`
+
+// CountSkillMentors counts what SkillMentors lists for one skill.
+func (s *Store) CountSkillMentors(ctx context.Context, skillID string, minLevel int, includeNarrower bool) (int, error) {
+	return count(ctx, s, "count mentors of skill", skillMentorsCountCypher,
+		map[string]any{"skill": skillID, "minLevel": minLevel, "narrower": includeNarrower})
+}
