@@ -48,6 +48,9 @@ type PersonSkill struct {
 	SkillID  string
 	Level    int
 	Years    *int
+	// Skill is the skill itself when the query that read the link fetched
+	// it too (saving a round trip); nil otherwise.
+	Skill *Skill
 }
 
 // Goal is a learning goal of a person about a skill.
@@ -78,6 +81,11 @@ type Mentorship struct {
 	Until    *Date
 	Focus    []string
 	Status   string
+	// Mentee, Mentor and FocusSkills are filled when the query that read
+	// the link fetched them too (saving round trips); nil otherwise.
+	Mentee      *Person
+	Mentor      *Person
+	FocusSkills []Skill
 }
 
 // Connection is a KNOWS link seen from one person: PersonID is the other.

@@ -39,10 +39,12 @@ const skillsOfPeopleCypher = `
 UNWIND $ids AS id
 MATCH (:Person {id: id})-[h:HAS_SKILL]->(s:Skill)
 WITH id, s, h ORDER BY h.level DESC, s.id
-RETURN {key: id, skill: s.id, level: h.level, years: h.years} AS row`
+RETURN {key: id, skill: ` + skillProjection + `, level: h.level, years: h.years} AS row`
 
 func personSkillFrom(m map[string]any) PersonSkill {
-	return PersonSkill{PersonID: str(m, "key"), SkillID: str(m, "skill"), Level: intVal(m, "level"), Years: intPtr(m, "years")}
+	sm, _ := m["skill"].(map[string]any)
+	sk := skillFrom(sm)
+	return PersonSkill{PersonID: str(m, "key"), SkillID: sk.ID, Level: intVal(m, "level"), Years: intPtr(m, "years"), Skill: &sk}
 }
 
 // SkillsOfPeople returns each person's skills, strongest first.
@@ -83,21 +85,45 @@ func (s *Store) AffiliationsOfPeople(ctx context.Context, ids []string) (map[str
 	return byKey(ctx, s, "affiliations of people", affiliationsOfPeopleCypher, ids, nil, affiliationFrom)
 }
 
+// mentorshipRow is a mentorship with both people and the focus skills.
+const mentorshipRow = `{mentee: mentee.id, mentor: mentor.id, since: m.since, until: m.until, focus: m.focus, status: m.status,
+  menteePerson: [p IN [mentee] | ` + personProjection + `][0], mentorPerson: [p IN [mentor] | ` + personProjection + `][0],
+  focusSkills: COLLECT { UNWIND coalesce(m.focus, []) AS f MATCH (s:Skill {id: f}) RETURN ` + skillProjection + ` }}`
+
 const mentorsOfPeopleCypher = `
 UNWIND $ids AS id
-MATCH (:Person {id: id})-[m:MENTORED_BY]->(mentor:Person)
-WITH id, m, mentor ORDER BY m.status, m.since DESC, mentor.id
-RETURN {key: id, mentee: id, mentor: mentor.id, since: m.since, until: m.until, focus: m.focus, status: m.status} AS row`
+MATCH (mentee:Person {id: id})-[m:MENTORED_BY]->(mentor:Person)
+WITH id, m, mentee, mentor ORDER BY m.status, m.since DESC, mentor.id
+WITH id, ` + mentorshipRow + ` AS r
+RETURN r {.*, key: id} AS row`
 
 const menteesOfPeopleCypher = `
 UNWIND $ids AS id
-MATCH (:Person {id: id})<-[m:MENTORED_BY]-(mentee:Person)
-WITH id, m, mentee ORDER BY m.status, m.since DESC, mentee.id
-RETURN {key: id, mentee: mentee.id, mentor: id, since: m.since, until: m.until, focus: m.focus, status: m.status} AS row`
+MATCH (mentor:Person {id: id})<-[m:MENTORED_BY]-(mentee:Person)
+WITH id, m, mentee, mentor ORDER BY m.status, m.since DESC, mentee.id
+WITH id, ` + mentorshipRow + ` AS r
+RETURN r {.*, key: id} AS row`
 
 func mentorshipFrom(m map[string]any) Mentorship {
-	return Mentorship{MenteeID: str(m, "mentee"), MentorID: str(m, "mentor"), Since: datePtr(m, "since"),
+	ms := Mentorship{MenteeID: str(m, "mentee"), MentorID: str(m, "mentor"), Since: datePtr(m, "since"),
 		Until: datePtr(m, "until"), Focus: strList(m, "focus"), Status: str(m, "status")}
+	if pm, ok := m["menteePerson"].(map[string]any); ok {
+		p := personFrom(pm)
+		ms.Mentee = &p
+	}
+	if pm, ok := m["mentorPerson"].(map[string]any); ok {
+		p := personFrom(pm)
+		ms.Mentor = &p
+	}
+	if fl, ok := m["focusSkills"].([]any); ok {
+		ms.FocusSkills = []Skill{}
+		for _, f := range fl {
+			if sm, ok := f.(map[string]any); ok {
+				ms.FocusSkills = append(ms.FocusSkills, skillFrom(sm))
+			}
+		}
+	}
+	return ms
 }
 
 // MentorsOfPeople returns each person's mentorships as mentee, active first.

@@ -223,7 +223,8 @@ const narrowerSkillsCypher = `
 UNWIND $ids AS id
 MATCH (s:Skill)-[:PART_OF]->(:Skill {id: id})
 WITH id, s ORDER BY s.name, s.id
-RETURN ` + skillProjection + ` {.*, key: id} AS row`
+WITH id, ` + skillProjection + ` AS skill
+RETURN skill {.*, key: id} AS row`
 
 // NarrowerSkills returns the skills directly part of each skill, by name.
 func (s *Store) NarrowerSkills(ctx context.Context, ids []string) (map[string][]Skill, error) {

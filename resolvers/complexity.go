@@ -8,7 +8,7 @@ package resolvers
 // unpagedListWeight estimates the length of lists that have no `first`
 // (a person's skills, goals, mentors, mentees, affiliations; a skill's
 // narrower skills; a mentorship's focus).
-const unpagedListWeight = 10
+const unpagedListWeight = 5
 
 func pagedCost(child int, first *int, def int) int { return 1 + child*max(deref(first, def), 1) }
 

@@ -31,7 +31,7 @@ type Limits struct {
 }
 
 // DefaultLimits are the limits used when the server is not told otherwise.
-var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 20000, Timeout: 30 * time.Second}
+var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 50000, Timeout: 30 * time.Second}
 
 // NewHandler returns the GraphQL HTTP handler (POST and GET, automatic
 // persisted queries, a parsed-query cache, introspection, depth and

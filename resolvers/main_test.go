@@ -35,7 +35,7 @@ func newAPI(t *testing.T) *api {
 	if err := store.ApplySchema(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.NewTextHandler(testLog{t}, nil))
 	h := resolvers.NewHandler(&resolvers.Resolver{Store: store, Version: "test"}, resolvers.DefaultLimits, log)
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
@@ -153,4 +153,12 @@ func (a *api) mentorship(mentee, mentor string, focus ...string) {
 	a.t.Helper()
 	a.ok(`mutation($in: RecordMentorshipInput!) { recordMentorship(input: $in) { status } }`,
 		map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor, "focus": focus}})
+}
+
+// testLog sends the server's log lines to the test's log.
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
 }

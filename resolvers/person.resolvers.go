@@ -107,6 +107,9 @@ func (r *personConnectionResolver) TotalCount(ctx context.Context, obj *PersonCo
 
 // Skill is the resolver for the skill field.
 func (r *personSkillResolver) Skill(ctx context.Context, obj *graph.PersonSkill) (*graph.Skill, error) {
+	if obj.Skill != nil {
+		return obj.Skill, nil
+	}
 	return load(ctx, ld(ctx).Skill, obj.SkillID)
 }
 
@@ -121,6 +124,9 @@ func (r *queryResolver) People(ctx context.Context, first *int, after *string, f
 	gf := graph.PeopleFilter{SkillID: f.Skill, MinLevel: deref(f.MinLevel, 1), IncludeNarrower: deref(f.IncludeNarrower, true),
 		OrganizationID: f.Organization, AvailableToMentor: f.AvailableToMentor, SeekingMentorship: f.SeekingMentorship, Search: f.Search}
 	page, err := r.Store.People(ctx, gf, pageArgs(first, after))
+	if err == nil {
+		err = prefetchPage(ctx, page.Items)
+	}
 	if err != nil {
 		return nil, err
 	}
