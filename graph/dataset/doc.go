@@ -4,5 +4,11 @@
 // validating a whole dataset (references, levels, dates, duplicate ids,
 // self-mentorship, skill cycles) and writing it back out.
 //
+// What lives where: records.go and date.go the types; layout.go the files,
+// columns and enum values; read.go (CSV, ReadDir, ReadFiles) and ndjson.go
+// read, decode.go turns cells into records, check.go holds the rules of one
+// record (applied while reading and again by Validate), validate.go the
+// rules across records and Missing; write.go writes CSV and NDJSON.
+//
 // It imports only the standard library; graph writes what it reads.
 package dataset

@@ -42,6 +42,8 @@ type Person struct {
 	AvailableToMentor *bool
 	MentorCapacity    *int
 	SeekingMentorship *bool
+
+	At Pos // where it was read; zero for a record built in memory
 }
 
 // Skill is a row of skills.csv; ParentID names the broader skill.
@@ -51,6 +53,8 @@ type Skill struct {
 	Category    string // TECHNICAL, LEADERSHIP, BUSINESS, CAREER, INTERPERSONAL
 	ParentID    string
 	Description string
+
+	At Pos // where it was read; zero for a record built in memory
 }
 
 // PersonSkill is a row of person_skills.csv.
@@ -59,6 +63,8 @@ type PersonSkill struct {
 	SkillID  string
 	Level    int // 1..5
 	Years    *int
+
+	At Pos // where it was read; zero for a record built in memory
 }
 
 // Organization is a row of organizations.csv.
@@ -66,6 +72,8 @@ type Organization struct {
 	ID   string
 	Name string
 	Kind string // COMPANY, COMMUNITY, UNIVERSITY, ASSOCIATION
+
+	At Pos // where it was read; zero for a record built in memory
 }
 
 // Affiliation is a row of affiliations.csv.
@@ -75,6 +83,8 @@ type Affiliation struct {
 	Role           string
 	Since          *Date
 	Until          *Date
+
+	At Pos // where it was read; zero for a record built in memory
 }
 
 // Mentorship is a row of mentorships.csv: MenteeID is mentored by MentorID.
@@ -85,6 +95,8 @@ type Mentorship struct {
 	Until    *Date
 	Focus    []string // skill ids; ';'-separated in CSV
 	Status   string   // ACTIVE or ENDED
+
+	At Pos // where it was read; zero for a record built in memory
 }
 
 // Connection is a row of connections.csv: a KNOWS link, undirected in
@@ -93,6 +105,8 @@ type Connection struct {
 	PersonA string
 	PersonB string
 	Since   *Date
+
+	At Pos // where it was read; zero for a record built in memory
 }
 
 // Goal is a row of goals.csv.
@@ -104,6 +118,16 @@ type Goal struct {
 	TargetLevel *int // 1..5
 	DueDate     *Date
 	Status      string // OPEN, ACHIEVED, ABANDONED
+
+	At Pos // where it was read; zero for a record built in memory
+}
+
+// Pos is where a record was read: its file (as named to the reader) and the
+// line its first field starts on, counting from 1. The zero Pos means the
+// record was built in memory.
+type Pos struct {
+	File string
+	Line int
 }
 
 // Dataset is a whole network in the import layout.
