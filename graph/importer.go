@@ -402,3 +402,12 @@ func importSteps(ds *dataset.Dataset) []importStep {
 		{dataset.KindGoal, goals, goalImport, goalPlan},
 	}
 }
+
+const isEmptyCypher = `RETURN {empty: NOT EXISTS { MATCH (:Person) }} AS r`
+
+// IsEmpty reports whether the graph holds no person.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	return read(ctx, s, "is empty", func(tx neo4j.ManagedTransaction) (bool, error) {
+		return single(ctx, tx, isEmptyCypher, nil, func(m map[string]any) bool { return boolVal(m, "empty") })
+	})
+}

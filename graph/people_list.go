@@ -23,7 +23,6 @@ type PeopleFilter struct {
 // MaxPageSize is the largest `first` of a list.
 const MaxPageSize = 100
 
-
 // peopleWhere holds every filter of PeopleFilter as a parameterised
 // condition on p; a null parameter disables its condition.
 const peopleWhere = `

@@ -340,4 +340,3 @@ func listPage[T any](ctx context.Context, s *Store, op, cypher string, search *s
 	}
 	return out, nil
 }
-
