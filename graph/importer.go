@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -33,6 +35,9 @@ type ImportOptions struct {
 	// Progress, when set, is called after each batch with the rows done and
 	// the rows in all.
 	Progress func(done, total int)
+	// ReadProblems are problems found while reading ds; they are reported
+	// with the validation's own, all together, and nothing is written.
+	ReadProblems dataset.Problems
 }
 
 // KindCounts says what an import did (or would do) to one record kind.
@@ -81,7 +86,7 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	if err != nil {
 		return ImportReport{}, err
 	}
-	if problems := dataset.Validate(ds, known); len(problems) > 0 {
+	if problems := mergeProblems(opts.ReadProblems, dataset.Validate(ds, known)); len(problems) > 0 {
 		return ImportReport{}, problems
 	}
 	steps := importSteps(ds)
@@ -410,4 +415,24 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	return read(ctx, s, "is empty", func(tx neo4j.ManagedTransaction) (bool, error) {
 		return single(ctx, tx, isEmptyCypher, nil, func(m map[string]any) bool { return boolVal(m, "empty") })
 	})
+}
+
+// mergeProblems joins read and validation problems, each once, in file and
+// line order (a bad cell is reported by both).
+func mergeProblems(read, valid dataset.Problems) dataset.Problems {
+	seen := map[dataset.Problem]bool{}
+	var out dataset.Problems
+	for _, p := range append(slices.Clone(read), valid...) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b dataset.Problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
+	return out
 }

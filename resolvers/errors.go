@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/mentorgraph/mentorgraph/graph"
+	"github.com/mentorgraph/mentorgraph/graph/dataset"
 )
 
 // Codes of extensions.code that clients can rely on.
@@ -33,7 +35,16 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		pres.Extensions = map[string]any{}
 	}
 	var inv *graph.InputError
+	var problems dataset.Problems
 	switch {
+	case errors.As(err, &problems):
+		pres.Message = fmt.Sprintf("%d problem(s) in the records; nothing was written", len(problems))
+		pres.Extensions["code"] = CodeBadUserInput
+		list := make([]map[string]any, len(problems))
+		for i, p := range problems {
+			list[i] = map[string]any{"line": p.Line, "column": p.Column, "message": p.Message}
+		}
+		pres.Extensions["problems"] = list
 	case errors.As(err, &inv):
 		pres.Message = inv.Error()
 		pres.Extensions["code"] = CodeBadUserInput

@@ -39,7 +39,6 @@ type ResolverRoot interface {
 	OrganizationConnection() OrganizationConnectionResolver
 	Person() PersonResolver
 	PersonConnection() PersonConnectionResolver
-	PersonSkill() PersonSkillResolver
 	Query() QueryResolver
 	Skill() SkillResolver
 	SkillConnection() SkillConnectionResolver
@@ -80,6 +79,21 @@ type ComplexityRoot struct {
 		Title       func(childComplexity int) int
 	}
 
+	ImportKindCounts struct {
+		Created   func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Rows      func(childComplexity int) int
+		Unchanged func(childComplexity int) int
+		Updated   func(childComplexity int) int
+	}
+
+	ImportReport struct {
+		Changed func(childComplexity int) int
+		DryRun  func(childComplexity int) int
+		Kinds   func(childComplexity int) int
+		Rows    func(childComplexity int) int
+	}
+
 	MemberConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -115,6 +129,7 @@ type ComplexityRoot struct {
 		Disconnect         func(childComplexity int, a string, b string) int
 		EndAffiliation     func(childComplexity int, input EndAffiliationInput) int
 		EndMentorship      func(childComplexity int, input EndMentorshipInput) int
+		ImportRecords      func(childComplexity int, ndjson string, dryRun *bool) int
 		RecordMentorship   func(childComplexity int, input RecordMentorshipInput) int
 		RemoveGoal         func(childComplexity int, id string) int
 		RemovePersonSkill  func(childComplexity int, personID string, skillID string) int
@@ -264,9 +279,6 @@ type MemberConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *MemberConnection) (int, error)
 }
 type MentorshipResolver interface {
-	Mentee(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error)
-	Mentor(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error)
-
 	Focus(ctx context.Context, obj *graph.Mentorship) ([]*graph.Skill, error)
 	Status(ctx context.Context, obj *graph.Mentorship) (MentorshipStatus, error)
 }
@@ -276,6 +288,7 @@ type MutationResolver interface {
 	AddGoal(ctx context.Context, input AddGoalInput) (*graph.Goal, error)
 	UpdateGoal(ctx context.Context, input UpdateGoalInput) (*graph.Goal, error)
 	RemoveGoal(ctx context.Context, id string) (string, error)
+	ImportRecords(ctx context.Context, ndjson string, dryRun *bool) (*ImportReport, error)
 	CreateOrganization(ctx context.Context, input CreateOrganizationInput) (*graph.Organization, error)
 	UpdateOrganization(ctx context.Context, input UpdateOrganizationInput) (*graph.Organization, error)
 	DeleteOrganization(ctx context.Context, id string) (string, error)
@@ -309,9 +322,6 @@ type PersonResolver interface {
 }
 type PersonConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *PersonConnection) (int, error)
-}
-type PersonSkillResolver interface {
-	Skill(ctx context.Context, obj *graph.PersonSkill) (*graph.Skill, error)
 }
 type QueryResolver interface {
 	Server(ctx context.Context) (*ServerInfo, error)
@@ -466,6 +476,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Goal.Title(childComplexity), true
+
+	case "ImportKindCounts.created":
+		if e.ComplexityRoot.ImportKindCounts.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKindCounts.Created(childComplexity), true
+	case "ImportKindCounts.kind":
+		if e.ComplexityRoot.ImportKindCounts.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKindCounts.Kind(childComplexity), true
+	case "ImportKindCounts.rows":
+		if e.ComplexityRoot.ImportKindCounts.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKindCounts.Rows(childComplexity), true
+	case "ImportKindCounts.unchanged":
+		if e.ComplexityRoot.ImportKindCounts.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKindCounts.Unchanged(childComplexity), true
+	case "ImportKindCounts.updated":
+		if e.ComplexityRoot.ImportKindCounts.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportKindCounts.Updated(childComplexity), true
+
+	case "ImportReport.changed":
+		if e.ComplexityRoot.ImportReport.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Changed(childComplexity), true
+	case "ImportReport.dryRun":
+		if e.ComplexityRoot.ImportReport.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.DryRun(childComplexity), true
+	case "ImportReport.kinds":
+		if e.ComplexityRoot.ImportReport.Kinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Kinds(childComplexity), true
+	case "ImportReport.rows":
+		if e.ComplexityRoot.ImportReport.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Rows(childComplexity), true
 
 	case "MemberConnection.edges":
 		if e.ComplexityRoot.MemberConnection.Edges == nil {
@@ -680,6 +746,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndMentorship(childComplexity, args["input"].(EndMentorshipInput)), true
+	case "Mutation.importRecords":
+		if e.ComplexityRoot.Mutation.ImportRecords == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importRecords_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportRecords(childComplexity, args["ndjson"].(string), args["dryRun"].(*bool)), true
 	case "Mutation.recordMentorship":
 		if e.ComplexityRoot.Mutation.RecordMentorship == nil {
 			break
@@ -1362,6 +1439,41 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/import.graphqls", Input: `"What an import did (or, with dryRun, would do) to one record kind."
+type ImportKindCounts {
+  "person, skill, organization, person_skill, affiliation, mentorship, connection or goal."
+  kind: String!
+  rows: Int!
+  created: Int!
+  updated: Int!
+  unchanged: Int!
+}
+
+"The outcome of importRecords."
+type ImportReport {
+  "True when nothing was written (a dry run)."
+  dryRun: Boolean!
+  "Records in the input."
+  rows: Int!
+  "Whether anything was (or would be) created or updated."
+  changed: Boolean!
+  kinds: [ImportKindCounts!]!
+}
+
+extend type Mutation {
+  """
+  Import records for organizers without a shell: the same records as
+  ` + "`" + `mentorgraph import` + "`" + ` reads, in their NDJSON form (one JSON object per line
+  with a ` + "`" + `kind` + "`" + ` field; at most 10,000 lines and 5 MB per call). Validated
+  first, with the same rules: with any problem nothing is written and the
+  BAD_USER_INPUT error lists every problem in ` + "`" + `extensions.problems` + "`" + `
+  ({line, column, message}). Records merge by id, so importing the same
+  records twice changes nothing. With dryRun nothing is written and the
+  report says what would be created, updated or left unchanged.
+  """
+  importRecords(ndjson: String!, dryRun: Boolean = false): ImportReport!
+}
+`, BuiltIn: false},
 	{Name: "../schema/mentorship.graphqls", Input: `"Whether a mentorship goes on."
 enum MentorshipStatus {
   ACTIVE
@@ -1946,6 +2058,36 @@ func (ec *executionContext) childFields_Goal(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Goal", field.Name)
 }
 
+func (ec *executionContext) childFields_ImportKindCounts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ImportKindCounts_kind(ctx, field)
+	case "rows":
+		return ec.fieldContext_ImportKindCounts_rows(ctx, field)
+	case "created":
+		return ec.fieldContext_ImportKindCounts_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_ImportKindCounts_updated(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_ImportKindCounts_unchanged(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportKindCounts", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dryRun":
+		return ec.fieldContext_ImportReport_dryRun(ctx, field)
+	case "rows":
+		return ec.fieldContext_ImportReport_rows(ctx, field)
+	case "changed":
+		return ec.fieldContext_ImportReport_changed(ctx, field)
+	case "kinds":
+		return ec.fieldContext_ImportReport_kinds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportReport", field.Name)
+}
+
 func (ec *executionContext) childFields_MemberConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -2491,6 +2633,28 @@ func (ec *executionContext) field_Mutation_endMentorship_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ndjson",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ndjson"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg1
 	return args, nil
 }
 
@@ -3384,6 +3548,222 @@ func (ec *executionContext) fieldContext_Goal_status(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Goal", field, true, true, "GoalStatus")
 }
 
+func (ec *executionContext) _ImportKindCounts_kind(ctx context.Context, field graphql.CollectedField, obj *ImportKindCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKindCounts_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKindCounts_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKindCounts", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportKindCounts_rows(ctx context.Context, field graphql.CollectedField, obj *ImportKindCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKindCounts_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKindCounts_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKindCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportKindCounts_created(ctx context.Context, field graphql.CollectedField, obj *ImportKindCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKindCounts_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKindCounts_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKindCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportKindCounts_updated(ctx context.Context, field graphql.CollectedField, obj *ImportKindCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKindCounts_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKindCounts_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKindCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportKindCounts_unchanged(ctx context.Context, field graphql.CollectedField, obj *ImportKindCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportKindCounts_unchanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportKindCounts_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportKindCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportReport_dryRun(ctx context.Context, field graphql.CollectedField, obj *ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ImportReport_rows(ctx context.Context, field graphql.CollectedField, obj *ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportReport_changed(ctx context.Context, field graphql.CollectedField, obj *ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_changed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ImportReport_kinds(ctx context.Context, field graphql.CollectedField, obj *ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_kinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ImportKindCounts) graphql.Marshaler {
+			return ec.marshalNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_kinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportKindCounts(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *MemberConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3581,7 +3961,7 @@ func (ec *executionContext) _Mentorship_mentee(ctx context.Context, field graphq
 			return ec.fieldContext_Mentorship_mentee(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Mentorship().Mentee(ctx, obj)
+			return obj.Mentee, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
@@ -3595,8 +3975,8 @@ func (ec *executionContext) fieldContext_Mentorship_mentee(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "Mentorship",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
@@ -3613,7 +3993,7 @@ func (ec *executionContext) _Mentorship_mentor(ctx context.Context, field graphq
 			return ec.fieldContext_Mentorship_mentor(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Mentorship().Mentor(ctx, obj)
+			return obj.Mentor, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
@@ -3627,8 +4007,8 @@ func (ec *executionContext) fieldContext_Mentorship_mentor(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "Mentorship",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
@@ -3951,6 +4331,50 @@ func (ec *executionContext) fieldContext_Mutation_removeGoal(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_removeGoal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportRecords(ctx, fc.Args["ndjson"].(string), fc.Args["dryRun"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ImportReport) graphql.Marshaler {
+			return ec.marshalNImportReport2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5595,7 +6019,7 @@ func (ec *executionContext) _PersonSkill_skill(ctx context.Context, field graphq
 			return ec.fieldContext_PersonSkill_skill(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PersonSkill().Skill(ctx, obj)
+			return obj.Skill, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
@@ -5609,8 +6033,8 @@ func (ec *executionContext) fieldContext_PersonSkill_skill(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "PersonSkill",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Skill(ctx, field)
 		},
@@ -9198,6 +9622,107 @@ func (ec *executionContext) _Goal(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var importKindCountsImplementors = []string{"ImportKindCounts"}
+
+func (ec *executionContext) _ImportKindCounts(ctx context.Context, sel ast.SelectionSet, obj *ImportKindCounts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importKindCountsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportKindCounts")
+		case "kind":
+			out.Values[i] = ec._ImportKindCounts_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._ImportKindCounts_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._ImportKindCounts_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._ImportKindCounts_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._ImportKindCounts_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importReportImplementors = []string{"ImportReport"}
+
+func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.SelectionSet, obj *ImportReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportReport")
+		case "dryRun":
+			out.Values[i] = ec._ImportReport_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._ImportReport_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._ImportReport_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kinds":
+			out.Values[i] = ec._ImportReport_kinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var memberConnectionImplementors = []string{"MemberConnection"}
 
 func (ec *executionContext) _MemberConnection(ctx context.Context, sel ast.SelectionSet, obj *MemberConnection) graphql.Marshaler {
@@ -9302,17 +9827,15 @@ func (ec *executionContext) _Mentorship(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mentorship")
 		case "mentee":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Mentorship_mentee(ctx, field, obj)
-				})
+			out.Values[i] = ec._Mentorship_mentee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "mentor":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Mentorship_mentor(ctx, field, obj)
-				})
+			out.Values[i] = ec._Mentorship_mentor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "since":
 			out.Values[i] = ec._Mentorship_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -9402,6 +9925,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "removeGoal":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeGoal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importRecords":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importRecords(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -9926,20 +10456,19 @@ func (ec *executionContext) _PersonSkill(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PersonSkill")
 		case "skill":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._PersonSkill_skill(ctx, field, obj)
-				})
+			out.Values[i] = ec._PersonSkill_skill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "level":
 			out.Values[i] = ec._PersonSkill_level(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "years":
 			out.Values[i] = ec._PersonSkill_years(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -10886,6 +11415,38 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx context.Context, sel ast.SelectionSet, v []*ImportKindCounts) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportKindCounts2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCounts(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportKindCounts2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCounts(ctx context.Context, sel ast.SelectionSet, v *ImportKindCounts) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportKindCounts!")
+		return graphql.Null
+	}
+	return ec._ImportKindCounts(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportReport2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportReport(ctx context.Context, sel ast.SelectionSet, v *ImportReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportReport!")
+		return graphql.Null
+	}
+	return ec._ImportReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {

@@ -27,22 +27,6 @@ func (r *goalResolver) Status(ctx context.Context, obj *graph.Goal) (GoalStatus,
 	return GoalStatus(obj.Status), nil
 }
 
-// Mentee is the resolver for the mentee field.
-func (r *mentorshipResolver) Mentee(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error) {
-	if obj.Mentee != nil {
-		return obj.Mentee, nil
-	}
-	return load(ctx, ld(ctx).Person, obj.MenteeID)
-}
-
-// Mentor is the resolver for the mentor field.
-func (r *mentorshipResolver) Mentor(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error) {
-	if obj.Mentor != nil {
-		return obj.Mentor, nil
-	}
-	return load(ctx, ld(ctx).Person, obj.MentorID)
-}
-
 // Focus is the resolver for the focus field.
 func (r *mentorshipResolver) Focus(ctx context.Context, obj *graph.Mentorship) ([]*graph.Skill, error) {
 	if obj.FocusSkills != nil {

@@ -89,6 +89,27 @@ type EndMentorshipInput struct {
 	Until *graph.Date `json:"until,omitempty"`
 }
 
+// What an import did (or, with dryRun, would do) to one record kind.
+type ImportKindCounts struct {
+	// person, skill, organization, person_skill, affiliation, mentorship, connection or goal.
+	Kind      string `json:"kind"`
+	Rows      int    `json:"rows"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+}
+
+// The outcome of importRecords.
+type ImportReport struct {
+	// True when nothing was written (a dry run).
+	DryRun bool `json:"dryRun"`
+	// Records in the input.
+	Rows int `json:"rows"`
+	// Whether anything was (or would be) created or updated.
+	Changed bool                `json:"changed"`
+	Kinds   []*ImportKindCounts `json:"kinds"`
+}
+
 type MemberEdge struct {
 	Node   *graph.Person `json:"node"`
 	Role   *string       `json:"role,omitempty"`
