@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -32,6 +33,9 @@ type ImportOptions struct {
 	DryRun bool
 	// BatchSize is the number of rows per transaction (default 10,000).
 	BatchSize int
+	// Workers is how many batches of one kind are written at once
+	// (default 2); kinds are still written one after the other.
+	Workers int
 	// Progress, when set, is called after each batch with the rows done and
 	// the rows in all.
 	Progress func(done, total int)
@@ -47,6 +51,7 @@ type KindCounts struct {
 	Created   int
 	Updated   int
 	Unchanged int
+	Duration  time.Duration
 }
 
 // ImportReport is the outcome of Import.
@@ -71,9 +76,9 @@ func (r ImportReport) Changed() bool {
 // statements that write them (and, for a dry run, classify them). Both
 // return one row per outcome ("created", "updated", "unchanged").
 type importStep struct {
-	kind        dataset.Kind
-	rows        []map[string]any
-	write, plan string
+	kind                     dataset.Kind
+	rows                     []map[string]any
+	classify, create, update string
 }
 
 // Import validates ds against the database and writes it (see above).
@@ -81,6 +86,9 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	start := time.Now()
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 10000
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = 2
 	}
 	known, err := s.known(ctx, ds)
 	if err != nil {
@@ -92,33 +100,68 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	steps := importSteps(ds)
 	total := 0
 	for _, st := range steps {
-		total += len(st.rows)
+		if st.kind != kindSkillParent {
+			total += len(st.rows)
+		}
 	}
 	report := ImportReport{DryRun: opts.DryRun}
 	done := 0
 	for _, st := range steps {
 		kc := KindCounts{Kind: st.kind, Rows: len(st.rows)}
+		kindStart := time.Now()
+		run := write[map[string]int]
+		if opts.DryRun {
+			run = read[map[string]int]
+		}
+		var (
+			mu       sync.Mutex
+			firstErr error
+			wg       sync.WaitGroup
+			sem      = make(chan struct{}, opts.Workers)
+		)
 		for i := 0; i < len(st.rows); i += opts.BatchSize {
 			batch := st.rows[i:min(i+opts.BatchSize, len(st.rows))]
-			run := write[map[string]int]
-			cypher := st.write
-			if opts.DryRun {
-				run, cypher = read[map[string]int], st.plan
+			sem <- struct{}{}
+			mu.Lock()
+			failed := firstErr != nil
+			mu.Unlock()
+			if failed || ctx.Err() != nil {
+				<-sem
+				break
 			}
-			outcomes, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (map[string]int, error) {
-				return countOutcomes(ctx, tx, cypher, batch)
-			})
-			if err != nil {
-				return report, fmt.Errorf("importing %s rows %d-%d: %w", st.kind, i+1, i+len(batch), err)
-			}
-			kc.Created += outcomes["created"]
-			kc.Updated += outcomes["updated"]
-			kc.Unchanged += outcomes["unchanged"]
-			done += len(batch)
-			if opts.Progress != nil {
-				opts.Progress(done, total)
-			}
+			wg.Add(1)
+			go func(from int) {
+				defer func() { <-sem; wg.Done() }()
+				outcomes, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (map[string]int, error) {
+					return importBatch(ctx, tx, st, batch, opts.DryRun)
+				})
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					if firstErr == nil {
+						firstErr = fmt.Errorf("importing %s rows %d-%d: %w", st.kind, from+1, from+len(batch), err)
+					}
+					return
+				}
+				kc.Created += outcomes["created"]
+				kc.Updated += outcomes["updated"]
+				kc.Unchanged += outcomes["unchanged"]
+				if st.kind != kindSkillParent {
+					done += len(batch)
+				}
+				if opts.Progress != nil {
+					opts.Progress(done, total)
+				}
+			}(i)
 		}
+		wg.Wait()
+		if firstErr == nil {
+			firstErr = ctx.Err()
+		}
+		if firstErr != nil {
+			return report, firstErr
+		}
+		kc.Duration = time.Since(kindStart)
 		if st.kind != kindSkillParent {
 			report.Kinds = append(report.Kinds, kc)
 			report.Rows += kc.Rows
@@ -128,19 +171,46 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	return report, nil
 }
 
-func countOutcomes(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, rows []map[string]any) (map[string]int, error) {
-	res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
+// importBatch classifies a batch and, unless dryRun, creates and updates
+// the rows that need it. It returns the count of rows per outcome.
+func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any, dryRun bool) (map[string]int, error) {
+	res, err := tx.Run(ctx, st.classify, map[string]any{"rows": batch})
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]int{}
+	byOutcome := map[string][]map[string]any{}
+	first, _ := batch[0]["i"].(int)
 	for res.Next(ctx) {
 		rec := res.Record()
 		o, _ := rec.Values[0].(string)
-		n, _ := rec.Values[1].(int64)
-		out[o] += int(n)
+		idx, _ := rec.Values[1].([]any)
+		for _, v := range idx {
+			n, _ := v.(int64)
+			byOutcome[o] = append(byOutcome[o], batch[int(n)-first])
+		}
 	}
-	return out, res.Err()
+	if err := res.Err(); err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for o, rows := range byOutcome {
+		counts[o] = len(rows)
+	}
+	if dryRun {
+		return counts, nil
+	}
+	for _, w := range []struct {
+		cypher string
+		rows   []map[string]any
+	}{{st.create, byOutcome["created"]}, {st.create, byOutcome["linked"]}, {st.update, byOutcome["updated"]}} {
+		if len(w.rows) == 0 {
+			continue
+		}
+		if err := exec(ctx, tx, w.cypher, map[string]any{"rows": w.rows}); err != nil {
+			return nil, err
+		}
+	}
+	return counts, nil
 }
 
 const knownIDsCypher = `
@@ -207,119 +277,131 @@ func optDate(d *dataset.Date) any {
 	return neo4j.DateOf(d.Time())
 }
 
-// Outcome of one row: what the stored node or link looks like before the
-// write. changed(o, p) is true when o lacks any of the values in p.
+// Each kind has three statements. classify reads the stored state of every
+// row of a batch and returns the row indexes (r.i) per outcome: "created"
+// (nothing stored), "updated" (a value differs) or "unchanged". create and
+// update then write only the rows that need it, in the same transaction;
+// a dry run runs classify alone. Splitting them keeps the common case of a
+// first import to plain CREATEs, the fastest write Neo4j has.
+
+// changedFn is true when the stored o lacks any of the row's values.
 const changedFn = `any(k IN keys(r.props) WHERE o[k] IS NULL OR o[k] <> r.props[k])`
 
-const personImport = `
+// outcomeOf classifies a row from its stored o (null when absent).
+const outcomeOf = `CASE WHEN o IS NULL THEN 'created' WHEN ` + changedFn + ` THEN 'updated' ELSE 'unchanged' END`
+
+const groupOutcomes = `
+RETURN outcome, collect(r.i) AS rows`
+
+const (
+	personClassify = `
 UNWIND $rows AS r
 OPTIONAL MATCH (o:Person {id: r.id})
-WITH r, CASE WHEN o IS NULL THEN 'created' WHEN ` + changedFn + ` THEN 'updated' ELSE 'unchanged' END AS outcome
-MERGE (p:Person {id: r.id})
-ON CREATE SET p.createdAt = datetime(), p.availableToMentor = false, p.mentorCapacity = 0, p.seekingMentorship = false
-FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END | SET p += r.props, p.updatedAt = datetime())
-RETURN outcome, count(*) AS n`
-
-const personPlan = `
+WITH r, ` + outcomeOf + ` AS outcome` + groupOutcomes
+	personCreate = `
 UNWIND $rows AS r
-OPTIONAL MATCH (o:Person {id: r.id})
-RETURN CASE WHEN o IS NULL THEN 'created' WHEN ` + changedFn + ` THEN 'updated' ELSE 'unchanged' END AS outcome, count(*) AS n`
+CREATE (p:Person {id: r.id, availableToMentor: false, mentorCapacity: 0, seekingMentorship: false,
+  createdAt: datetime(), updatedAt: datetime()})
+SET p += r.props`
+	personUpdate = `
+UNWIND $rows AS r
+MATCH (p:Person {id: r.id})
+SET p += r.props, p.updatedAt = datetime()`
 
-const skillImport = `
+	skillClassify = `
 UNWIND $rows AS r
 OPTIONAL MATCH (o:Skill {id: r.id})
-OPTIONAL MATCH (o)-[:PART_OF]->(ob:Skill)
+WITH r, o, [(o)-[:PART_OF]->(b:Skill) | b.id][0] AS parent
 WITH r, CASE WHEN o IS NULL THEN 'created'
-  WHEN ` + changedFn + ` OR (r.parent IS NOT NULL AND coalesce(ob.id, '') <> r.parent) THEN 'updated'
-  ELSE 'unchanged' END AS outcome
-MERGE (s:Skill {id: r.id})
-SET s += r.props
-RETURN outcome, count(*) AS n`
-
-const skillPlan = `
+  WHEN ` + changedFn + ` OR (r.parent IS NOT NULL AND coalesce(parent, '') <> r.parent) THEN 'updated'
+  ELSE 'unchanged' END AS outcome` + groupOutcomes
+	skillCreate = `
 UNWIND $rows AS r
-OPTIONAL MATCH (o:Skill {id: r.id})
-OPTIONAL MATCH (o)-[:PART_OF]->(ob:Skill)
-RETURN CASE WHEN o IS NULL THEN 'created'
-  WHEN ` + changedFn + ` OR (r.parent IS NOT NULL AND coalesce(ob.id, '') <> r.parent) THEN 'updated'
-  ELSE 'unchanged' END AS outcome, count(*) AS n`
+CREATE (s:Skill {id: r.id})
+SET s += r.props`
+	skillUpdate = `
+UNWIND $rows AS r
+MATCH (s:Skill {id: r.id})
+SET s += r.props`
 
-// skillParentImport links skills to their broader skill, after every skill
-// of the dataset exists. Outcomes were counted with the skill rows.
-const skillParentImport = `
+	// skillParentImport links skills to their broader skill once every
+	// skill of the dataset exists; its rows were counted with the skills.
+	skillParentImport = `
 UNWIND $rows AS r
 MATCH (s:Skill {id: r.id}), (b:Skill {id: r.parent})
 WITH s, b WHERE NOT EXISTS { (s)-[:PART_OF]->(b) }
 OPTIONAL MATCH (s)-[old:PART_OF]->(:Skill)
 DELETE old
-MERGE (s)-[:PART_OF]->(b)
-RETURN 'linked' AS outcome, count(*) AS n`
+MERGE (s)-[:PART_OF]->(b)`
+	skillParentClassify = `
+UNWIND $rows AS r
+RETURN 'linked' AS outcome, collect(r.i) AS rows`
 
-const organizationImport = `
+	organizationClassify = `
 UNWIND $rows AS r
 OPTIONAL MATCH (o:Organization {id: r.id})
-WITH r, CASE WHEN o IS NULL THEN 'created' WHEN ` + changedFn + ` THEN 'updated' ELSE 'unchanged' END AS outcome
-MERGE (n:Organization {id: r.id})
-SET n += r.props
-RETURN outcome, count(*) AS n`
-
-const organizationPlan = `
+WITH r, ` + outcomeOf + ` AS outcome` + groupOutcomes
+	organizationCreate = `
 UNWIND $rows AS r
-OPTIONAL MATCH (o:Organization {id: r.id})
-RETURN CASE WHEN o IS NULL THEN 'created' WHEN ` + changedFn + ` THEN 'updated' ELSE 'unchanged' END AS outcome, count(*) AS n`
-
-// linkImport builds the write statement of a link kind from its MATCH of
-// the two ends (a, b), its optional match of the stored link (o) and the
-// CREATE of a new one (l); all are constants of this file.
-func linkImport(ends, existing, create string) string {
-	return `
+CREATE (n:Organization {id: r.id})
+SET n += r.props`
+	organizationUpdate = `
 UNWIND $rows AS r
-` + ends + `
-OPTIONAL MATCH ` + existing + `
-WITH r, a, b, head(collect(o)) AS o
-WITH r, a, b, o, CASE WHEN o IS NULL THEN 'created' WHEN ` + changedFn + ` THEN 'updated' ELSE 'unchanged' END AS outcome
-FOREACH (_ IN CASE WHEN o IS NULL THEN [1] ELSE [] END | ` + create + ` SET l = r.props)
-FOREACH (_ IN CASE WHEN outcome = 'updated' THEN [1] ELSE [] END | SET o += r.props)
-RETURN outcome, count(*) AS n`
-}
+MATCH (n:Organization {id: r.id})
+SET n += r.props`
+)
 
-// linkPlan classifies link rows without writing; ends may not exist yet.
-func linkPlan(ends, existing string) string {
-	return `
+// linkStatements builds a link kind's statements from constants of this
+// file: the two ends (a, b), the stored link (o) and the CREATE of a new one (l).
+func linkStatements(aLabel, bLabel, existing, create string) (classify, createQ, update string) {
+	ends := `(a:` + aLabel + ` {id: r.a}), (b:` + bLabel + ` {id: r.b})`
+	classify = `
 UNWIND $rows AS r
-OPTIONAL ` + ends + `
+OPTIONAL MATCH ` + ends + `
 OPTIONAL MATCH ` + existing + `
 WITH r, head(collect(o)) AS o
-RETURN CASE WHEN o IS NULL THEN 'created' WHEN ` + changedFn + ` THEN 'updated' ELSE 'unchanged' END AS outcome, count(*) AS n`
+WITH r, ` + outcomeOf + ` AS outcome` + groupOutcomes
+	createQ = `
+UNWIND $rows AS r
+MATCH ` + ends + `
+` + create + `
+SET l = r.props`
+	update = `
+UNWIND $rows AS r
+MATCH ` + ends + `
+MATCH ` + existing + `
+WITH r, head(collect(o)) AS o
+SET o += r.props`
+	return
 }
 
-const (
-	personSkillEnds = `MATCH (a:Person {id: r.a}), (b:Skill {id: r.b})`
-	personSkillOld  = `(a)-[o:HAS_SKILL]->(b)`
-	affiliationEnds = `MATCH (a:Person {id: r.a}), (b:Organization {id: r.b})`
-	affiliationOld  = `(a)-[o:AFFILIATED_WITH]->(b) WHERE o.since = r.since OR (o.since IS NULL AND r.since IS NULL)`
-	mentorshipEnds  = `MATCH (a:Person {id: r.a}), (b:Person {id: r.b})`
-	mentorshipOld   = `(a)-[o:MENTORED_BY]->(b)`
-	connectionEnds  = `MATCH (a:Person {id: r.a}), (b:Person {id: r.b})`
-	connectionOld   = `(a)-[o:KNOWS]-(b)`
-)
-
 var (
-	personSkillImport = linkImport(personSkillEnds, personSkillOld, `CREATE (a)-[l:HAS_SKILL]->(b)`)
-	affiliationImport = linkImport(affiliationEnds, affiliationOld, `CREATE (a)-[l:AFFILIATED_WITH]->(b)`)
-	mentorshipImport  = linkImport(mentorshipEnds, mentorshipOld, `CREATE (a)-[l:MENTORED_BY]->(b)`)
-	connectionImport  = linkImport(connectionEnds, connectionOld, `CREATE (a)-[l:KNOWS]->(b)`)
+	personSkillClassify, personSkillCreate, personSkillUpdate = linkStatements("Person", "Skill",
+		`(a)-[o:HAS_SKILL]->(b)`, `CREATE (a)-[l:HAS_SKILL]->(b)`)
+	affiliationClassify, affiliationCreate, affiliationUpdate = linkStatements("Person", "Organization",
+		`(a)-[o:AFFILIATED_WITH]->(b) WHERE o.since = r.since OR (o.since IS NULL AND r.since IS NULL)`, `CREATE (a)-[l:AFFILIATED_WITH]->(b)`)
+	mentorshipClassify, mentorshipCreate, mentorshipUpdate = linkStatements("Person", "Person",
+		`(a)-[o:MENTORED_BY]->(b)`, `CREATE (a)-[l:MENTORED_BY]->(b)`)
+	connectionClassify, connectionCreate, connectionUpdate = linkStatements("Person", "Person",
+		`(a)-[o:KNOWS]-(b)`, `CREATE (a)-[l:KNOWS]->(b)`)
 )
 
-const goalImport = `
+const (
+	goalClassify = `
+UNWIND $rows AS r
+OPTIONAL MATCH (owner:Person)-[:HAS_GOAL]->(o:Goal {id: r.id})-[:ABOUT]->(about:Skill)
+WITH r, CASE WHEN o IS NULL THEN 'created'
+  WHEN ` + changedFn + ` OR owner.id <> r.person OR about.id <> r.skill THEN 'updated' ELSE 'unchanged' END AS outcome` + groupOutcomes
+	goalCreate = `
 UNWIND $rows AS r
 MATCH (p:Person {id: r.person}), (s:Skill {id: r.skill})
-OPTIONAL MATCH (owner:Person)-[:HAS_GOAL]->(o:Goal {id: r.id})-[:ABOUT]->(about:Skill)
-WITH r, p, s, CASE WHEN o IS NULL THEN 'created'
-  WHEN ` + changedFn + ` OR owner.id <> r.person OR about.id <> r.skill THEN 'updated' ELSE 'unchanged' END AS outcome
-MERGE (g:Goal {id: r.id})
+CREATE (p)-[:HAS_GOAL]->(g:Goal {id: r.id})-[:ABOUT]->(s)
+SET g += r.props`
+	goalUpdate = `
+UNWIND $rows AS r
+MATCH (p:Person {id: r.person}), (s:Skill {id: r.skill}), (g:Goal {id: r.id})
 SET g += r.props
-WITH outcome, p, s, g
+WITH g, p, s
 CALL (g, p, s) {
   OPTIONAL MATCH (other:Person)-[h:HAS_GOAL]->(g) WHERE other <> p
   DELETE h
@@ -329,14 +411,8 @@ CALL (g, p, s) {
   WITH DISTINCT g, p, s
   MERGE (p)-[:HAS_GOAL]->(g)
   MERGE (g)-[:ABOUT]->(s)
-}
-RETURN outcome, count(*) AS n`
-
-const goalPlan = `
-UNWIND $rows AS r
-OPTIONAL MATCH (owner:Person)-[:HAS_GOAL]->(o:Goal {id: r.id})-[:ABOUT]->(about:Skill)
-RETURN CASE WHEN o IS NULL THEN 'created'
-  WHEN ` + changedFn + ` OR owner.id <> r.person OR about.id <> r.skill THEN 'updated' ELSE 'unchanged' END AS outcome, count(*) AS n`
+}`
+)
 
 // kindSkillParent is the step linking skills to their broader skill; its
 // rows were counted with the skills.
@@ -395,17 +471,23 @@ func importSteps(ds *dataset.Dataset) []importStep {
 		goals = append(goals, map[string]any{"id": g.ID, "person": g.PersonID, "skill": g.SkillID,
 			"props": props("title", text(g.Title), "targetLevel", ptrParam(g.TargetLevel), "dueDate", optDate(g.DueDate), "status", status)})
 	}
-	return []importStep{
-		{dataset.KindPerson, people, personImport, personPlan},
-		{dataset.KindSkill, skills, skillImport, skillPlan},
-		{kindSkillParent, parents, skillParentImport, `UNWIND $rows AS r RETURN 'linked' AS outcome, count(*) AS n`},
-		{dataset.KindOrganization, orgs, organizationImport, organizationPlan},
-		{dataset.KindPersonSkill, personSkills, personSkillImport, linkPlan(personSkillEnds, personSkillOld)},
-		{dataset.KindAffiliation, affiliations, affiliationImport, linkPlan(affiliationEnds, affiliationOld)},
-		{dataset.KindMentorship, mentorships, mentorshipImport, linkPlan(mentorshipEnds, mentorshipOld)},
-		{dataset.KindConnection, connections, connectionImport, linkPlan(connectionEnds, connectionOld)},
-		{dataset.KindGoal, goals, goalImport, goalPlan},
+	steps := []importStep{
+		{dataset.KindPerson, people, personClassify, personCreate, personUpdate},
+		{dataset.KindSkill, skills, skillClassify, skillCreate, skillUpdate},
+		{kindSkillParent, parents, skillParentClassify, skillParentImport, ""},
+		{dataset.KindOrganization, orgs, organizationClassify, organizationCreate, organizationUpdate},
+		{dataset.KindPersonSkill, personSkills, personSkillClassify, personSkillCreate, personSkillUpdate},
+		{dataset.KindAffiliation, affiliations, affiliationClassify, affiliationCreate, affiliationUpdate},
+		{dataset.KindMentorship, mentorships, mentorshipClassify, mentorshipCreate, mentorshipUpdate},
+		{dataset.KindConnection, connections, connectionClassify, connectionCreate, connectionUpdate},
+		{dataset.KindGoal, goals, goalClassify, goalCreate, goalUpdate},
 	}
+	for _, st := range steps {
+		for i, r := range st.rows {
+			r["i"] = i
+		}
+	}
+	return steps
 }
 
 const isEmptyCypher = `RETURN {empty: NOT EXISTS { MATCH (:Person) }} AS r`

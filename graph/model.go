@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"time"
+
+	"github.com/mentorgraph/mentorgraph/graph/dataset"
 )
 
 // Person is a person of the network.
@@ -109,19 +111,14 @@ type Date struct {
 	Day   int
 }
 
-// ParseDate reads YYYY-MM-DD, or YYYY (as January 1st).
+// ParseDate reads YYYY-MM-DD, or YYYY (as January 1st), by the same rule
+// as the import layout.
 func ParseDate(s string) (Date, error) {
-	if len(s) == 4 {
-		y, err := strconv.Atoi(s)
-		if err == nil && y >= 1 {
-			return Date{y, time.January, 1}, nil
-		}
-	}
-	t, err := time.Parse(time.DateOnly, s)
+	d, err := dataset.ParseDate(s)
 	if err != nil {
 		return Date{}, &InputError{Msg: fmt.Sprintf("%q is not a date: use YYYY-MM-DD or YYYY", s)}
 	}
-	return DateOf(t), nil
+	return Date{d.Year, d.Month, d.Day}, nil
 }
 
 // DateOf is the date of t in t's location.

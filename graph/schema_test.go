@@ -13,7 +13,7 @@ import (
 )
 
 // newStore returns a store over the package's Neo4j with the schema applied.
-func newStore(t *testing.T) *graph.Store {
+func newStore(t testing.TB) *graph.Store {
 	t.Helper()
 	srv := neo4jtest.Get(t)
 	s := graph.NewStore(neo4jtest.Driver(t), srv.Database)

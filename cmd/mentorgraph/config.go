@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -130,6 +131,170 @@ func parseServeConfig(args []string) (Config, error) {
 	}
 	if c.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("MENTORGRAPH_SHUTDOWN_TIMEOUT must be positive"))
+	}
+	if len(errs) > 0 {
+		return c, configError{errors.Join(errs...)}
+	}
+	return c, nil
+}
+
+// importConfig is the import command's settings: the connection, the files
+// to read and how to write them.
+type importConfig struct {
+	Config
+	// Paths is one folder, or one or more import files.
+	Paths     []string
+	DryRun    bool
+	BatchSize int
+}
+
+// exportConfig is the export command's settings: exactly one of Dir and
+// NDJSON is set.
+type exportConfig struct {
+	Config
+	Dir string
+	// NDJSON is the file to write NDJSON to; "-" is standard output.
+	NDJSON string
+}
+
+// seedConfig is the seed command's settings.
+type seedConfig struct {
+	Config
+	People int
+	Seed   uint64
+	// Out, when set, is the folder the network is written to as CSV files,
+	// instead of loading it into Neo4j.
+	Out string
+	// IfEmpty loads the network only into a database without people.
+	IfEmpty   bool
+	BatchSize int
+}
+
+// defaultBatchSize is the rows per transaction of import and seed.
+const defaultBatchSize = 10000
+
+// newToolFlags makes the flag set of a tool command, printing its usage
+// line and flags to out.
+func newToolFlags(name, synopsis, about string, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.Usage = func() {
+		fmt.Fprintf(out, "usage: mentorgraph %s %s\n\n%s\n\nflags:\n", name, synopsis, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseArgs parses flags given before, between or after the positional
+// arguments (`import data -dry-run` as well as `import -dry-run data`) and
+// returns the positional ones. After "--" everything is positional.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, configError{err}
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// parseImportConfig reads the import command's flags and paths.
+func parseImportConfig(args []string, out io.Writer) (importConfig, error) {
+	var c importConfig
+	fs := newToolFlags("import", "[flags] PATH...",
+		"Validates CSV or NDJSON files (a folder of them, or the files themselves) and\nwrites them into Neo4j. Importing the same files again changes nothing.", out)
+	c.neo4jFlags(fs)
+	fs.BoolVar(&c.DryRun, "dry-run", false, "validate and count what would be created, updated or left unchanged; write nothing")
+	fs.IntVar(&c.BatchSize, "batch-size", defaultBatchSize, "rows written per transaction")
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return c, err
+	}
+	c.Paths = paths
+	var errs []error
+	if len(c.Paths) == 0 {
+		errs = append(errs, errors.New("no PATH: give a folder of import files, or the files (mentorgraph import [flags] PATH...)"))
+	}
+	if c.BatchSize < 1 {
+		errs = append(errs, fmt.Errorf("-batch-size %d: must be at least 1", c.BatchSize))
+	}
+	errs = append(errs, c.validateNeo4j()...)
+	if len(errs) > 0 {
+		return c, configError{errors.Join(errs...)}
+	}
+	return c, nil
+}
+
+// parseExportConfig reads the export command's flags and folder.
+func parseExportConfig(args []string, out io.Writer) (exportConfig, error) {
+	var c exportConfig
+	fs := newToolFlags("export", "[flags] DIR",
+		"Writes the whole graph as the eight CSV files of the import layout into DIR\n(made if missing), or with -ndjson as NDJSON lines.", out)
+	c.neo4jFlags(fs)
+	fs.StringVar(&c.NDJSON, "ndjson", "", "write NDJSON to this file instead of CSV files to DIR (- for standard output)")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return c, err
+	}
+	var errs []error
+	switch {
+	case len(rest) > 1:
+		errs = append(errs, fmt.Errorf("unexpected arguments: %s (give one DIR)", strings.Join(rest[1:], " ")))
+	case len(rest) == 1 && c.NDJSON != "":
+		errs = append(errs, fmt.Errorf("both DIR %q and -ndjson %q: give one of them", rest[0], c.NDJSON))
+	case len(rest) == 1:
+		c.Dir = rest[0]
+	case c.NDJSON == "":
+		errs = append(errs, errors.New("no DIR: give the folder to write CSV files to, or -ndjson FILE (mentorgraph export [flags] DIR)"))
+	}
+	errs = append(errs, c.validateNeo4j()...)
+	if len(errs) > 0 {
+		return c, configError{errors.Join(errs...)}
+	}
+	return c, nil
+}
+
+// parseSeedConfig reads the seed command's flags.
+func parseSeedConfig(args []string, out io.Writer) (seedConfig, error) {
+	var c seedConfig
+	fs := newToolFlags("seed", "[flags]",
+		"Generates a realistic demo network and loads it into Neo4j (as import does),\nor with -out writes it as the CSV files of the import layout. The same -people\nand -seed always give the same network.", out)
+	c.neo4jFlags(fs)
+	fs.IntVar(&c.People, "people", 1000, "number of people in the network")
+	fs.Uint64Var(&c.Seed, "seed", 1, "which network to generate")
+	fs.StringVar(&c.Out, "out", "", "write the network as CSV files into this folder instead of loading it (needs no Neo4j)")
+	fs.BoolVar(&c.IfEmpty, "if-empty", false, "load only when the database holds no person (for demo data)")
+	fs.IntVar(&c.BatchSize, "batch-size", defaultBatchSize, "rows written per transaction")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return c, err
+	}
+	var errs []error
+	if len(rest) > 0 {
+		errs = append(errs, fmt.Errorf("unexpected arguments: %s", strings.Join(rest, " ")))
+	}
+	if c.People < 0 {
+		errs = append(errs, fmt.Errorf("-people %d: must be 0 or more", c.People))
+	}
+	if c.BatchSize < 1 {
+		errs = append(errs, fmt.Errorf("-batch-size %d: must be at least 1", c.BatchSize))
+	}
+	if c.Out != "" && c.IfEmpty {
+		errs = append(errs, errors.New("-if-empty applies to loading into Neo4j, not to writing files with -out"))
+	}
+	if c.Out == "" {
+		errs = append(errs, c.validateNeo4j()...)
 	}
 	if len(errs) > 0 {
 		return c, configError{errors.Join(errs...)}

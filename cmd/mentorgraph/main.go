@@ -1,9 +1,13 @@
 // Command mentorgraph is the MentorGraph server and its tools.
 //
 //	mentorgraph serve     serve the GraphQL API over Neo4j
+//	mentorgraph import    validate CSV or NDJSON files and load them into Neo4j
+//	mentorgraph export    write the graph as the import layout's CSV files or NDJSON
+//	mentorgraph seed      generate a demo network: load it, or write it as CSV files
 //
-// Run `mentorgraph <command> -h` for a command's flags. Every flag can also
-// be given as an environment variable (shown in the flag's help).
+// Run `mentorgraph <command> -h` for a command's flags. The Neo4j connection
+// flags and serve's flags can also be given as environment variables (shown
+// in each flag's help).
 package main
 
 import (
@@ -11,6 +15,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -24,6 +29,15 @@ type command struct {
 
 var commands = []command{
 	{"serve", "serve the GraphQL API over Neo4j", runServe},
+	{"import", "validate CSV or NDJSON files and load them into Neo4j", withStdio(runImport)},
+	{"export", "write the graph as the import layout's CSV files or NDJSON", withStdio(runExport)},
+	{"seed", "generate a demo network: load it, or write it as CSV files", withStdio(runSeed)},
+}
+
+// withStdio runs a command that writes to the writers it is given on the
+// process's standard output and error (tests give it buffers).
+func withStdio(run func(ctx context.Context, args []string, stdout, stderr io.Writer) error) func(context.Context, []string) error {
+	return func(ctx context.Context, args []string) error { return run(ctx, args, os.Stdout, os.Stderr) }
 }
 
 func usage() {

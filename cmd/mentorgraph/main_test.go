@@ -1,0 +1,10 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(neo4jtest.RunMain(m)) }
