@@ -10,6 +10,8 @@ import (
 )
 
 var benchPeople = flag.Int("import-people", 100000, "people in the network BenchmarkImport loads")
+var benchBatch = flag.Int("import-batch", 10000, "rows per transaction in BenchmarkImport")
+var benchWorkers = flag.Int("import-workers", 2, "concurrent batches in BenchmarkImport")
 
 // BenchmarkImport generates a network (graph/seed) and imports it into the
 // package's Neo4j, reporting rows/s. Each iteration imports under fresh ids
@@ -22,7 +24,7 @@ func BenchmarkImport(b *testing.B) {
 	s := newStore(b)
 	b.ResetTimer()
 	for range b.N {
-		rep, err := s.Import(context.Background(), ds, graph.ImportOptions{})
+		rep, err := s.Import(context.Background(), ds, graph.ImportOptions{BatchSize: *benchBatch, Workers: *benchWorkers})
 		if err != nil {
 			b.Fatal(err)
 		}

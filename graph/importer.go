@@ -79,6 +79,13 @@ type importStep struct {
 	kind                     dataset.Kind
 	rows                     []map[string]any
 	classify, create, update string
+	// ends, for a link kind, names the node kinds of its two ends and the
+	// row keys holding their ids. A link whose two ends this import just
+	// created cannot exist yet: it is created without classifying it.
+	ends [2]struct {
+		kind dataset.Kind
+		key  string
+	}
 }
 
 // Import validates ds against the database and writes it (see above).
@@ -106,12 +113,26 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	}
 	report := ImportReport{DryRun: opts.DryRun}
 	done := 0
+	// created holds the ids of the nodes this import creates, per kind.
+	created := map[dataset.Kind]map[string]bool{}
 	for _, st := range steps {
 		kc := KindCounts{Kind: st.kind, Rows: len(st.rows)}
 		kindStart := time.Now()
-		run := write[map[string]int]
+		run := write[batchOutcome]
 		if opts.DryRun {
-			run = read[map[string]int]
+			run = read[batchOutcome]
+		}
+		fresh := func(r map[string]any) bool {
+			for _, e := range st.ends {
+				id, _ := r[e.key].(string)
+				if e.kind == "" || !created[e.kind][id] {
+					return false
+				}
+			}
+			return true
+		}
+		if created[st.kind] == nil {
+			created[st.kind] = map[string]bool{}
 		}
 		var (
 			mu       sync.Mutex
@@ -132,20 +153,25 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 			wg.Add(1)
 			go func(from int) {
 				defer func() { <-sem; wg.Done() }()
-				outcomes, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (map[string]int, error) {
-					return importBatch(ctx, tx, st, batch, opts.DryRun)
+				outcomes, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (batchOutcome, error) {
+					return importBatch(ctx, tx, st, batch, fresh, opts.DryRun)
 				})
 				mu.Lock()
 				defer mu.Unlock()
+				for _, r := range outcomes.created {
+					if id, ok := r["id"].(string); ok {
+						created[st.kind][id] = true
+					}
+				}
 				if err != nil {
 					if firstErr == nil {
 						firstErr = fmt.Errorf("importing %s rows %d-%d: %w", st.kind, from+1, from+len(batch), err)
 					}
 					return
 				}
-				kc.Created += outcomes["created"]
-				kc.Updated += outcomes["updated"]
-				kc.Unchanged += outcomes["unchanged"]
+				kc.Created += len(outcomes.created)
+				kc.Updated += outcomes.updated
+				kc.Unchanged += outcomes.unchanged
 				if st.kind != kindSkillParent {
 					done += len(batch)
 				}
@@ -171,33 +197,50 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	return report, nil
 }
 
-// importBatch classifies a batch and, unless dryRun, creates and updates
-// the rows that need it. It returns the count of rows per outcome.
-func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any, dryRun bool) (map[string]int, error) {
-	res, err := tx.Run(ctx, st.classify, map[string]any{"rows": batch})
-	if err != nil {
-		return nil, err
-	}
+// batchOutcome is what one batch did: the rows created, and counts.
+type batchOutcome struct {
+	created            []map[string]any
+	updated, unchanged int
+}
+
+// importBatch classifies a batch (but for fresh rows, which are created
+// outright) and, unless dryRun, creates and updates the rows that need it.
+func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any,
+	fresh func(map[string]any) bool, dryRun bool) (batchOutcome, error) {
 	byOutcome := map[string][]map[string]any{}
-	first, _ := batch[0]["i"].(int)
-	for res.Next(ctx) {
-		rec := res.Record()
-		o, _ := rec.Values[0].(string)
-		idx, _ := rec.Values[1].([]any)
-		for _, v := range idx {
-			n, _ := v.(int64)
-			byOutcome[o] = append(byOutcome[o], batch[int(n)-first])
+	var unknown []map[string]any
+	for _, r := range batch {
+		if fresh(r) {
+			byOutcome["created"] = append(byOutcome["created"], r)
+		} else {
+			unknown = append(unknown, r)
 		}
 	}
-	if err := res.Err(); err != nil {
-		return nil, err
+	if len(unknown) > 0 {
+		res, err := tx.Run(ctx, st.classify, map[string]any{"rows": unknown})
+		if err != nil {
+			return batchOutcome{}, err
+		}
+		byIndex := make(map[int]map[string]any, len(unknown))
+		for _, r := range unknown {
+			byIndex[r["i"].(int)] = r
+		}
+		for res.Next(ctx) {
+			rec := res.Record()
+			o, _ := rec.Values[0].(string)
+			idx, _ := rec.Values[1].([]any)
+			for _, v := range idx {
+				n, _ := v.(int64)
+				byOutcome[o] = append(byOutcome[o], byIndex[int(n)])
+			}
+		}
+		if err := res.Err(); err != nil {
+			return batchOutcome{}, err
+		}
 	}
-	counts := map[string]int{}
-	for o, rows := range byOutcome {
-		counts[o] = len(rows)
-	}
+	out := batchOutcome{created: byOutcome["created"], updated: len(byOutcome["updated"]), unchanged: len(byOutcome["unchanged"])}
 	if dryRun {
-		return counts, nil
+		return out, nil
 	}
 	for _, w := range []struct {
 		cypher string
@@ -207,10 +250,10 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 			continue
 		}
 		if err := exec(ctx, tx, w.cypher, map[string]any{"rows": w.rows}); err != nil {
-			return nil, err
+			return batchOutcome{}, err
 		}
 	}
-	return counts, nil
+	return out, nil
 }
 
 const knownIDsCypher = `
@@ -472,19 +515,32 @@ func importSteps(ds *dataset.Dataset) []importStep {
 			"props": props("title", text(g.Title), "targetLevel", ptrParam(g.TargetLevel), "dueDate", optDate(g.DueDate), "status", status)})
 	}
 	steps := []importStep{
-		{dataset.KindPerson, people, personClassify, personCreate, personUpdate},
-		{dataset.KindSkill, skills, skillClassify, skillCreate, skillUpdate},
-		{kindSkillParent, parents, skillParentClassify, skillParentImport, ""},
-		{dataset.KindOrganization, orgs, organizationClassify, organizationCreate, organizationUpdate},
-		{dataset.KindPersonSkill, personSkills, personSkillClassify, personSkillCreate, personSkillUpdate},
-		{dataset.KindAffiliation, affiliations, affiliationClassify, affiliationCreate, affiliationUpdate},
-		{dataset.KindMentorship, mentorships, mentorshipClassify, mentorshipCreate, mentorshipUpdate},
-		{dataset.KindConnection, connections, connectionClassify, connectionCreate, connectionUpdate},
-		{dataset.KindGoal, goals, goalClassify, goalCreate, goalUpdate},
+		{kind: dataset.KindPerson, rows: people, classify: personClassify, create: personCreate, update: personUpdate},
+		{kind: dataset.KindSkill, rows: skills, classify: skillClassify, create: skillCreate, update: skillUpdate},
+		{kind: kindSkillParent, rows: parents, classify: skillParentClassify, create: skillParentImport, update: ""},
+		{kind: dataset.KindOrganization, rows: orgs, classify: organizationClassify, create: organizationCreate, update: organizationUpdate},
+		{kind: dataset.KindPersonSkill, rows: personSkills, classify: personSkillClassify, create: personSkillCreate, update: personSkillUpdate},
+		{kind: dataset.KindAffiliation, rows: affiliations, classify: affiliationClassify, create: affiliationCreate, update: affiliationUpdate},
+		{kind: dataset.KindMentorship, rows: mentorships, classify: mentorshipClassify, create: mentorshipCreate, update: mentorshipUpdate},
+		{kind: dataset.KindConnection, rows: connections, classify: connectionClassify, create: connectionCreate, update: connectionUpdate},
+		{kind: dataset.KindGoal, rows: goals, classify: goalClassify, create: goalCreate, update: goalUpdate},
 	}
-	for _, st := range steps {
+	type end = struct {
+		kind dataset.Kind
+		key  string
+	}
+	for i := range steps {
+		st := &steps[i]
 		for i, r := range st.rows {
 			r["i"] = i
+		}
+		switch st.kind {
+		case dataset.KindPersonSkill:
+			st.ends = [2]end{{dataset.KindPerson, "a"}, {dataset.KindSkill, "b"}}
+		case dataset.KindAffiliation:
+			st.ends = [2]end{{dataset.KindPerson, "a"}, {dataset.KindOrganization, "b"}}
+		case dataset.KindMentorship, dataset.KindConnection:
+			st.ends = [2]end{{dataset.KindPerson, "a"}, {dataset.KindPerson, "b"}}
 		}
 	}
 	return steps
