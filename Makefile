@@ -1,5 +1,6 @@
 # MentorGraph. The two commands:
-#   make run    start Neo4j (a container, data kept between runs) and the server
+#   make run    start Neo4j (a container, data kept between runs), load demo data
+#               into an empty database, and start the server
 #   make test   check generated code and formatting, vet, run every test against a real Neo4j
 SHELL := /bin/bash
 GO    ?= go
@@ -20,6 +21,7 @@ run:
 	@set -e; eval "$$(deploy/provision.sh)"; \
 	eval "$$($(GO) run ./cmd/neo4j-dev)"; \
 	$(GO) build -o bin/mentorgraph ./cmd/mentorgraph; \
+	bin/mentorgraph seed -people 3000 -if-empty; \
 	exec bin/mentorgraph serve
 
 # Stop the development Neo4j started by `make run`; its data volume stays.

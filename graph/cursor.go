@@ -80,3 +80,12 @@ func pageOf[T any](rows []T, first int, hasPrev bool, cursor func(T) Cursor) Pag
 	}
 	return p
 }
+
+// pagesOf cuts each key's rows (fetched with one extra row) to a page.
+func pagesOf[T any](rows map[string][]T, first int, hasPrev bool, cursor func(T) Cursor) map[string]Page[T] {
+	out := make(map[string]Page[T], len(rows))
+	for k, r := range rows {
+		out[k] = pageOf(r, first, hasPrev, cursor)
+	}
+	return out
+}

@@ -76,8 +76,10 @@ func (r ImportReport) Changed() bool {
 // statements that write them (and, for a dry run, classify them). Both
 // return one row per outcome ("created", "updated", "unchanged").
 type importStep struct {
-	kind                     dataset.Kind
-	rows                     []map[string]any
+	kind dataset.Kind
+	// n is the number of rows; row(i) builds the parameters of row i.
+	n                        int
+	row                      func(i int) map[string]any
 	classify, create, update string
 	// ends, for a link kind, names the node kinds of its two ends and the
 	// row keys holding their ids. A link whose two ends this import just
@@ -108,7 +110,7 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	total := 0
 	for _, st := range steps {
 		if st.kind != kindSkillParent {
-			total += len(st.rows)
+			total += st.n
 		}
 	}
 	report := ImportReport{DryRun: opts.DryRun}
@@ -116,7 +118,7 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	// created holds the ids of the nodes this import creates, per kind.
 	created := map[dataset.Kind]map[string]bool{}
 	for _, st := range steps {
-		kc := KindCounts{Kind: st.kind, Rows: len(st.rows)}
+		kc := KindCounts{Kind: st.kind, Rows: st.n}
 		kindStart := time.Now()
 		run := write[batchOutcome]
 		if opts.DryRun {
@@ -140,8 +142,11 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 			wg       sync.WaitGroup
 			sem      = make(chan struct{}, opts.Workers)
 		)
-		for i := 0; i < len(st.rows); i += opts.BatchSize {
-			batch := st.rows[i:min(i+opts.BatchSize, len(st.rows))]
+		for i := 0; i < st.n; i += opts.BatchSize {
+			batch := make([]map[string]any, 0, min(opts.BatchSize, st.n-i))
+			for j := i; j < min(i+opts.BatchSize, st.n); j++ {
+				batch = append(batch, st.row(j))
+			}
 			sem <- struct{}{}
 			mu.Lock()
 			failed := firstErr != nil
@@ -462,88 +467,93 @@ CALL (g, p, s) {
 const kindSkillParent dataset.Kind = "skill_parent"
 
 // importSteps turns ds into the steps of an import, in dependency order.
+// Rows are built a batch at a time (row(i)), so memory stays bounded by the
+// batches in flight rather than the size of the dataset.
 func importSteps(ds *dataset.Dataset) []importStep {
-	var people, skills, parents, orgs, personSkills, affiliations, mentorships, connections, goals []map[string]any
-	for _, p := range ds.People {
-		people = append(people, map[string]any{"id": p.ID, "props": props("name", text(p.Name), "headline", text(p.Headline),
-			"bio", text(p.Bio), "location", text(p.Location), "timezone", text(p.Timezone),
-			"availableToMentor", ptrParam(p.AvailableToMentor), "mentorCapacity", ptrParam(p.MentorCapacity),
-			"seekingMentorship", ptrParam(p.SeekingMentorship))})
-	}
-	for _, s := range ds.Skills {
-		skills = append(skills, map[string]any{"id": s.ID, "parent": text(s.ParentID),
-			"props": props("name", text(s.Name), "category", text(s.Category), "description", text(s.Description))})
+	var parents []int
+	for i, s := range ds.Skills {
 		if s.ParentID != "" {
-			parents = append(parents, map[string]any{"id": s.ID, "parent": s.ParentID})
+			parents = append(parents, i)
 		}
-	}
-	for _, o := range ds.Organizations {
-		orgs = append(orgs, map[string]any{"id": o.ID, "props": props("name", text(o.Name), "kind", text(o.Kind))})
-	}
-	for _, ps := range ds.PersonSkills {
-		personSkills = append(personSkills, map[string]any{"a": ps.PersonID, "b": ps.SkillID,
-			"props": props("level", ps.Level, "years", ptrParam(ps.Years))})
-	}
-	for _, a := range ds.Affiliations {
-		affiliations = append(affiliations, map[string]any{"a": a.PersonID, "b": a.OrganizationID, "since": optDate(a.Since),
-			"props": props("role", text(a.Role), "since", optDate(a.Since), "until", optDate(a.Until))})
-	}
-	for _, m := range ds.Mentorships {
-		status := m.Status
-		if status == "" {
-			status = "ACTIVE"
-			if m.Until != nil {
-				status = "ENDED"
-			}
-		}
-		var focus any
-		if len(m.Focus) > 0 {
-			focus = m.Focus
-		}
-		mentorships = append(mentorships, map[string]any{"a": m.MenteeID, "b": m.MentorID,
-			"props": props("since", optDate(m.Since), "until", optDate(m.Until), "focus", focus, "status", status)})
-	}
-	for _, c := range ds.Connections {
-		connections = append(connections, map[string]any{"a": c.PersonA, "b": c.PersonB, "props": props("since", optDate(c.Since))})
-	}
-	for _, g := range ds.Goals {
-		status := g.Status
-		if status == "" {
-			status = "OPEN"
-		}
-		goals = append(goals, map[string]any{"id": g.ID, "person": g.PersonID, "skill": g.SkillID,
-			"props": props("title", text(g.Title), "targetLevel", ptrParam(g.TargetLevel), "dueDate", optDate(g.DueDate), "status", status)})
-	}
-	steps := []importStep{
-		{kind: dataset.KindPerson, rows: people, classify: personClassify, create: personCreate, update: personUpdate},
-		{kind: dataset.KindSkill, rows: skills, classify: skillClassify, create: skillCreate, update: skillUpdate},
-		{kind: kindSkillParent, rows: parents, classify: skillParentClassify, create: skillParentImport, update: ""},
-		{kind: dataset.KindOrganization, rows: orgs, classify: organizationClassify, create: organizationCreate, update: organizationUpdate},
-		{kind: dataset.KindPersonSkill, rows: personSkills, classify: personSkillClassify, create: personSkillCreate, update: personSkillUpdate},
-		{kind: dataset.KindAffiliation, rows: affiliations, classify: affiliationClassify, create: affiliationCreate, update: affiliationUpdate},
-		{kind: dataset.KindMentorship, rows: mentorships, classify: mentorshipClassify, create: mentorshipCreate, update: mentorshipUpdate},
-		{kind: dataset.KindConnection, rows: connections, classify: connectionClassify, create: connectionCreate, update: connectionUpdate},
-		{kind: dataset.KindGoal, rows: goals, classify: goalClassify, create: goalCreate, update: goalUpdate},
 	}
 	type end = struct {
 		kind dataset.Kind
 		key  string
 	}
-	for i := range steps {
-		st := &steps[i]
-		for i, r := range st.rows {
-			r["i"] = i
-		}
-		switch st.kind {
-		case dataset.KindPersonSkill:
-			st.ends = [2]end{{dataset.KindPerson, "a"}, {dataset.KindSkill, "b"}}
-		case dataset.KindAffiliation:
-			st.ends = [2]end{{dataset.KindPerson, "a"}, {dataset.KindOrganization, "b"}}
-		case dataset.KindMentorship, dataset.KindConnection:
-			st.ends = [2]end{{dataset.KindPerson, "a"}, {dataset.KindPerson, "b"}}
-		}
+	person, skill, org := dataset.KindPerson, dataset.KindSkill, dataset.KindOrganization
+	return []importStep{
+		{kind: person, n: len(ds.People), classify: personClassify, create: personCreate, update: personUpdate,
+			row: func(i int) map[string]any {
+				p := ds.People[i]
+				return map[string]any{"i": i, "id": p.ID, "props": props("name", text(p.Name), "headline", text(p.Headline),
+					"bio", text(p.Bio), "location", text(p.Location), "timezone", text(p.Timezone),
+					"availableToMentor", ptrParam(p.AvailableToMentor), "mentorCapacity", ptrParam(p.MentorCapacity),
+					"seekingMentorship", ptrParam(p.SeekingMentorship))}
+			}},
+		{kind: skill, n: len(ds.Skills), classify: skillClassify, create: skillCreate, update: skillUpdate,
+			row: func(i int) map[string]any {
+				s := ds.Skills[i]
+				return map[string]any{"i": i, "id": s.ID, "parent": text(s.ParentID),
+					"props": props("name", text(s.Name), "category", text(s.Category), "description", text(s.Description))}
+			}},
+		{kind: kindSkillParent, n: len(parents), classify: skillParentClassify, create: skillParentImport,
+			row: func(i int) map[string]any {
+				s := ds.Skills[parents[i]]
+				return map[string]any{"i": i, "id": s.ID, "parent": s.ParentID}
+			}},
+		{kind: org, n: len(ds.Organizations), classify: organizationClassify, create: organizationCreate, update: organizationUpdate,
+			row: func(i int) map[string]any {
+				o := ds.Organizations[i]
+				return map[string]any{"i": i, "id": o.ID, "props": props("name", text(o.Name), "kind", text(o.Kind))}
+			}},
+		{kind: dataset.KindPersonSkill, n: len(ds.PersonSkills), ends: [2]end{{person, "a"}, {skill, "b"}},
+			classify: personSkillClassify, create: personSkillCreate, update: personSkillUpdate,
+			row: func(i int) map[string]any {
+				ps := ds.PersonSkills[i]
+				return map[string]any{"i": i, "a": ps.PersonID, "b": ps.SkillID, "props": props("level", ps.Level, "years", ptrParam(ps.Years))}
+			}},
+		{kind: dataset.KindAffiliation, n: len(ds.Affiliations), ends: [2]end{{person, "a"}, {org, "b"}},
+			classify: affiliationClassify, create: affiliationCreate, update: affiliationUpdate,
+			row: func(i int) map[string]any {
+				a := ds.Affiliations[i]
+				return map[string]any{"i": i, "a": a.PersonID, "b": a.OrganizationID, "since": optDate(a.Since),
+					"props": props("role", text(a.Role), "since", optDate(a.Since), "until", optDate(a.Until))}
+			}},
+		{kind: dataset.KindMentorship, n: len(ds.Mentorships), ends: [2]end{{person, "a"}, {person, "b"}},
+			classify: mentorshipClassify, create: mentorshipCreate, update: mentorshipUpdate,
+			row: func(i int) map[string]any {
+				m := ds.Mentorships[i]
+				status := m.Status
+				if status == "" {
+					status = "ACTIVE"
+					if m.Until != nil {
+						status = "ENDED"
+					}
+				}
+				var focus any
+				if len(m.Focus) > 0 {
+					focus = m.Focus
+				}
+				return map[string]any{"i": i, "a": m.MenteeID, "b": m.MentorID,
+					"props": props("since", optDate(m.Since), "until", optDate(m.Until), "focus", focus, "status", status)}
+			}},
+		{kind: dataset.KindConnection, n: len(ds.Connections), ends: [2]end{{person, "a"}, {person, "b"}},
+			classify: connectionClassify, create: connectionCreate, update: connectionUpdate,
+			row: func(i int) map[string]any {
+				c := ds.Connections[i]
+				return map[string]any{"i": i, "a": c.PersonA, "b": c.PersonB, "props": props("since", optDate(c.Since))}
+			}},
+		{kind: dataset.KindGoal, n: len(ds.Goals), classify: goalClassify, create: goalCreate, update: goalUpdate,
+			row: func(i int) map[string]any {
+				g := ds.Goals[i]
+				status := g.Status
+				if status == "" {
+					status = "OPEN"
+				}
+				return map[string]any{"i": i, "id": g.ID, "person": g.PersonID, "skill": g.SkillID,
+					"props": props("title", text(g.Title), "targetLevel", ptrParam(g.TargetLevel), "dueDate", optDate(g.DueDate), "status", status)}
+			}},
 	}
-	return steps
 }
 
 const isEmptyCypher = `RETURN {empty: NOT EXISTS { MATCH (:Person) }} AS r`

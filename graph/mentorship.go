@@ -131,17 +131,6 @@ func (s *Store) EndMentorship(ctx context.Context, menteeID, mentorID string, un
 	})
 }
 
-// GoalInput is a new goal; a nil ID gets a generated one.
-type GoalInput struct {
-	ID          *string
-	PersonID    string
-	SkillID     string
-	Title       string
-	TargetLevel *int
-	DueDate     *Date
-	Status      string
-}
-
 // GoalPatch changes some fields of a goal.
 type GoalPatch struct {
 	Title       Optional[string]
@@ -159,11 +148,11 @@ CREATE (p)-[:HAS_GOAL]->(g:Goal {id: $id, title: $title, targetLevel: $targetLev
 SET p.updatedAt = datetime()
 RETURN ` + goalProjection + ` AS g`
 
-// AddGoal adds a goal to a person.
-func (s *Store) AddGoal(ctx context.Context, in GoalInput) (Goal, error) {
-	id := newID("g-")
-	if in.ID != nil {
-		id = *in.ID
+// AddGoal adds a goal to a person; an empty in.ID gets a generated id.
+func (s *Store) AddGoal(ctx context.Context, in Goal) (Goal, error) {
+	id := in.ID
+	if id == "" {
+		id = newID("g-")
 	}
 	var c checker
 	c.id("input.id", id)
@@ -208,15 +197,9 @@ RETURN ` + goalProjection + ` AS g`
 // UpdateGoal applies patch to the goal with id.
 func (s *Store) UpdateGoal(ctx context.Context, id string, patch GoalPatch) (Goal, error) {
 	var c checker
-	for field, cleared := range map[string]bool{
-		"input.title":   patch.Title.Set && patch.Title.Value == nil,
-		"input.skillId": patch.SkillID.Set && patch.SkillID.Value == nil,
-		"input.status":  patch.Status.Set && patch.Status.Value == nil,
-	} {
-		if cleared {
-			c.fail(field, "%s cannot be cleared (null); give a value or leave it out", field)
-		}
-	}
+	notCleared(&c, "input.title", patch.Title)
+	notCleared(&c, "input.skillId", patch.SkillID)
+	notCleared(&c, "input.status", patch.Status)
 	if v := patch.Title.Value; v != nil {
 		c.name("input.title", *v, MaxNameLen)
 	}

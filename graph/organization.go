@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -61,19 +60,13 @@ RETURN ` + organizationProjection
 // UpdateOrganization applies patch to the organization with id.
 func (s *Store) UpdateOrganization(ctx context.Context, id string, patch OrganizationPatch) (Organization, error) {
 	var c checker
-	if patch.Name.Set {
-		if patch.Name.Value == nil {
-			c.fail("input.name", "input.name cannot be cleared (null); give a value or leave it out")
-		} else {
-			c.name("input.name", *patch.Name.Value, MaxNameLen)
-		}
+	notCleared(&c, "input.name", patch.Name)
+	if patch.Name.Value != nil {
+		c.name("input.name", *patch.Name.Value, MaxNameLen)
 	}
-	if patch.Kind.Set {
-		if patch.Kind.Value == nil {
-			c.fail("input.kind", "input.kind cannot be cleared (null); give a value or leave it out")
-		} else {
-			c.oneOf("input.kind", *patch.Kind.Value, OrganizationKinds)
-		}
+	notCleared(&c, "input.kind", patch.Kind)
+	if patch.Kind.Value != nil {
+		c.oneOf("input.kind", *patch.Kind.Value, OrganizationKinds)
 	}
 	if c.err != nil {
 		return Organization{}, c.err
@@ -127,14 +120,7 @@ type OrganizationFilter struct {
 }
 
 func (f OrganizationFilter) params() (map[string]any, error) {
-	var c checker
-	if f.Kind != nil {
-		c.oneOf("filter.kind", *f.Kind, OrganizationKinds)
-	}
-	if f.Search != nil && strings.TrimSpace(*f.Search) == "" {
-		c.fail("filter.search", "filter.search must not be blank")
-	}
-	return map[string]any{"kind": ptrParam(f.Kind), "search": ptrParam(f.Search)}, c.err
+	return enumSearchParams("filter.kind", "kind", f.Kind, OrganizationKinds, f.Search)
 }
 
 const organizationsPageCypher = `
@@ -170,16 +156,7 @@ func (s *Store) Organizations(ctx context.Context, f OrganizationFilter, page Pa
 
 // CountOrganizations counts the organizations matching f.
 func (s *Store) CountOrganizations(ctx context.Context, f OrganizationFilter) (int, error) {
-	params, err := f.params()
-	if err != nil {
-		return 0, err
-	}
-	cypher := organizationsCountCypher
-	if f.Search != nil {
-		cypher = organizationsSearchCountCypher
-	}
-	n, err := count(ctx, s, "count organizations", cypher, params)
-	return n, searchError(f.Search, err)
+	return countMatching(ctx, s, "count organizations", organizationsCountCypher, organizationsSearchCountCypher, f.Search, f.params)
 }
 
 // Member is a current member of an organization.
@@ -215,11 +192,7 @@ func (s *Store) MembersOf(ctx context.Context, orgIDs []string, page PageArgs) (
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]Page[Member], len(rows))
-	for k, r := range rows {
-		out[k] = pageOf(r, page.First, hasAfter, func(m Member) Cursor { return Cursor{ID: m.Person.ID} })
-	}
-	return out, nil
+	return pagesOf(rows, page.First, hasAfter, func(m Member) Cursor { return Cursor{ID: m.Person.ID} }), nil
 }
 
 const countMembersCypher = `

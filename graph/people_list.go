@@ -92,16 +92,22 @@ func (s *Store) People(ctx context.Context, f PeopleFilter, page PageArgs) (Page
 
 // CountPeople counts the people matching f.
 func (s *Store) CountPeople(ctx context.Context, f PeopleFilter) (int, error) {
-	params, err := f.params()
+	return countMatching(ctx, s, "count people", peopleCountCypher, peopleSearchCountCypher, f.Search, f.params)
+}
+
+// countMatching counts what a filtered list holds, with the search variant
+// of the count when search is set.
+func countMatching(ctx context.Context, s *Store, op, plain, searched string, search *string, filterParams func() (map[string]any, error)) (int, error) {
+	params, err := filterParams()
 	if err != nil {
 		return 0, err
 	}
-	cypher := peopleCountCypher
-	if f.Search != nil {
-		cypher = peopleSearchCountCypher
+	cypher := plain
+	if search != nil {
+		cypher = searched
 	}
-	n, err := count(ctx, s, "count people", cypher, params)
-	return n, searchError(f.Search, err)
+	n, err := count(ctx, s, op, cypher, params)
+	return n, searchError(search, err)
 }
 
 // count runs a query returning one integer.

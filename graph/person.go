@@ -118,16 +118,10 @@ func (s *Store) UpdatePerson(ctx context.Context, id string, patch PersonPatch) 
 	var c checker
 	c.id("input.id", id)
 	c.personFields("input.", patch.Name.Value, patch.Headline.Value, patch.Bio.Value, patch.Location.Value, patch.Timezone.Value, patch.MentorCapacity.Value)
-	for field, o := range map[string]bool{
-		"input.name":              patch.Name.Set && patch.Name.Value == nil,
-		"input.availableToMentor": patch.AvailableToMentor.Set && patch.AvailableToMentor.Value == nil,
-		"input.mentorCapacity":    patch.MentorCapacity.Set && patch.MentorCapacity.Value == nil,
-		"input.seekingMentorship": patch.SeekingMentorship.Set && patch.SeekingMentorship.Value == nil,
-	} {
-		if o {
-			c.fail(field, "%s cannot be cleared (null); give a value or leave it out", field)
-		}
-	}
+	notCleared(&c, "input.name", patch.Name)
+	notCleared(&c, "input.availableToMentor", patch.AvailableToMentor)
+	notCleared(&c, "input.mentorCapacity", patch.MentorCapacity)
+	notCleared(&c, "input.seekingMentorship", patch.SeekingMentorship)
 	if c.err != nil {
 		return Person{}, c.err
 	}

@@ -134,19 +134,13 @@ RETURN ` + skillProjection
 // UpdateSkill applies patch to the skill with id.
 func (s *Store) UpdateSkill(ctx context.Context, id string, patch SkillPatch) (Skill, error) {
 	var c checker
-	if patch.Name.Set {
-		if patch.Name.Value == nil {
-			c.fail("input.name", "input.name cannot be cleared (null); give a value or leave it out")
-		} else {
-			c.name("input.name", *patch.Name.Value, MaxNameLen)
-		}
+	notCleared(&c, "input.name", patch.Name)
+	if patch.Name.Value != nil {
+		c.name("input.name", *patch.Name.Value, MaxNameLen)
 	}
-	if patch.Category.Set {
-		if patch.Category.Value == nil {
-			c.fail("input.category", "input.category cannot be cleared (null); give a value or leave it out")
-		} else {
-			c.oneOf("input.category", *patch.Category.Value, SkillCategories)
-		}
+	notCleared(&c, "input.category", patch.Category)
+	if patch.Category.Value != nil {
+		c.oneOf("input.category", *patch.Category.Value, SkillCategories)
 	}
 	c.text("input.description", patch.Description.Value, MaxTextLen)
 	if c.err != nil {
@@ -260,14 +254,20 @@ WHERE s:Skill AND ($category IS NULL OR s.category = $category)
 RETURN count(s) AS n`
 
 func (f SkillFilter) params() (map[string]any, error) {
+	return enumSearchParams("filter.category", "category", f.Category, SkillCategories, f.Search)
+}
+
+// enumSearchParams checks a list filter made of one enumerated value and a
+// full-text search, and returns its parameters.
+func enumSearchParams(field, param string, v *string, allowed []string, search *string) (map[string]any, error) {
 	var c checker
-	if f.Category != nil {
-		c.oneOf("filter.category", *f.Category, SkillCategories)
+	if v != nil {
+		c.oneOf(field, *v, allowed)
 	}
-	if f.Search != nil && strings.TrimSpace(*f.Search) == "" {
+	if search != nil && strings.TrimSpace(*search) == "" {
 		c.fail("filter.search", "filter.search must not be blank")
 	}
-	return map[string]any{"category": ptrParam(f.Category), "search": ptrParam(f.Search)}, c.err
+	return map[string]any{param: ptrParam(v), "search": ptrParam(search)}, c.err
 }
 
 // Skills lists skills a page at a time: by id, or best match first.
@@ -281,16 +281,7 @@ func (s *Store) Skills(ctx context.Context, f SkillFilter, page PageArgs) (Page[
 
 // CountSkills counts the skills matching f.
 func (s *Store) CountSkills(ctx context.Context, f SkillFilter) (int, error) {
-	params, err := f.params()
-	if err != nil {
-		return 0, err
-	}
-	cypher := skillsCountCypher
-	if f.Search != nil {
-		cypher = skillsSearchCountCypher
-	}
-	n, err := count(ctx, s, "count skills", cypher, params)
-	return n, searchError(f.Search, err)
+	return countMatching(ctx, s, "count skills", skillsCountCypher, skillsSearchCountCypher, f.Search, f.params)
 }
 
 // listPage runs a list query whose rows are (map, score) and pages them,

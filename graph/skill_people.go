@@ -63,13 +63,9 @@ func (s *Store) SkillMentors(ctx context.Context, skillIDs []string, args SkillM
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]Page[SkillMentor], len(rows))
-	for k, r := range rows {
-		out[k] = pageOf(r, args.Page.First, hasAfter, func(m SkillMentor) Cursor {
-			return Cursor{ID: m.Person.ID, Level: &m.Level}
-		})
-	}
-	return out, nil
+	return pagesOf(rows, args.Page.First, hasAfter, func(m SkillMentor) Cursor {
+		return Cursor{ID: m.Person.ID, Level: &m.Level}
+	}), nil
 }
 
 const skillLearnersCypher = `
@@ -96,11 +92,7 @@ func (s *Store) SkillLearners(ctx context.Context, skillIDs []string, page PageA
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]Page[Person], len(rows))
-	for k, r := range rows {
-		out[k] = pageOf(r, page.First, hasAfter, func(p Person) Cursor { return Cursor{ID: p.ID} })
-	}
-	return out, nil
+	return pagesOf(rows, page.First, hasAfter, func(p Person) Cursor { return Cursor{ID: p.ID} }), nil
 }
 
 // SkillCounts are the counts shown on a skill.

@@ -113,3 +113,10 @@ func Slug(name string) string {
 
 // quote is s in Go double quotes.
 func quote(s string) string { return strconv.Quote(s) }
+
+// notCleared refuses null for a required field of a patch.
+func notCleared[T any](c *checker, field string, o Optional[T]) {
+	if o.Set && o.Value == nil {
+		c.fail(field, "%s cannot be cleared (null); give a value or leave it out", field)
+	}
+}

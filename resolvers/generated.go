@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	OrganizationConnection() OrganizationConnectionResolver
 	Person() PersonResolver
 	PersonConnection() PersonConnectionResolver
+	PersonSkill() PersonSkillResolver
 	Query() QueryResolver
 	Skill() SkillResolver
 	SkillConnection() SkillConnectionResolver
@@ -279,6 +280,9 @@ type MemberConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *MemberConnection) (int, error)
 }
 type MentorshipResolver interface {
+	Mentee(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error)
+	Mentor(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error)
+
 	Focus(ctx context.Context, obj *graph.Mentorship) ([]*graph.Skill, error)
 	Status(ctx context.Context, obj *graph.Mentorship) (MentorshipStatus, error)
 }
@@ -322,6 +326,9 @@ type PersonResolver interface {
 }
 type PersonConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *PersonConnection) (int, error)
+}
+type PersonSkillResolver interface {
+	Skill(ctx context.Context, obj *graph.PersonSkill) (*graph.Skill, error)
 }
 type QueryResolver interface {
 	Server(ctx context.Context) (*ServerInfo, error)
@@ -1489,8 +1496,8 @@ enum GoalStatus {
 
 "A mentee is (or was) mentored by a mentor."
 type Mentorship {
-  mentee: Person!
-  mentor: Person!
+  mentee: Person! @goField(forceResolver: true)
+  mentor: Person! @goField(forceResolver: true)
   since: Date
   "When it ended; null while active."
   until: Date
@@ -1722,7 +1729,7 @@ type Person {
 
 "A skill a person holds."
 type PersonSkill {
-  skill: Skill!
+  skill: Skill! @goField(forceResolver: true)
   "1 (beginner) to 5 (expert)."
   level: Int!
   "Years of practice, if known."
@@ -3961,7 +3968,7 @@ func (ec *executionContext) _Mentorship_mentee(ctx context.Context, field graphq
 			return ec.fieldContext_Mentorship_mentee(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Mentee, nil
+			return ec.Resolvers.Mentorship().Mentee(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
@@ -3975,8 +3982,8 @@ func (ec *executionContext) fieldContext_Mentorship_mentee(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "Mentorship",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
@@ -3993,7 +4000,7 @@ func (ec *executionContext) _Mentorship_mentor(ctx context.Context, field graphq
 			return ec.fieldContext_Mentorship_mentor(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Mentor, nil
+			return ec.Resolvers.Mentorship().Mentor(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
@@ -4007,8 +4014,8 @@ func (ec *executionContext) fieldContext_Mentorship_mentor(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "Mentorship",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
@@ -6019,7 +6026,7 @@ func (ec *executionContext) _PersonSkill_skill(ctx context.Context, field graphq
 			return ec.fieldContext_PersonSkill_skill(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Skill, nil
+			return ec.Resolvers.PersonSkill().Skill(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
@@ -6033,8 +6040,8 @@ func (ec *executionContext) fieldContext_PersonSkill_skill(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "PersonSkill",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Skill(ctx, field)
 		},
@@ -9827,15 +9834,17 @@ func (ec *executionContext) _Mentorship(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mentorship")
 		case "mentee":
-			out.Values[i] = ec._Mentorship_mentee(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mentorship_mentee(ctx, field, obj)
+				})
 		case "mentor":
-			out.Values[i] = ec._Mentorship_mentor(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mentorship_mentor(ctx, field, obj)
+				})
 		case "since":
 			out.Values[i] = ec._Mentorship_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -10456,19 +10465,20 @@ func (ec *executionContext) _PersonSkill(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PersonSkill")
 		case "skill":
-			out.Values[i] = ec._PersonSkill_skill(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PersonSkill_skill(ctx, field, obj)
+				})
 		case "level":
 			out.Values[i] = ec._PersonSkill_level(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "years":
 			out.Values[i] = ec._PersonSkill_years(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

@@ -27,6 +27,22 @@ func (r *goalResolver) Status(ctx context.Context, obj *graph.Goal) (GoalStatus,
 	return GoalStatus(obj.Status), nil
 }
 
+// Mentee is the resolver for the mentee field.
+func (r *mentorshipResolver) Mentee(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error) {
+	if obj.Mentee != nil {
+		return obj.Mentee, nil
+	}
+	return load(ctx, ld(ctx).Person, obj.MenteeID)
+}
+
+// Mentor is the resolver for the mentor field.
+func (r *mentorshipResolver) Mentor(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error) {
+	if obj.Mentor != nil {
+		return obj.Mentor, nil
+	}
+	return load(ctx, ld(ctx).Person, obj.MentorID)
+}
+
 // Focus is the resolver for the focus field.
 func (r *mentorshipResolver) Focus(ctx context.Context, obj *graph.Mentorship) ([]*graph.Skill, error) {
 	if obj.FocusSkills != nil {
@@ -65,7 +81,7 @@ func (r *mutationResolver) EndMentorship(ctx context.Context, input EndMentorshi
 
 // AddGoal is the resolver for the addGoal field.
 func (r *mutationResolver) AddGoal(ctx context.Context, input AddGoalInput) (*graph.Goal, error) {
-	g, err := r.Store.AddGoal(ctx, graph.GoalInput{ID: input.ID, PersonID: input.PersonID, SkillID: input.SkillID, Title: input.Title,
+	g, err := r.Store.AddGoal(ctx, graph.Goal{ID: deref(input.ID, ""), PersonID: input.PersonID, SkillID: input.SkillID, Title: input.Title,
 		TargetLevel: input.TargetLevel, DueDate: input.DueDate, Status: string(deref(input.Status, GoalStatusOpen))})
 	return &g, err
 }

@@ -105,6 +105,14 @@ func (r *personConnectionResolver) TotalCount(ctx context.Context, obj *PersonCo
 	return obj.count(ctx)
 }
 
+// Skill is the resolver for the skill field.
+func (r *personSkillResolver) Skill(ctx context.Context, obj *graph.PersonSkill) (*graph.Skill, error) {
+	if obj.Skill != nil {
+		return obj.Skill, nil
+	}
+	return load(ctx, ld(ctx).Skill, obj.SkillID)
+}
+
 // Person is the resolver for the person field.
 func (r *queryResolver) Person(ctx context.Context, id string) (*graph.Person, error) {
 	return load(ctx, ld(ctx).Person, id)
@@ -134,8 +142,12 @@ func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
 // PersonConnection returns PersonConnectionResolver implementation.
 func (r *Resolver) PersonConnection() PersonConnectionResolver { return &personConnectionResolver{r} }
 
+// PersonSkill returns PersonSkillResolver implementation.
+func (r *Resolver) PersonSkill() PersonSkillResolver { return &personSkillResolver{r} }
+
 type (
 	connectionResolver       struct{ *Resolver }
 	personResolver           struct{ *Resolver }
 	personConnectionResolver struct{ *Resolver }
+	personSkillResolver      struct{ *Resolver }
 )
