@@ -347,14 +347,16 @@ UNWIND $rows AS r
 OPTIONAL MATCH (o:Person {id: r.id})
 WITH r, ` + outcomeOf + ` AS outcome` + groupOutcomes
 	personCreate = `
+WITH datetime() AS now
 UNWIND $rows AS r
 CREATE (p:Person {id: r.id, availableToMentor: false, mentorCapacity: 0, seekingMentorship: false,
-  createdAt: datetime(), updatedAt: datetime()})
+  createdAt: now, updatedAt: now})
 SET p += r.props`
 	personUpdate = `
+WITH datetime() AS now
 UNWIND $rows AS r
 MATCH (p:Person {id: r.id})
-SET p += r.props, p.updatedAt = datetime()`
+SET p += r.props, p.updatedAt = now`
 
 	skillClassify = `
 UNWIND $rows AS r
