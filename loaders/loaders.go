@@ -156,3 +156,18 @@ func For(ctx context.Context) *Loaders {
 
 // IsNotFound reports whether a loader found nothing for its key.
 func IsNotFound(err error) bool { return errors.Is(err, dataloadgen.ErrNotFound) }
+
+// OnlyNotFound reports whether err, from LoadAll, says only that some keys
+// named nothing (no other failure).
+func OnlyNotFound(err error) bool {
+	var es dataloadgen.ErrorSlice
+	if !errors.As(err, &es) {
+		return IsNotFound(err)
+	}
+	for _, e := range es {
+		if e != nil && !errors.Is(e, dataloadgen.ErrNotFound) {
+			return false
+		}
+	}
+	return true
+}

@@ -130,3 +130,10 @@ type SkillMentorEdge struct {
 	Level   int
 	Cursor  string
 }
+
+// MentorMatchConnection is a page of mentor matches.
+type MentorMatchConnection struct {
+	Edges    []*MentorMatchEdge
+	PageInfo *PageInfo
+	counter
+}

@@ -30,13 +30,19 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Affiliation() AffiliationResolver
+	BoardSeat() BoardSeatResolver
 	Connection() ConnectionResolver
 	Goal() GoalResolver
 	MemberConnection() MemberConnectionResolver
+	MentorBoard() MentorBoardResolver
+	MentorMatch() MentorMatchResolver
+	MentorMatchConnection() MentorMatchConnectionResolver
 	Mentorship() MentorshipResolver
 	Mutation() MutationResolver
+	NeighborLink() NeighborLinkResolver
 	Organization() OrganizationResolver
 	OrganizationConnection() OrganizationConnectionResolver
+	PathStep() PathStepResolver
 	Person() PersonResolver
 	PersonConnection() PersonConnectionResolver
 	PersonSkill() PersonSkillResolver
@@ -57,6 +63,13 @@ type ComplexityRoot struct {
 		Role         func(childComplexity int) int
 		Since        func(childComplexity int) int
 		Until        func(childComplexity int) int
+	}
+
+	BoardSeat struct {
+		Hops   func(childComplexity int) int
+		Mentor func(childComplexity int) int
+		Path   func(childComplexity int) int
+		Skills func(childComplexity int) int
 	}
 
 	ConnectPayload struct {
@@ -108,6 +121,33 @@ type ComplexityRoot struct {
 		Since  func(childComplexity int) int
 	}
 
+	MentorBoard struct {
+		Seats     func(childComplexity int) int
+		Uncovered func(childComplexity int) int
+	}
+
+	MentorMatch struct {
+		Breakdown func(childComplexity int) int
+		Hops      func(childComplexity int) int
+		Level     func(childComplexity int) int
+		Mentor    func(childComplexity int) int
+		OpenSlots func(childComplexity int) int
+		Path      func(childComplexity int) int
+		Score     func(childComplexity int) int
+		Skill     func(childComplexity int) int
+	}
+
+	MentorMatchConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MentorMatchEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Mentorship struct {
 		Focus  func(childComplexity int) int
 		Mentee func(childComplexity int) int
@@ -141,6 +181,25 @@ type ComplexityRoot struct {
 		UpdateSkill        func(childComplexity int, input UpdateSkillInput) int
 	}
 
+	NeighborLink struct {
+		From   func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Since  func(childComplexity int) int
+		Status func(childComplexity int) int
+		To     func(childComplexity int) int
+	}
+
+	NeighborNode struct {
+		Hops   func(childComplexity int) int
+		Person func(childComplexity int) int
+	}
+
+	Neighborhood struct {
+		Links     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
 	Organization struct {
 		ID      func(childComplexity int) int
 		Kind    func(childComplexity int) int
@@ -164,6 +223,19 @@ type ComplexityRoot struct {
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	Path struct {
+		Length func(childComplexity int) int
+		Steps  func(childComplexity int) int
+	}
+
+	PathStep struct {
+		Direction func(childComplexity int) int
+		From      func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Since     func(childComplexity int) int
+		To        func(childComplexity int) int
 	}
 
 	Person struct {
@@ -205,6 +277,9 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		FindMentors   func(childComplexity int, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) int
+		MentorBoard   func(childComplexity int, forArg string, skills []string, maxHops *int) int
+		Neighborhood  func(childComplexity int, person string, depth *int, limit *int) int
 		Organization  func(childComplexity int, id string) int
 		Organizations func(childComplexity int, first *int, after *string, filter *OrganizationFilter) int
 		People        func(childComplexity int, first *int, after *string, filter *PeopleFilter) int
@@ -212,6 +287,13 @@ type ComplexityRoot struct {
 		Server        func(childComplexity int) int
 		Skill         func(childComplexity int, id string) int
 		Skills        func(childComplexity int, first *int, after *string, filter *SkillFilter) int
+	}
+
+	ScoreBreakdown struct {
+		Capacity           func(childComplexity int) int
+		Distance           func(childComplexity int) int
+		Level              func(childComplexity int) int
+		SharedOrganization func(childComplexity int) int
 	}
 
 	ServerInfo struct {
@@ -266,6 +348,9 @@ type AffiliationResolver interface {
 	Person(ctx context.Context, obj *graph.Affiliation) (*graph.Person, error)
 	Organization(ctx context.Context, obj *graph.Affiliation) (*graph.Organization, error)
 }
+type BoardSeatResolver interface {
+	Skills(ctx context.Context, obj *graph.Seat) ([]*graph.Skill, error)
+}
 type ConnectionResolver interface {
 	Person(ctx context.Context, obj *graph.Connection) (*graph.Person, error)
 }
@@ -278,6 +363,15 @@ type GoalResolver interface {
 }
 type MemberConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *MemberConnection) (int, error)
+}
+type MentorBoardResolver interface {
+	Uncovered(ctx context.Context, obj *graph.Board) ([]*graph.Skill, error)
+}
+type MentorMatchResolver interface {
+	Skill(ctx context.Context, obj *graph.MentorMatch) (*graph.Skill, error)
+}
+type MentorMatchConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *MentorMatchConnection) (int, error)
 }
 type MentorshipResolver interface {
 	Mentee(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error)
@@ -309,12 +403,22 @@ type MutationResolver interface {
 	UpdateSkill(ctx context.Context, input UpdateSkillInput) (*graph.Skill, error)
 	DeleteSkill(ctx context.Context, id string) (string, error)
 }
+type NeighborLinkResolver interface {
+	From(ctx context.Context, obj *graph.Link) (*graph.Person, error)
+	To(ctx context.Context, obj *graph.Link) (*graph.Person, error)
+
+	Status(ctx context.Context, obj *graph.Link) (*MentorshipStatus, error)
+}
 type OrganizationResolver interface {
 	Kind(ctx context.Context, obj *graph.Organization) (OrganizationKind, error)
 	Members(ctx context.Context, obj *graph.Organization, first *int, after *string) (*MemberConnection, error)
 }
 type OrganizationConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *OrganizationConnection) (int, error)
+}
+type PathStepResolver interface {
+	From(ctx context.Context, obj *graph.Step) (*graph.Person, error)
+	To(ctx context.Context, obj *graph.Step) (*graph.Person, error)
 }
 type PersonResolver interface {
 	Skills(ctx context.Context, obj *graph.Person) ([]*graph.PersonSkill, error)
@@ -332,6 +436,9 @@ type PersonSkillResolver interface {
 }
 type QueryResolver interface {
 	Server(ctx context.Context) (*ServerInfo, error)
+	FindMentors(ctx context.Context, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) (*MentorMatchConnection, error)
+	MentorBoard(ctx context.Context, forArg string, skills []string, maxHops *int) (*graph.Board, error)
+	Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*graph.Subgraph, error)
 	Organization(ctx context.Context, id string) (*graph.Organization, error)
 	Organizations(ctx context.Context, first *int, after *string, filter *OrganizationFilter) (*OrganizationConnection, error)
 	Person(ctx context.Context, id string) (*graph.Person, error)
@@ -408,6 +515,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Affiliation.Until(childComplexity), true
+
+	case "BoardSeat.hops":
+		if e.ComplexityRoot.BoardSeat.Hops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BoardSeat.Hops(childComplexity), true
+	case "BoardSeat.mentor":
+		if e.ComplexityRoot.BoardSeat.Mentor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BoardSeat.Mentor(childComplexity), true
+	case "BoardSeat.path":
+		if e.ComplexityRoot.BoardSeat.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BoardSeat.Path(childComplexity), true
+	case "BoardSeat.skills":
+		if e.ComplexityRoot.BoardSeat.Skills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BoardSeat.Skills(childComplexity), true
 
 	case "ConnectPayload.a":
 		if e.ComplexityRoot.ConnectPayload.A == nil {
@@ -583,6 +715,100 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MemberEdge.Since(childComplexity), true
+
+	case "MentorBoard.seats":
+		if e.ComplexityRoot.MentorBoard.Seats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorBoard.Seats(childComplexity), true
+	case "MentorBoard.uncovered":
+		if e.ComplexityRoot.MentorBoard.Uncovered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorBoard.Uncovered(childComplexity), true
+
+	case "MentorMatch.breakdown":
+		if e.ComplexityRoot.MentorMatch.Breakdown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatch.Breakdown(childComplexity), true
+	case "MentorMatch.hops":
+		if e.ComplexityRoot.MentorMatch.Hops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatch.Hops(childComplexity), true
+	case "MentorMatch.level":
+		if e.ComplexityRoot.MentorMatch.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatch.Level(childComplexity), true
+	case "MentorMatch.mentor":
+		if e.ComplexityRoot.MentorMatch.Mentor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatch.Mentor(childComplexity), true
+	case "MentorMatch.openSlots":
+		if e.ComplexityRoot.MentorMatch.OpenSlots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatch.OpenSlots(childComplexity), true
+	case "MentorMatch.path":
+		if e.ComplexityRoot.MentorMatch.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatch.Path(childComplexity), true
+	case "MentorMatch.score":
+		if e.ComplexityRoot.MentorMatch.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatch.Score(childComplexity), true
+	case "MentorMatch.skill":
+		if e.ComplexityRoot.MentorMatch.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatch.Skill(childComplexity), true
+
+	case "MentorMatchConnection.edges":
+		if e.ComplexityRoot.MentorMatchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatchConnection.Edges(childComplexity), true
+	case "MentorMatchConnection.pageInfo":
+		if e.ComplexityRoot.MentorMatchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatchConnection.PageInfo(childComplexity), true
+	case "MentorMatchConnection.totalCount":
+		if e.ComplexityRoot.MentorMatchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatchConnection.TotalCount(childComplexity), true
+
+	case "MentorMatchEdge.cursor":
+		if e.ComplexityRoot.MentorMatchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatchEdge.Cursor(childComplexity), true
+	case "MentorMatchEdge.node":
+		if e.ComplexityRoot.MentorMatchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorMatchEdge.Node(childComplexity), true
 
 	case "Mentorship.focus":
 		if e.ComplexityRoot.Mentorship.Focus == nil {
@@ -853,6 +1079,69 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpdateSkill(childComplexity, args["input"].(UpdateSkillInput)), true
 
+	case "NeighborLink.from":
+		if e.ComplexityRoot.NeighborLink.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeighborLink.From(childComplexity), true
+	case "NeighborLink.kind":
+		if e.ComplexityRoot.NeighborLink.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeighborLink.Kind(childComplexity), true
+	case "NeighborLink.since":
+		if e.ComplexityRoot.NeighborLink.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeighborLink.Since(childComplexity), true
+	case "NeighborLink.status":
+		if e.ComplexityRoot.NeighborLink.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeighborLink.Status(childComplexity), true
+	case "NeighborLink.to":
+		if e.ComplexityRoot.NeighborLink.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeighborLink.To(childComplexity), true
+
+	case "NeighborNode.hops":
+		if e.ComplexityRoot.NeighborNode.Hops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeighborNode.Hops(childComplexity), true
+	case "NeighborNode.person":
+		if e.ComplexityRoot.NeighborNode.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeighborNode.Person(childComplexity), true
+
+	case "Neighborhood.links":
+		if e.ComplexityRoot.Neighborhood.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Neighborhood.Links(childComplexity), true
+	case "Neighborhood.nodes":
+		if e.ComplexityRoot.Neighborhood.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Neighborhood.Nodes(childComplexity), true
+	case "Neighborhood.truncated":
+		if e.ComplexityRoot.Neighborhood.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Neighborhood.Truncated(childComplexity), true
+
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.ID == nil {
 			break
@@ -939,6 +1228,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "Path.length":
+		if e.ComplexityRoot.Path.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Length(childComplexity), true
+	case "Path.steps":
+		if e.ComplexityRoot.Path.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Steps(childComplexity), true
+
+	case "PathStep.direction":
+		if e.ComplexityRoot.PathStep.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Direction(childComplexity), true
+	case "PathStep.from":
+		if e.ComplexityRoot.PathStep.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.From(childComplexity), true
+	case "PathStep.kind":
+		if e.ComplexityRoot.PathStep.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Kind(childComplexity), true
+	case "PathStep.since":
+		if e.ComplexityRoot.PathStep.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Since(childComplexity), true
+	case "PathStep.to":
+		if e.ComplexityRoot.PathStep.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.To(childComplexity), true
 
 	case "Person.affiliations":
 		if e.ComplexityRoot.Person.Affiliations == nil {
@@ -1105,6 +1438,40 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonSkill.Years(childComplexity), true
 
+	case "Query.findMentors":
+		if e.ComplexityRoot.Query.FindMentors == nil {
+			break
+		}
+
+		args, err := ec.field_Query_findMentors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FindMentors(childComplexity, args["for"].(string), args["skill"].(string), args["maxHops"].(*int), args["minLevel"].(*int), args["includeNarrower"].(*bool), args["via"].([]graph.LinkKind), args["availableOnly"].(*bool), args["excludeCurrentMentors"].(*bool), args["weights"].(*MentorWeights), args["first"].(*int), args["after"].(*string)), true
+
+	case "Query.mentorBoard":
+		if e.ComplexityRoot.Query.MentorBoard == nil {
+			break
+		}
+
+		args, err := ec.field_Query_mentorBoard_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MentorBoard(childComplexity, args["for"].(string), args["skills"].([]string), args["maxHops"].(*int)), true
+	case "Query.neighborhood":
+		if e.ComplexityRoot.Query.Neighborhood == nil {
+			break
+		}
+
+		args, err := ec.field_Query_neighborhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["person"].(string), args["depth"].(*int), args["limit"].(*int)), true
 	case "Query.organization":
 		if e.ComplexityRoot.Query.Organization == nil {
 			break
@@ -1177,6 +1544,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Skills(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*SkillFilter)), true
+
+	case "ScoreBreakdown.capacity":
+		if e.ComplexityRoot.ScoreBreakdown.Capacity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreBreakdown.Capacity(childComplexity), true
+	case "ScoreBreakdown.distance":
+		if e.ComplexityRoot.ScoreBreakdown.Distance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreBreakdown.Distance(childComplexity), true
+	case "ScoreBreakdown.level":
+		if e.ComplexityRoot.ScoreBreakdown.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreBreakdown.Level(childComplexity), true
+	case "ScoreBreakdown.sharedOrganization":
+		if e.ComplexityRoot.ScoreBreakdown.SharedOrganization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreBreakdown.SharedOrganization(childComplexity), true
 
 	case "ServerInfo.database":
 		if e.ComplexityRoot.ServerInfo.Database == nil {
@@ -1361,6 +1753,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateSkillInput", ec.unmarshalInputCreateSkillInput),
 			graphql.NewInputUnmarshaler("EndAffiliationInput", ec.unmarshalInputEndAffiliationInput),
 			graphql.NewInputUnmarshaler("EndMentorshipInput", ec.unmarshalInputEndMentorshipInput),
+			graphql.NewInputUnmarshaler("MentorWeights", ec.unmarshalInputMentorWeights),
 			graphql.NewInputUnmarshaler("OrganizationFilter", ec.unmarshalInputOrganizationFilter),
 			graphql.NewInputUnmarshaler("PeopleFilter", ec.unmarshalInputPeopleFilter),
 			graphql.NewInputUnmarshaler("RecordMentorshipInput", ec.unmarshalInputRecordMentorshipInput),
@@ -1573,6 +1966,160 @@ type Mutation {
   updateGoal(input: UpdateGoalInput!): Goal!
   "Remove a goal. Returns the id."
   removeGoal(id: ID!): ID!
+}
+`, BuiltIn: false},
+	{Name: "../schema/network.graphqls", Input: `"A kind of link a traversal follows."
+enum LinkKind {
+  "KNOWS: a professional connection."
+  CONNECTION
+  "MENTORED_BY: a mentorship."
+  MENTORSHIP
+}
+
+"How a stored link points relative to the walk."
+enum Direction {
+  "The stored link goes from → to (for a mentorship: ` + "`" + `from` + "`" + ` is mentored by ` + "`" + `to` + "`" + `)."
+  FORWARD
+  "The stored link goes to → from."
+  BACKWARD
+}
+
+"One link of a path, as walked."
+type PathStep {
+  from: Person!
+  to: Person!
+  kind: LinkKind!
+  direction: Direction!
+  since: Date
+}
+
+"A walk through the network: the explanation of a reach or a referral."
+type Path {
+  "Number of steps."
+  length: Int!
+  steps: [PathStep!]!
+}
+
+"Weights of the parts of a mentor match's score (each 0 or more)."
+input MentorWeights {
+  "Weight of closeness, 1/hops (default 0.4)."
+  distance: Float = 0.4
+  "Weight of the skill level, level/5 (default 0.3)."
+  level: Float = 0.3
+  "Weight of free capacity, min(openSlots, 3)/3 (default 0.2)."
+  capacity: Float = 0.2
+  "Weight of sharing a current organization, 1 or 0 (default 0.1)."
+  sharedOrganization: Float = 0.1
+}
+
+"The parts of a match's score, each already multiplied by its weight; score is their sum."
+type ScoreBreakdown {
+  distance: Float!
+  level: Float!
+  capacity: Float!
+  sharedOrganization: Float!
+}
+
+"A person who can mentor in the asked skill: how far, how good, and the path that explains the reach."
+type MentorMatch {
+  mentor: Person!
+  "Length of a shortest path from the asking person."
+  hops: Int!
+  "The skill matched: the asked one or a narrower one, the one held at the highest level."
+  skill: Skill! @goField(forceResolver: true)
+  level: Int!
+  openSlots: Int!
+  score: Float!
+  breakdown: ScoreBreakdown!
+  "A shortest path from the asking person to the mentor over the allowed link kinds."
+  path: Path!
+}
+
+"A page of mentor matches, best first."
+type MentorMatchConnection {
+  edges: [MentorMatchEdge!]!
+  pageInfo: PageInfo!
+  "How many people match in all (one extra query, run only when asked)."
+  totalCount: Int!
+}
+
+type MentorMatchEdge {
+  node: MentorMatch!
+  cursor: String!
+}
+
+"One seat of a personal board of mentors."
+type BoardSeat {
+  mentor: Person!
+  "The asked skills this seat covers (those still uncovered when it was chosen)."
+  skills: [Skill!]! @goField(forceResolver: true)
+  hops: Int!
+  path: Path!
+}
+
+"A personal board of directors: seats in the order chosen, and the skills nobody in reach covers."
+type MentorBoard {
+  seats: [BoardSeat!]!
+  uncovered: [Skill!]! @goField(forceResolver: true)
+}
+
+"A person around the centre of a neighbourhood."
+type NeighborNode {
+  person: Person!
+  "Hops from the centre (0 for the centre itself)."
+  hops: Int!
+}
+
+"A stored link between two people of a neighbourhood, in its stored direction (for a mentorship, from is the mentee)."
+type NeighborLink {
+  from: Person! @goField(forceResolver: true)
+  to: Person! @goField(forceResolver: true)
+  kind: LinkKind!
+  since: Date
+  "ACTIVE or ENDED for a mentorship; null for a connection."
+  status: MentorshipStatus
+}
+
+"A bounded subgraph around a person, for drawing."
+type Neighborhood {
+  "Nearest first, then by id."
+  nodes: [NeighborNode!]!
+  links: [NeighborLink!]!
+  "True when more people were within reach than the limit let in."
+  truncated: Boolean!
+}
+
+extend type Query {
+  """
+  Who within maxHops (1–4) over the allowed link kinds (either direction)
+  can mentor ` + "`" + `for` + "`" + ` in ` + "`" + `skill` + "`" + ` (or, with includeNarrower, a narrower skill)
+  at minLevel or above — ranked by score, then id, each with the path that
+  explains the reach. One Cypher round trip per page.
+  """
+  findMentors(
+    for: ID!
+    skill: ID!
+    maxHops: Int = 2
+    minLevel: Int = 3
+    includeNarrower: Boolean = true
+    via: [LinkKind!] = [CONNECTION, MENTORSHIP]
+    availableOnly: Boolean = true
+    excludeCurrentMentors: Boolean = true
+    weights: MentorWeights
+    first: Int = 20
+    after: String
+  ): MentorMatchConnection!
+
+  """
+  A personal board of mentors for ` + "`" + `for` + "`" + `: the smallest set of reachable,
+  available mentors (within maxHops, 1–4) that together cover the skills
+  (1–10, each at level 3 or above, narrower skills counting). Chosen by
+  greedy set cover: small, not guaranteed minimal.
+  """
+  mentorBoard(for: ID!, skills: [ID!]!, maxHops: Int = 2): MentorBoard!
+
+  "People and links within depth (1–3) hops of a person, at most limit (1–2000) people, nearest first."
+  neighborhood(person: ID!, depth: Int = 1, limit: Int = 200): Neighborhood!
 }
 `, BuiltIn: false},
 	{Name: "../schema/organization.graphqls", Input: `"What kind of body an organization is."
@@ -2023,6 +2570,20 @@ func (ec *executionContext) childFields_Affiliation(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type Affiliation", field.Name)
 }
 
+func (ec *executionContext) childFields_BoardSeat(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "mentor":
+		return ec.fieldContext_BoardSeat_mentor(ctx, field)
+	case "skills":
+		return ec.fieldContext_BoardSeat_skills(ctx, field)
+	case "hops":
+		return ec.fieldContext_BoardSeat_hops(ctx, field)
+	case "path":
+		return ec.fieldContext_BoardSeat_path(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BoardSeat", field.Name)
+}
+
 func (ec *executionContext) childFields_ConnectPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "a":
@@ -2121,6 +2682,60 @@ func (ec *executionContext) childFields_MemberEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type MemberEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_MentorBoard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seats":
+		return ec.fieldContext_MentorBoard_seats(ctx, field)
+	case "uncovered":
+		return ec.fieldContext_MentorBoard_uncovered(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentorBoard", field.Name)
+}
+
+func (ec *executionContext) childFields_MentorMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "mentor":
+		return ec.fieldContext_MentorMatch_mentor(ctx, field)
+	case "hops":
+		return ec.fieldContext_MentorMatch_hops(ctx, field)
+	case "skill":
+		return ec.fieldContext_MentorMatch_skill(ctx, field)
+	case "level":
+		return ec.fieldContext_MentorMatch_level(ctx, field)
+	case "openSlots":
+		return ec.fieldContext_MentorMatch_openSlots(ctx, field)
+	case "score":
+		return ec.fieldContext_MentorMatch_score(ctx, field)
+	case "breakdown":
+		return ec.fieldContext_MentorMatch_breakdown(ctx, field)
+	case "path":
+		return ec.fieldContext_MentorMatch_path(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentorMatch", field.Name)
+}
+
+func (ec *executionContext) childFields_MentorMatchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MentorMatchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MentorMatchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MentorMatchConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentorMatchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MentorMatchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_MentorMatchEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_MentorMatchEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentorMatchEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Mentorship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "mentee":
@@ -2137,6 +2752,44 @@ func (ec *executionContext) childFields_Mentorship(ctx context.Context, field gr
 		return ec.fieldContext_Mentorship_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Mentorship", field.Name)
+}
+
+func (ec *executionContext) childFields_NeighborLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_NeighborLink_from(ctx, field)
+	case "to":
+		return ec.fieldContext_NeighborLink_to(ctx, field)
+	case "kind":
+		return ec.fieldContext_NeighborLink_kind(ctx, field)
+	case "since":
+		return ec.fieldContext_NeighborLink_since(ctx, field)
+	case "status":
+		return ec.fieldContext_NeighborLink_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NeighborLink", field.Name)
+}
+
+func (ec *executionContext) childFields_NeighborNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_NeighborNode_person(ctx, field)
+	case "hops":
+		return ec.fieldContext_NeighborNode_hops(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NeighborNode", field.Name)
+}
+
+func (ec *executionContext) childFields_Neighborhood(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Neighborhood_nodes(ctx, field)
+	case "links":
+		return ec.fieldContext_Neighborhood_links(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Neighborhood_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Neighborhood", field.Name)
 }
 
 func (ec *executionContext) childFields_Organization(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2187,6 +2840,32 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "length":
+		return ec.fieldContext_Path_length(ctx, field)
+	case "steps":
+		return ec.fieldContext_Path_steps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
+}
+
+func (ec *executionContext) childFields_PathStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_PathStep_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PathStep_to(ctx, field)
+	case "kind":
+		return ec.fieldContext_PathStep_kind(ctx, field)
+	case "direction":
+		return ec.fieldContext_PathStep_direction(ctx, field)
+	case "since":
+		return ec.fieldContext_PathStep_since(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2263,6 +2942,20 @@ func (ec *executionContext) childFields_PersonSkill(ctx context.Context, field g
 		return ec.fieldContext_PersonSkill_years(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PersonSkill", field.Name)
+}
+
+func (ec *executionContext) childFields_ScoreBreakdown(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "distance":
+		return ec.fieldContext_ScoreBreakdown_distance(ctx, field)
+	case "level":
+		return ec.fieldContext_ScoreBreakdown_level(ctx, field)
+	case "capacity":
+		return ec.fieldContext_ScoreBreakdown_capacity(ctx, field)
+	case "sharedOrganization":
+		return ec.fieldContext_ScoreBreakdown_sharedOrganization(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScoreBreakdown", field.Name)
 }
 
 func (ec *executionContext) childFields_ServerInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2835,6 +3528,160 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_findMentors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "for",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["for"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "skill",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["skill"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "minLevel",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minLevel"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeNarrower",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeNarrower"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "via",
+		func(ctx context.Context, v any) ([]graph.LinkKind, error) {
+			return ec.unmarshalOLinkKind2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["via"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "availableOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["availableOnly"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "excludeCurrentMentors",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["excludeCurrentMentors"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "weights",
+		func(ctx context.Context, v any) (*MentorWeights, error) {
+			return ec.unmarshalOMentorWeights2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorWeights(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["weights"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg10
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_mentorBoard_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "for",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["for"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "skills",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["skills"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "person",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["person"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_organization_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3232,6 +4079,125 @@ func (ec *executionContext) _Affiliation_until(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Affiliation_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Affiliation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BoardSeat_mentor(ctx context.Context, field graphql.CollectedField, obj *graph.Seat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BoardSeat_mentor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mentor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BoardSeat_mentor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BoardSeat",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BoardSeat_skills(ctx context.Context, field graphql.CollectedField, obj *graph.Seat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BoardSeat_skills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BoardSeat().Skills(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BoardSeat_skills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BoardSeat",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BoardSeat_hops(ctx context.Context, field graphql.CollectedField, obj *graph.Seat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BoardSeat_hops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hops, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BoardSeat_hops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BoardSeat", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BoardSeat_path(ctx context.Context, field graphql.CollectedField, obj *graph.Seat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BoardSeat_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Path) graphql.Marshaler {
+			return ec.marshalNPath2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPath(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BoardSeat_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BoardSeat",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ConnectPayload_a(ctx context.Context, field graphql.CollectedField, obj *ConnectPayload) (ret graphql.Marshaler) {
@@ -3957,6 +4923,432 @@ func (ec *executionContext) _MemberEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_MemberEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MemberEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _MentorBoard_seats(ctx context.Context, field graphql.CollectedField, obj *graph.Board) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorBoard_seats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seats, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Seat) graphql.Marshaler {
+			return ec.marshalNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorBoard_seats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorBoard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BoardSeat(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorBoard_uncovered(ctx context.Context, field graphql.CollectedField, obj *graph.Board) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorBoard_uncovered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MentorBoard().Uncovered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorBoard_uncovered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorBoard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorMatch_mentor(ctx context.Context, field graphql.CollectedField, obj *graph.MentorMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatch_mentor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mentor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatch_mentor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorMatch_hops(ctx context.Context, field graphql.CollectedField, obj *graph.MentorMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatch_hops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hops, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatch_hops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentorMatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MentorMatch_skill(ctx context.Context, field graphql.CollectedField, obj *graph.MentorMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatch_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MentorMatch().Skill(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatch_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorMatch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorMatch_level(ctx context.Context, field graphql.CollectedField, obj *graph.MentorMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatch_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatch_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentorMatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MentorMatch_openSlots(ctx context.Context, field graphql.CollectedField, obj *graph.MentorMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatch_openSlots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenSlots, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatch_openSlots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentorMatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MentorMatch_score(ctx context.Context, field graphql.CollectedField, obj *graph.MentorMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatch_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatch_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentorMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MentorMatch_breakdown(ctx context.Context, field graphql.CollectedField, obj *graph.MentorMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatch_breakdown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Breakdown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ScoreBreakdown) graphql.Marshaler {
+			return ec.marshalNScoreBreakdown2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐScoreBreakdown(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatch_breakdown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreBreakdown(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorMatch_path(ctx context.Context, field graphql.CollectedField, obj *graph.MentorMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatch_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Path) graphql.Marshaler {
+			return ec.marshalNPath2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPath(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatch_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorMatchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *MentorMatchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*MentorMatchEdge) graphql.Marshaler {
+			return ec.marshalNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorMatchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentorMatchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorMatchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *MentorMatchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorMatchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorMatchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *MentorMatchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MentorMatchConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentorMatchConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _MentorMatchEdge_node(ctx context.Context, field graphql.CollectedField, obj *MentorMatchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.MentorMatch) graphql.Marshaler {
+			return ec.marshalNMentorMatch2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorMatchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentorMatch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorMatchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *MentorMatchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorMatchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorMatchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentorMatchEdge", field, false, false, "String")
 }
 
 func (ec *executionContext) _Mentorship_mentee(ctx context.Context, field graphql.CollectedField, obj *graph.Mentorship) (ret graphql.Marshaler) {
@@ -5048,6 +6440,281 @@ func (ec *executionContext) fieldContext_Mutation_deleteSkill(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _NeighborLink_from(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeighborLink_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NeighborLink().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NeighborLink_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NeighborLink",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NeighborLink_to(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeighborLink_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NeighborLink().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NeighborLink_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NeighborLink",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NeighborLink_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeighborLink_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.LinkKind) graphql.Marshaler {
+			return ec.marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NeighborLink_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NeighborLink", field, false, false, "LinkKind")
+}
+
+func (ec *executionContext) _NeighborLink_since(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeighborLink_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NeighborLink_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NeighborLink", field, false, false, "Date")
+}
+
+func (ec *executionContext) _NeighborLink_status(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeighborLink_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NeighborLink().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *MentorshipStatus) graphql.Marshaler {
+			return ec.marshalOMentorshipStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NeighborLink_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NeighborLink", field, true, true, "MentorshipStatus")
+}
+
+func (ec *executionContext) _NeighborNode_person(ctx context.Context, field graphql.CollectedField, obj *graph.NeighborNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeighborNode_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NeighborNode_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NeighborNode",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NeighborNode_hops(ctx context.Context, field graphql.CollectedField, obj *graph.NeighborNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeighborNode_hops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hops, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NeighborNode_hops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NeighborNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Neighborhood_nodes(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Neighborhood_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.NeighborNode) graphql.Marshaler {
+			return ec.marshalNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Neighborhood_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Neighborhood",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NeighborNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Neighborhood_links(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Neighborhood_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Link) graphql.Marshaler {
+			return ec.marshalNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Neighborhood_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Neighborhood",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NeighborLink(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Neighborhood_truncated(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Neighborhood_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Neighborhood_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Neighborhood", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *graph.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5393,6 +7060,194 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *graph.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Path_steps(ctx context.Context, field graphql.CollectedField, obj *graph.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Step) graphql.Marshaler {
+			return ec.marshalNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_from(ctx context.Context, field graphql.CollectedField, obj *graph.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathStep().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_to(ctx context.Context, field graphql.CollectedField, obj *graph.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathStep().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.LinkKind) graphql.Marshaler {
+			return ec.marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathStep", field, false, false, "LinkKind")
+}
+
+func (ec *executionContext) _PathStep_direction(ctx context.Context, field graphql.CollectedField, obj *graph.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Direction) graphql.Marshaler {
+			return ec.marshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathStep", field, false, false, "Direction")
+}
+
+func (ec *executionContext) _PathStep_since(ctx context.Context, field graphql.CollectedField, obj *graph.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathStep", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
@@ -6127,6 +7982,138 @@ func (ec *executionContext) fieldContext_Query_server(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_findMentors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_findMentors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FindMentors(ctx, fc.Args["for"].(string), fc.Args["skill"].(string), fc.Args["maxHops"].(*int), fc.Args["minLevel"].(*int), fc.Args["includeNarrower"].(*bool), fc.Args["via"].([]graph.LinkKind), fc.Args["availableOnly"].(*bool), fc.Args["excludeCurrentMentors"].(*bool), fc.Args["weights"].(*MentorWeights), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *MentorMatchConnection) graphql.Marshaler {
+			return ec.marshalNMentorMatchConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_findMentors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentorMatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_findMentors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_mentorBoard(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mentorBoard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MentorBoard(ctx, fc.Args["for"].(string), fc.Args["skills"].([]string), fc.Args["maxHops"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Board) graphql.Marshaler {
+			return ec.marshalNMentorBoard2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐBoard(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mentorBoard(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentorBoard(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_mentorBoard_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_neighborhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["person"].(string), fc.Args["depth"].(*int), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+			return ec.marshalNNeighborhood2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_neighborhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Neighborhood(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_neighborhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_organization(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6465,6 +8452,98 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ScoreBreakdown_distance(ctx context.Context, field graphql.CollectedField, obj *graph.ScoreBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreBreakdown_distance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Distance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreBreakdown_distance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreBreakdown", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ScoreBreakdown_level(ctx context.Context, field graphql.CollectedField, obj *graph.ScoreBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreBreakdown_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreBreakdown_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreBreakdown", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ScoreBreakdown_capacity(ctx context.Context, field graphql.CollectedField, obj *graph.ScoreBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreBreakdown_capacity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Capacity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreBreakdown_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreBreakdown", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ScoreBreakdown_sharedOrganization(ctx context.Context, field graphql.CollectedField, obj *graph.ScoreBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreBreakdown_sharedOrganization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedOrganization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreBreakdown_sharedOrganization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreBreakdown", field, false, false, "Float")
 }
 
 func (ec *executionContext) _ServerInfo_version(ctx context.Context, field graphql.CollectedField, obj *ServerInfo) (ret graphql.Marshaler) {
@@ -8798,6 +10877,82 @@ func UnmarshalEndMentorshipInput(ctx context.Context, raw any) (EndMentorshipInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMentorWeights(ctx context.Context, obj any) (MentorWeights, error) {
+	var it MentorWeights
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["distance"]; !present {
+		asMap["distance"] = 0.400000
+	}
+	if _, present := asMap["level"]; !present {
+		asMap["level"] = 0.300000
+	}
+	if _, present := asMap["capacity"]; !present {
+		asMap["capacity"] = 0.200000
+	}
+	if _, present := asMap["sharedOrganization"]; !present {
+		asMap["sharedOrganization"] = 0.100000
+	}
+
+	fieldsInOrder := [...]string{"distance", "level", "capacity", "sharedOrganization"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "distance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("distance"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Distance = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "capacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capacity"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capacity = data
+		case "sharedOrganization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sharedOrganization"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SharedOrganization = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMentorWeights unmarshals raw into the MentorWeights input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMentorWeights(ctx context.Context, raw any) (MentorWeights, error) {
+	var out MentorWeights
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MentorWeights", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOrganizationFilter(ctx context.Context, obj any) (OrganizationFilter, error) {
 	var it OrganizationFilter
 	if obj == nil {
@@ -9481,6 +11636,55 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var boardSeatImplementors = []string{"BoardSeat"}
+
+func (ec *executionContext) _BoardSeat(ctx context.Context, sel ast.SelectionSet, obj *graph.Seat) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, boardSeatImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BoardSeat")
+		case "mentor":
+			out.Values[i] = ec._BoardSeat_mentor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "skills":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BoardSeat_skills(ctx, field, obj)
+				})
+		case "hops":
+			out.Values[i] = ec._BoardSeat_hops(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "path":
+			out.Values[i] = ec._BoardSeat_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var connectPayloadImplementors = []string{"ConnectPayload"}
 
 func (ec *executionContext) _ConnectPayload(ctx context.Context, sel ast.SelectionSet, obj *ConnectPayload) graphql.Marshaler {
@@ -9822,6 +12026,196 @@ func (ec *executionContext) _MemberEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var mentorBoardImplementors = []string{"MentorBoard"}
+
+func (ec *executionContext) _MentorBoard(ctx context.Context, sel ast.SelectionSet, obj *graph.Board) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentorBoardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentorBoard")
+		case "seats":
+			out.Values[i] = ec._MentorBoard_seats(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uncovered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MentorBoard_uncovered(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentorMatchImplementors = []string{"MentorMatch"}
+
+func (ec *executionContext) _MentorMatch(ctx context.Context, sel ast.SelectionSet, obj *graph.MentorMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentorMatch")
+		case "mentor":
+			out.Values[i] = ec._MentorMatch_mentor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hops":
+			out.Values[i] = ec._MentorMatch_hops(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "skill":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MentorMatch_skill(ctx, field, obj)
+				})
+		case "level":
+			out.Values[i] = ec._MentorMatch_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openSlots":
+			out.Values[i] = ec._MentorMatch_openSlots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._MentorMatch_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "breakdown":
+			out.Values[i] = ec._MentorMatch_breakdown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "path":
+			out.Values[i] = ec._MentorMatch_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentorMatchConnectionImplementors = []string{"MentorMatchConnection"}
+
+func (ec *executionContext) _MentorMatchConnection(ctx context.Context, sel ast.SelectionSet, obj *MentorMatchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentorMatchConnection")
+		case "edges":
+			out.Values[i] = ec._MentorMatchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MentorMatchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MentorMatchConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentorMatchEdgeImplementors = []string{"MentorMatchEdge"}
+
+func (ec *executionContext) _MentorMatchEdge(ctx context.Context, sel ast.SelectionSet, obj *MentorMatchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentorMatchEdge")
+		case "node":
+			out.Values[i] = ec._MentorMatchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._MentorMatchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mentorshipImplementors = []string{"Mentorship"}
 
 func (ec *executionContext) _Mentorship(ctx context.Context, sel ast.SelectionSet, obj *graph.Mentorship) graphql.Marshaler {
@@ -10067,6 +12461,143 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var neighborLinkImplementors = []string{"NeighborLink"}
+
+func (ec *executionContext) _NeighborLink(ctx context.Context, sel ast.SelectionSet, obj *graph.Link) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, neighborLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NeighborLink")
+		case "from":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NeighborLink_from(ctx, field, obj)
+				})
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NeighborLink_to(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._NeighborLink_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._NeighborLink_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NeighborLink_status(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var neighborNodeImplementors = []string{"NeighborNode"}
+
+func (ec *executionContext) _NeighborNode(ctx context.Context, sel ast.SelectionSet, obj *graph.NeighborNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, neighborNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NeighborNode")
+		case "person":
+			out.Values[i] = ec._NeighborNode_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hops":
+			out.Values[i] = ec._NeighborNode_hops(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var neighborhoodImplementors = []string{"Neighborhood"}
+
+func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.SelectionSet, obj *graph.Subgraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, neighborhoodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Neighborhood")
+		case "nodes":
+			out.Values[i] = ec._Neighborhood_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "links":
+			out.Values[i] = ec._Neighborhood_links(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Neighborhood_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var organizationImplementors = []string{"Organization"}
 
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *graph.Organization) graphql.Marshaler {
@@ -10229,6 +12760,99 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathImplementors = []string{"Path"}
+
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *graph.Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Path")
+		case "length":
+			out.Values[i] = ec._Path_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._Path_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathStepImplementors = []string{"PathStep"}
+
+func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet, obj *graph.Step) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathStep")
+		case "from":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PathStep_from(ctx, field, obj)
+				})
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PathStep_to(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._PathStep_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._PathStep_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._PathStep_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -10522,6 +13146,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_server(ctx, field)
 				})
+		case "findMentors":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_findMentors(ctx, field)
+				})
+		case "mentorBoard":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mentorBoard(ctx, field)
+				})
+		case "neighborhood":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_neighborhood(ctx, field)
+				})
 		case "organization":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -10571,6 +13213,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scoreBreakdownImplementors = []string{"ScoreBreakdown"}
+
+func (ec *executionContext) _ScoreBreakdown(ctx context.Context, sel ast.SelectionSet, obj *graph.ScoreBreakdown) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scoreBreakdownImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScoreBreakdown")
+		case "distance":
+			out.Values[i] = ec._ScoreBreakdown_distance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._ScoreBreakdown_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "capacity":
+			out.Values[i] = ec._ScoreBreakdown_capacity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sharedOrganization":
+			out.Values[i] = ec._ScoreBreakdown_sharedOrganization(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -11289,6 +13979,26 @@ func (ec *executionContext) marshalNAffiliation2ᚖgithubᚗcomᚋmentorgraphᚋ
 	return ec._Affiliation(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNBoardSeat2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeat(ctx context.Context, sel ast.SelectionSet, v graph.Seat) graphql.Marshaler {
+	return ec._BoardSeat(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Seat) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBoardSeat2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeat(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11369,6 +14079,32 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 	return res
 }
 
+func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection(ctx context.Context, v any) (graph.Direction, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection(ctx context.Context, sel ast.SelectionSet, v graph.Direction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Direction!")
+	}
+	return res
+}
+
+var (
+	unmarshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection = map[string]graph.Direction{
+		"FORWARD":  graph.Forward,
+		"BACKWARD": graph.Backward,
+	}
+	marshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection = map[graph.Direction]string{
+		graph.Forward:  "FORWARD",
+		graph.Backward: "BACKWARD",
+	}
+)
+
 func (ec *executionContext) unmarshalNEndAffiliationInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐEndAffiliationInput(ctx context.Context, v any) (EndAffiliationInput, error) {
 	res, err := ec.unmarshalInputEndAffiliationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11377,6 +14113,20 @@ func (ec *executionContext) unmarshalNEndAffiliationInput2githubᚗcomᚋmentorg
 func (ec *executionContext) unmarshalNEndMentorshipInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐEndMentorshipInput(ctx context.Context, v any) (EndMentorshipInput, error) {
 	res, err := ec.unmarshalInputEndMentorshipInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Goal) graphql.Marshaler {
@@ -11427,6 +14177,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx context.Context, sel ast.SelectionSet, v []*ImportKindCounts) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -11473,6 +14252,32 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx context.Context, v any) (graph.LinkKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx context.Context, sel ast.SelectionSet, v graph.LinkKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LinkKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind = map[string]graph.LinkKind{
+		"CONNECTION": graph.LinkConnection,
+		"MENTORSHIP": graph.LinkMentorship,
+	}
+	marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind = map[graph.LinkKind]string{
+		graph.LinkConnection: "CONNECTION",
+		graph.LinkMentorship: "MENTORSHIP",
+	}
+)
+
 func (ec *executionContext) marshalNMemberConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberConnection(ctx context.Context, sel ast.SelectionSet, v *MemberConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MemberConnection!")
@@ -11503,6 +14308,54 @@ func (ec *executionContext) marshalNMemberEdge2ᚖgithubᚗcomᚋmentorgraphᚋm
 		return graphql.Null
 	}
 	return ec._MemberEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMentorBoard2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐBoard(ctx context.Context, sel ast.SelectionSet, v *graph.Board) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentorBoard!")
+		return graphql.Null
+	}
+	return ec._MentorBoard(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMentorMatch2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorMatch(ctx context.Context, sel ast.SelectionSet, v *graph.MentorMatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentorMatch!")
+		return graphql.Null
+	}
+	return ec._MentorMatch(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMentorMatchConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchConnection(ctx context.Context, sel ast.SelectionSet, v *MentorMatchConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentorMatchConnection!")
+		return graphql.Null
+	}
+	return ec._MentorMatchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*MentorMatchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMentorMatchEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMentorMatchEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdge(ctx context.Context, sel ast.SelectionSet, v *MentorMatchEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentorMatchEdge!")
+		return graphql.Null
+	}
+	return ec._MentorMatchEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Mentorship) graphql.Marshaler {
@@ -11537,6 +14390,54 @@ func (ec *executionContext) unmarshalNMentorshipStatus2githubᚗcomᚋmentorgrap
 
 func (ec *executionContext) marshalNMentorshipStatus2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx context.Context, sel ast.SelectionSet, v MentorshipStatus) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLink(ctx context.Context, sel ast.SelectionSet, v graph.Link) graphql.Marshaler {
+	return ec._NeighborLink(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Link) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNeighborNode2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNode(ctx context.Context, sel ast.SelectionSet, v graph.NeighborNode) graphql.Marshaler {
+	return ec._NeighborNode(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.NeighborNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNeighborNode2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNeighborhood2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Neighborhood!")
+		return graphql.Null
+	}
+	return ec._Neighborhood(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNOrganization2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐOrganization(ctx context.Context, sel ast.SelectionSet, v *graph.Organization) graphql.Marshaler {
@@ -11595,6 +14496,34 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋmentorgraphᚋmen
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPath2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPath(ctx context.Context, sel ast.SelectionSet, v graph.Path) graphql.Marshaler {
+	return ec._Path(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPathStep2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStep(ctx context.Context, sel ast.SelectionSet, v graph.Step) graphql.Marshaler {
+	return ec._PathStep(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Step) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPathStep2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx context.Context, sel ast.SelectionSet, v graph.Person) graphql.Marshaler {
+	return ec._Person(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx context.Context, sel ast.SelectionSet, v *graph.Person) graphql.Marshaler {
@@ -11664,6 +14593,10 @@ func (ec *executionContext) marshalNPersonSkill2ᚖgithubᚗcomᚋmentorgraphᚋ
 func (ec *executionContext) unmarshalNRecordMentorshipInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐRecordMentorshipInput(ctx context.Context, v any) (RecordMentorshipInput, error) {
 	res, err := ec.unmarshalInputRecordMentorshipInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScoreBreakdown2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐScoreBreakdown(ctx context.Context, sel ast.SelectionSet, v graph.ScoreBreakdown) graphql.Marshaler {
+	return ec._ScoreBreakdown(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNServerInfo2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐServerInfo(ctx context.Context, sel ast.SelectionSet, v *ServerInfo) graphql.Marshaler {
@@ -11999,6 +14932,23 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorg
 	return v
 }
 
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalOGoalStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐGoalStatus(ctx context.Context, v any) (*GoalStatus, error) {
 	if v == nil {
 		return nil, nil
@@ -12084,6 +15034,66 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOLinkKind2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKindᚄ(ctx context.Context, v any) ([]graph.LinkKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.LinkKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOLinkKind2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKindᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.LinkKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMentorWeights2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorWeights(ctx context.Context, v any) (*MentorWeights, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMentorWeights(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMentorshipStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx context.Context, v any) (*MentorshipStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(MentorshipStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMentorshipStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx context.Context, sel ast.SelectionSet, v *MentorshipStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOOrganization2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐOrganization(ctx context.Context, sel ast.SelectionSet, v *graph.Organization) graphql.Marshaler {

@@ -49,7 +49,7 @@ func (r *mentorshipResolver) Focus(ctx context.Context, obj *graph.Mentorship) (
 		return ptrs(obj.FocusSkills), nil
 	}
 	skills, err := ld(ctx).Skill.LoadAll(ctx, obj.Focus)
-	if err != nil && !loaders.IsNotFound(err) {
+	if err != nil && !loaders.OnlyNotFound(err) {
 		return nil, err
 	}
 	out := make([]*graph.Skill, 0, len(skills))

@@ -117,6 +117,23 @@ type MemberEdge struct {
 	Cursor string        `json:"cursor"`
 }
 
+type MentorMatchEdge struct {
+	Node   *graph.MentorMatch `json:"node"`
+	Cursor string             `json:"cursor"`
+}
+
+// Weights of the parts of a mentor match's score (each 0 or more).
+type MentorWeights struct {
+	// Weight of closeness, 1/hops (default 0.4).
+	Distance *float64 `json:"distance,omitempty"`
+	// Weight of the skill level, level/5 (default 0.3).
+	Level *float64 `json:"level,omitempty"`
+	// Weight of free capacity, min(openSlots, 3)/3 (default 0.2).
+	Capacity *float64 `json:"capacity,omitempty"`
+	// Weight of sharing a current organization, 1 or 0 (default 0.1).
+	SharedOrganization *float64 `json:"sharedOrganization,omitempty"`
+}
+
 type Mutation struct {
 }
 

@@ -83,9 +83,9 @@ func prefetchPeople(ctx context.Context, fields []graphql.CollectedField, ids []
 	return nil
 }
 
-// personFields returns the selection on Person under path of the current
-// field, e.g. personFields(ctx, "edges", "node") inside Query.people.
-func personFields(ctx context.Context, path ...string) []graphql.CollectedField {
+// fieldsAt returns the selection under path of the current field, e.g.
+// fieldsAt(ctx, "edges", "node") inside Query.people.
+func fieldsAt(ctx context.Context, path ...string) []graphql.CollectedField {
 	oc := graphql.GetOperationContext(ctx)
 	fields := graphql.CollectFieldsCtx(ctx, nil)
 	for _, name := range path {
@@ -107,7 +107,7 @@ func prefetchPage(ctx context.Context, people []graph.Person) error {
 	for i, p := range people {
 		ids[i] = p.ID
 	}
-	return prefetchPeople(ctx, personFields(ctx, "edges", "node"), ids)
+	return prefetchPeople(ctx, fieldsAt(ctx, "edges", "node"), ids)
 }
 
 func dedupe(ids []string) []string {

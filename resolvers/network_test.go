@@ -1,0 +1,109 @@
+package resolvers_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestFindMentorsThroughGraphQL(t *testing.T) {
+	a := newAPI(t)
+	lead := a.skill("Leadership", "")
+	mgmt := a.skill("People management", lead)
+	me := a.person("me", map[string]any{"seekingMentorship": true})
+	bob := a.person("bob", map[string]any{"availableToMentor": true, "mentorCapacity": 2})
+	carl := a.person("carl", nil)
+	dana := a.person("dana", map[string]any{"availableToMentor": true, "mentorCapacity": 2})
+	erin := a.person("erin", map[string]any{"availableToMentor": true, "mentorCapacity": 2})
+	full := a.person("full", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
+	a.setSkill(bob, lead, 4)
+	a.setSkill(dana, mgmt, 5)
+	a.setSkill(erin, lead, 5)
+	a.setSkill(full, lead, 5)
+	a.mentorship(carl, full) // full has no open slot left
+	const connect = `mutation($in: ConnectInput!) { connect(input: $in) { since } }`
+	for _, l := range [][3]string{{me, bob, "2021-03-01"}, {me, carl, ""}, {carl, dana, ""}, {dana, erin, ""}} {
+		in := map[string]any{"a": l[0], "b": l[1]}
+		if l[2] != "" {
+			in["since"] = l[2]
+		}
+		a.ok(connect, map[string]any{"in": in})
+	}
+
+	const q = `query($me: ID!, $skill: ID!, $hops: Int) { findMentors(for: $me, skill: $skill, maxHops: $hops) {
+		totalCount edges { node { mentor { id } hops level skill { id } openSlots score
+			breakdown { distance level capacity sharedOrganization }
+			path { length steps { from { id } to { id } kind direction since } } } } } }`
+	d := a.ok(q, map[string]any{"me": me, "skill": lead})
+	edges := at(d, "findMentors", "edges").([]any)
+	if len(edges) != 2 || at(d, "findMentors", "totalCount") != 2.0 {
+		t.Fatalf("mentors within 2 hops: %v", edges)
+	}
+	// bob: 1 hop, level 4: 0.4·1 + 0.3·4/5 + 0.2·2/3 = 0.7733; dana: 2 hops, level 5 via narrower skill: 0.2 + 0.3 + 0.1333.
+	want := []struct {
+		id    string
+		hops  float64
+		skill string
+		score float64
+	}{{bob, 1, lead, 0.4 + 0.24 + 0.4/3}, {dana, 2, mgmt, 0.2 + 0.3 + 0.4/3}}
+	for i, w := range want {
+		n := at(edges, i, "node")
+		if at(n, "mentor", "id") != w.id || at(n, "hops") != w.hops || at(n, "skill", "id") != w.skill {
+			t.Errorf("match %d: %v, want %s at %v hops via %s", i, n, w.id, w.hops, w.skill)
+		}
+		if s := at(n, "score").(float64); math.Abs(s-w.score) > 1e-9 {
+			t.Errorf("match %d score %v, want %v", i, s, w.score)
+		}
+	}
+	steps := at(edges, 1, "node", "path", "steps").([]any)
+	if len(steps) != 2 || at(steps, 0, "from", "id") != me || at(steps, 0, "to", "id") != carl ||
+		at(steps, 1, "to", "id") != dana || at(steps, 1, "kind") != "CONNECTION" || at(steps, 1, "direction") != "FORWARD" {
+		t.Errorf("path to dana: %v", steps)
+	}
+	if at(edges, 0, "node", "path", "steps", 0, "since") != "2021-03-01" {
+		t.Errorf("path to bob: %v", at(edges, 0, "node", "path"))
+	}
+	// Three hops reach erin too.
+	d = a.ok(q, map[string]any{"me": me, "skill": lead, "hops": 3})
+	if at(d, "findMentors", "totalCount") != 3.0 {
+		t.Errorf("within 3 hops: %v", at(d, "findMentors"))
+	}
+	for _, hops := range []int{0, 5} {
+		e := a.fails("BAD_USER_INPUT", q, map[string]any{"me": me, "skill": lead, "hops": hops})
+		if e.Extensions["field"] != "maxHops" {
+			t.Errorf("maxHops %d: %+v", hops, e)
+		}
+	}
+	e := a.fails("NOT_FOUND", q, map[string]any{"me": a.id("ghost"), "skill": lead})
+	if !strings.Contains(e.Message, "ghost") {
+		t.Errorf("unknown person: %s", e.Message)
+	}
+}
+
+func TestMentorBoardAndNeighborhoodThroughGraphQL(t *testing.T) {
+	a := newAPI(t)
+	lead, neg := a.skill("Leadership", ""), a.skill("Negotiation", "")
+	k8s := a.skill("Kubernetes", "")
+	me := a.person("me", nil)
+	both := a.person("both", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
+	one := a.person("one", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
+	a.setSkill(both, lead, 4)
+	a.setSkill(both, neg, 3)
+	a.setSkill(one, lead, 5)
+	for _, p := range []string{both, one} {
+		a.ok(`mutation($in: ConnectInput!) { connect(input: $in) { since } }`, map[string]any{"in": map[string]any{"a": me, "b": p}})
+	}
+	d := a.ok(`query($me: ID!, $s: [ID!]!) { mentorBoard(for: $me, skills: $s) { seats { mentor { id } skills { id } hops path { length } } uncovered { id } } }`,
+		map[string]any{"me": me, "s": []string{lead, neg, k8s}})
+	seats := at(d, "mentorBoard", "seats").([]any)
+	if len(seats) != 1 || at(seats, 0, "mentor", "id") != both || len(at(seats, 0, "skills").([]any)) != 2 ||
+		at(d, "mentorBoard", "uncovered", 0, "id") != k8s {
+		t.Errorf("board: %v", d)
+	}
+	d = a.ok(`query($me: ID!) { neighborhood(person: $me, depth: 1, limit: 2) { truncated nodes { hops person { id } } links { from { id } to { id } kind } } }`,
+		map[string]any{"me": me})
+	if at(d, "neighborhood", "truncated") != true || len(at(d, "neighborhood", "nodes").([]any)) != 2 ||
+		at(d, "neighborhood", "nodes", 0, "person", "id") != me {
+		t.Errorf("neighborhood: %v", d)
+	}
+}
