@@ -10,6 +10,25 @@ import (
 func questions() []question {
 	return []question{
 		{
+			name: "findMentors (2 hops, page of 20, with paths)",
+			direct: func(ctx context.Context, s *graph.Store, p params) error {
+				_, err := s.FindMentors(ctx, graph.FindMentorsArgs{For: p.person, Skill: "leadership", Page: graph.PageArgs{First: 20}})
+				return err
+			},
+			query: `query($id: ID!) { findMentors(for: $id, skill: "leadership", first: 20) { edges { node {
+				hops level score mentor { id name openSlots } path { steps { from { id } to { id } kind direction } } } } } }`,
+			vars: func(p params) map[string]any { return map[string]any{"id": p.person} },
+		},
+		{
+			name: "neighborhood (depth 1, limit 200)",
+			direct: func(ctx context.Context, s *graph.Store, p params) error {
+				_, err := s.Neighborhood(ctx, p.person, 1, 200)
+				return err
+			},
+			query: `query($id: ID!) { neighborhood(person: $id, depth: 1, limit: 200) { truncated nodes { hops person { id name } } links { kind from { id } to { id } } } }`,
+			vars:  func(p params) map[string]any { return map[string]any{"id": p.person} },
+		},
+		{
 			name: "person with skills and mentors",
 			direct: func(ctx context.Context, s *graph.Store, p params) error {
 				if _, err := s.PeopleByID(ctx, []string{p.person}); err != nil {
