@@ -137,3 +137,10 @@ type MentorMatchConnection struct {
 	PageInfo *PageInfo
 	counter
 }
+
+// SkillGapConnection is a page of coverage gaps.
+type SkillGapConnection struct {
+	Edges      []*SkillGapEdge
+	PageInfo   *PageInfo
+	TotalCount int
+}

@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	BoardSeat() BoardSeatResolver
 	Connection() ConnectionResolver
 	Goal() GoalResolver
+	LineageEntry() LineageEntryResolver
 	MemberConnection() MemberConnectionResolver
 	MentorBoard() MentorBoardResolver
 	MentorMatch() MentorMatchResolver
@@ -49,8 +50,10 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Skill() SkillResolver
 	SkillConnection() SkillConnectionResolver
+	SkillGap() SkillGapResolver
 	SkillMentorConnection() SkillMentorConnectionResolver
 	SkillMentorEdge() SkillMentorEdgeResolver
+	SuccessorSkill() SuccessorSkillResolver
 }
 
 type DirectiveRoot struct {
@@ -106,6 +109,13 @@ type ComplexityRoot struct {
 		DryRun  func(childComplexity int) int
 		Kinds   func(childComplexity int) int
 		Rows    func(childComplexity int) int
+	}
+
+	LineageEntry struct {
+		Generation func(childComplexity int) int
+		Person     func(childComplexity int) int
+		Status     func(childComplexity int) int
+		Via        func(childComplexity int) int
 	}
 
 	MemberConnection struct {
@@ -277,16 +287,20 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		CoverageGaps  func(childComplexity int, organization *string, maxHops *int, minLevel *int, first *int, after *string) int
 		FindMentors   func(childComplexity int, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) int
+		Lineage       func(childComplexity int, person string, direction graph.LineageDirection, depth *int) int
 		MentorBoard   func(childComplexity int, forArg string, skills []string, maxHops *int) int
 		Neighborhood  func(childComplexity int, person string, depth *int, limit *int) int
 		Organization  func(childComplexity int, id string) int
 		Organizations func(childComplexity int, first *int, after *string, filter *OrganizationFilter) int
 		People        func(childComplexity int, first *int, after *string, filter *PeopleFilter) int
 		Person        func(childComplexity int, id string) int
+		ReferralPaths func(childComplexity int, from string, to string, maxHops *int, k *int, excludeUnavailable *bool) int
 		Server        func(childComplexity int) int
 		Skill         func(childComplexity int, id string) int
 		Skills        func(childComplexity int, first *int, after *string, filter *SkillFilter) int
+		Successors    func(childComplexity int, person string, skills []string) int
 	}
 
 	ScoreBreakdown struct {
@@ -326,6 +340,31 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SkillGap struct {
+		Demand               func(childComplexity int) int
+		OpenSlots            func(childComplexity int) int
+		Overloaded           func(childComplexity int) int
+		OverloadedCount      func(childComplexity int) int
+		Ratio                func(childComplexity int) int
+		Seekers              func(childComplexity int) int
+		SinglePointOfFailure func(childComplexity int) int
+		Skill                func(childComplexity int) int
+		Supply               func(childComplexity int) int
+		Uncovered            func(childComplexity int) int
+		UncoveredMentees     func(childComplexity int) int
+	}
+
+	SkillGapConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SkillGapEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	SkillMentorConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -337,6 +376,21 @@ type ComplexityRoot struct {
 		Level  func(childComplexity int) int
 		Node   func(childComplexity int) int
 		Skill  func(childComplexity int) int
+	}
+
+	Successor struct {
+		Covered    func(childComplexity int) int
+		Generation func(childComplexity int) int
+		Person     func(childComplexity int) int
+		Score      func(childComplexity int) int
+	}
+
+	SuccessorSkill struct {
+		Gap       func(childComplexity int) int
+		HeldSkill func(childComplexity int) int
+		Level     func(childComplexity int) int
+		Skill     func(childComplexity int) int
+		Target    func(childComplexity int) int
 	}
 }
 
@@ -360,6 +414,9 @@ type GoalResolver interface {
 	Skill(ctx context.Context, obj *graph.Goal) (*graph.Skill, error)
 
 	Status(ctx context.Context, obj *graph.Goal) (GoalStatus, error)
+}
+type LineageEntryResolver interface {
+	Status(ctx context.Context, obj *graph.LineageEntry) (MentorshipStatus, error)
 }
 type MemberConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *MemberConnection) (int, error)
@@ -439,6 +496,10 @@ type QueryResolver interface {
 	FindMentors(ctx context.Context, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) (*MentorMatchConnection, error)
 	MentorBoard(ctx context.Context, forArg string, skills []string, maxHops *int) (*graph.Board, error)
 	Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*graph.Subgraph, error)
+	ReferralPaths(ctx context.Context, from string, to string, maxHops *int, k *int, excludeUnavailable *bool) ([]*graph.Path, error)
+	Lineage(ctx context.Context, person string, direction graph.LineageDirection, depth *int) ([]*graph.LineageEntry, error)
+	CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, first *int, after *string) (*SkillGapConnection, error)
+	Successors(ctx context.Context, person string, skills []string) ([]*graph.Successor, error)
 	Organization(ctx context.Context, id string) (*graph.Organization, error)
 	Organizations(ctx context.Context, first *int, after *string, filter *OrganizationFilter) (*OrganizationConnection, error)
 	Person(ctx context.Context, id string) (*graph.Person, error)
@@ -460,11 +521,20 @@ type SkillResolver interface {
 type SkillConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *SkillConnection) (int, error)
 }
+type SkillGapResolver interface {
+	UncoveredMentees(ctx context.Context, obj *graph.SkillGap) ([]*graph.Person, error)
+
+	Overloaded(ctx context.Context, obj *graph.SkillGap) ([]*graph.Person, error)
+}
 type SkillMentorConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *SkillMentorConnection) (int, error)
 }
 type SkillMentorEdgeResolver interface {
 	Skill(ctx context.Context, obj *SkillMentorEdge) (*graph.Skill, error)
+}
+type SuccessorSkillResolver interface {
+	Skill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error)
+	HeldSkill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -671,6 +741,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportReport.Rows(childComplexity), true
+
+	case "LineageEntry.generation":
+		if e.ComplexityRoot.LineageEntry.Generation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageEntry.Generation(childComplexity), true
+	case "LineageEntry.person":
+		if e.ComplexityRoot.LineageEntry.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageEntry.Person(childComplexity), true
+	case "LineageEntry.status":
+		if e.ComplexityRoot.LineageEntry.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageEntry.Status(childComplexity), true
+	case "LineageEntry.via":
+		if e.ComplexityRoot.LineageEntry.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageEntry.Via(childComplexity), true
 
 	case "MemberConnection.edges":
 		if e.ComplexityRoot.MemberConnection.Edges == nil {
@@ -1438,6 +1533,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonSkill.Years(childComplexity), true
 
+	case "Query.coverageGaps":
+		if e.ComplexityRoot.Query.CoverageGaps == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coverageGaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["organization"].(*string), args["maxHops"].(*int), args["minLevel"].(*int), args["first"].(*int), args["after"].(*string)), true
 	case "Query.findMentors":
 		if e.ComplexityRoot.Query.FindMentors == nil {
 			break
@@ -1450,6 +1556,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.FindMentors(childComplexity, args["for"].(string), args["skill"].(string), args["maxHops"].(*int), args["minLevel"].(*int), args["includeNarrower"].(*bool), args["via"].([]graph.LinkKind), args["availableOnly"].(*bool), args["excludeCurrentMentors"].(*bool), args["weights"].(*MentorWeights), args["first"].(*int), args["after"].(*string)), true
 
+	case "Query.lineage":
+		if e.ComplexityRoot.Query.Lineage == nil {
+			break
+		}
+
+		args, err := ec.field_Query_lineage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Lineage(childComplexity, args["person"].(string), args["direction"].(graph.LineageDirection), args["depth"].(*int)), true
 	case "Query.mentorBoard":
 		if e.ComplexityRoot.Query.MentorBoard == nil {
 			break
@@ -1516,6 +1633,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Person(childComplexity, args["id"].(string)), true
+	case "Query.referralPaths":
+		if e.ComplexityRoot.Query.ReferralPaths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_referralPaths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReferralPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["k"].(*int), args["excludeUnavailable"].(*bool)), true
 	case "Query.server":
 		if e.ComplexityRoot.Query.Server == nil {
 			break
@@ -1544,6 +1672,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Skills(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*SkillFilter)), true
+	case "Query.successors":
+		if e.ComplexityRoot.Query.Successors == nil {
+			break
+		}
+
+		args, err := ec.field_Query_successors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Successors(childComplexity, args["person"].(string), args["skills"].([]string)), true
 
 	case "ScoreBreakdown.capacity":
 		if e.ComplexityRoot.ScoreBreakdown.Capacity == nil {
@@ -1692,6 +1831,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SkillEdge.Node(childComplexity), true
 
+	case "SkillGap.demand":
+		if e.ComplexityRoot.SkillGap.Demand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Demand(childComplexity), true
+	case "SkillGap.openSlots":
+		if e.ComplexityRoot.SkillGap.OpenSlots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.OpenSlots(childComplexity), true
+	case "SkillGap.overloaded":
+		if e.ComplexityRoot.SkillGap.Overloaded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Overloaded(childComplexity), true
+	case "SkillGap.overloadedCount":
+		if e.ComplexityRoot.SkillGap.OverloadedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.OverloadedCount(childComplexity), true
+	case "SkillGap.ratio":
+		if e.ComplexityRoot.SkillGap.Ratio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Ratio(childComplexity), true
+	case "SkillGap.seekers":
+		if e.ComplexityRoot.SkillGap.Seekers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Seekers(childComplexity), true
+	case "SkillGap.singlePointOfFailure":
+		if e.ComplexityRoot.SkillGap.SinglePointOfFailure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.SinglePointOfFailure(childComplexity), true
+	case "SkillGap.skill":
+		if e.ComplexityRoot.SkillGap.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Skill(childComplexity), true
+	case "SkillGap.supply":
+		if e.ComplexityRoot.SkillGap.Supply == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Supply(childComplexity), true
+	case "SkillGap.uncovered":
+		if e.ComplexityRoot.SkillGap.Uncovered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Uncovered(childComplexity), true
+	case "SkillGap.uncoveredMentees":
+		if e.ComplexityRoot.SkillGap.UncoveredMentees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.UncoveredMentees(childComplexity), true
+
+	case "SkillGapConnection.edges":
+		if e.ComplexityRoot.SkillGapConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGapConnection.Edges(childComplexity), true
+	case "SkillGapConnection.pageInfo":
+		if e.ComplexityRoot.SkillGapConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGapConnection.PageInfo(childComplexity), true
+	case "SkillGapConnection.totalCount":
+		if e.ComplexityRoot.SkillGapConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGapConnection.TotalCount(childComplexity), true
+
+	case "SkillGapEdge.cursor":
+		if e.ComplexityRoot.SkillGapEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGapEdge.Cursor(childComplexity), true
+	case "SkillGapEdge.node":
+		if e.ComplexityRoot.SkillGapEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGapEdge.Node(childComplexity), true
+
 	case "SkillMentorConnection.edges":
 		if e.ComplexityRoot.SkillMentorConnection.Edges == nil {
 			break
@@ -1735,6 +1973,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillMentorEdge.Skill(childComplexity), true
+
+	case "Successor.covered":
+		if e.ComplexityRoot.Successor.Covered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Successor.Covered(childComplexity), true
+	case "Successor.generation":
+		if e.ComplexityRoot.Successor.Generation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Successor.Generation(childComplexity), true
+	case "Successor.person":
+		if e.ComplexityRoot.Successor.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Successor.Person(childComplexity), true
+	case "Successor.score":
+		if e.ComplexityRoot.Successor.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Successor.Score(childComplexity), true
+
+	case "SuccessorSkill.gap":
+		if e.ComplexityRoot.SuccessorSkill.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuccessorSkill.Gap(childComplexity), true
+	case "SuccessorSkill.heldSkill":
+		if e.ComplexityRoot.SuccessorSkill.HeldSkill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuccessorSkill.HeldSkill(childComplexity), true
+	case "SuccessorSkill.level":
+		if e.ComplexityRoot.SuccessorSkill.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuccessorSkill.Level(childComplexity), true
+	case "SuccessorSkill.skill":
+		if e.ComplexityRoot.SuccessorSkill.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuccessorSkill.Skill(childComplexity), true
+	case "SuccessorSkill.target":
+		if e.ComplexityRoot.SuccessorSkill.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuccessorSkill.Target(childComplexity), true
 
 	}
 	return 0, false
@@ -2120,6 +2414,109 @@ extend type Query {
 
   "People and links within depth (1–3) hops of a person, at most limit (1–2000) people, nearest first."
   neighborhood(person: ID!, depth: Int = 1, limit: Int = 200): Neighborhood!
+}
+
+"Which way a lineage goes."
+enum LineageDirection {
+  "My mentors, their mentors, …"
+  ANCESTORS
+  "My mentees, their mentees, …"
+  DESCENDANTS
+}
+
+"One person of a lineage."
+type LineageEntry {
+  person: Person!
+  "1 for direct mentors (or mentees), 2 for theirs, …: the smallest number of mentorships between."
+  generation: Int!
+  "The mentorship this person was reached through, from the start person or an entry of the previous generation (draw the tree from these)."
+  via: PathStep!
+  "ACTIVE or ENDED: the status of that mentorship."
+  status: MentorshipStatus!
+}
+
+"The coverage of one skill: demand, supply, and who is left without a mentor in reach."
+type SkillGap {
+  skill: Skill!
+  "People with an OPEN goal about the skill."
+  demand: Int!
+  "Of them, people seeking mentorship."
+  seekers: Int!
+  "People available to mentor holding the skill (or a narrower one) at minLevel or above."
+  supply: Int!
+  "Sum of the supply people's open slots."
+  openSlots: Int!
+  "demand / supply; null when supply is 0."
+  ratio: Float
+  "Demand people with no suitable mentor (supply with an open slot) within maxHops."
+  uncovered: Int!
+  "The first 50 of them, by id."
+  uncoveredMentees: [Person!]! @goField(forceResolver: true)
+  "True when the skill rests on one mentor."
+  singlePointOfFailure: Boolean!
+  "Supply people whose active mentees reach or pass their capacity."
+  overloadedCount: Int!
+  "The first 50 of them, by id."
+  overloaded: [Person!]! @goField(forceResolver: true)
+}
+
+"A page of skill gaps, biggest gap first."
+type SkillGapConnection {
+  edges: [SkillGapEdge!]!
+  pageInfo: PageInfo!
+  "Skills with any demand or supply in scope."
+  totalCount: Int!
+}
+
+type SkillGapEdge {
+  node: SkillGap!
+  cursor: String!
+}
+
+"How far a successor is in one key skill."
+type SuccessorSkill {
+  skill: Skill! @goField(forceResolver: true)
+  "The skill held: the key skill or a narrower one."
+  heldSkill: Skill! @goField(forceResolver: true)
+  level: Int!
+  "The person's own level."
+  target: Int!
+  "target − level, never below 0."
+  gap: Int!
+}
+
+"A mentee (or mentee's mentee) who already holds some of a person's key skills."
+type Successor {
+  person: Person!
+  "1: a direct mentee; 2: a mentee's mentee."
+  generation: Int!
+  covered: [SuccessorSkill!]!
+  "Share of the person's key-skill levels matched (1 = as good in every key skill)."
+  score: Float!
+}
+
+extend type Query {
+  """
+  Up to k (1–10) shortest distinct referral paths (different sequences of
+  people) from one person to another within maxHops (1–6) over connections
+  and mentorships, shortest first; none → an empty list.
+  excludeUnavailable also leaves out paths through people not available to
+  mentor; people who opted out of introductions are never intermediaries.
+  """
+  referralPaths(from: ID!, to: ID!, maxHops: Int = 4, k: Int = 3, excludeUnavailable: Boolean = false): [Path!]!
+
+  "Mentors of my mentors (ANCESTORS) or mentees of my mentees (DESCENDANTS), depth 1–6 generations; each person once, at their smallest generation."
+  lineage(person: ID!, direction: LineageDirection!, depth: Int = 3): [LineageEntry!]!
+
+  """
+  Mentor coverage per skill, scoped to an organization's current members
+  when given: demand, supply, uncovered mentees within maxHops (1–4),
+  single points of failure, overloaded mentors; biggest gap first.
+  """
+  coverageGaps(organization: ID, maxHops: Int = 2, minLevel: Int = 3, first: Int = 20, after: String): SkillGapConnection!
+
+  "Among a person's mentees and their mentees, who already holds the person's key skills (or the given ones), best first."
+  successors(person: ID!, skills: [ID!]): [Successor!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/organization.graphqls", Input: `"What kind of body an organization is."
@@ -2656,6 +3053,20 @@ func (ec *executionContext) childFields_ImportReport(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ImportReport", field.Name)
 }
 
+func (ec *executionContext) childFields_LineageEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_LineageEntry_person(ctx, field)
+	case "generation":
+		return ec.fieldContext_LineageEntry_generation(ctx, field)
+	case "via":
+		return ec.fieldContext_LineageEntry_via(ctx, field)
+	case "status":
+		return ec.fieldContext_LineageEntry_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LineageEntry", field.Name)
+}
+
 func (ec *executionContext) childFields_MemberConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -3018,6 +3429,56 @@ func (ec *executionContext) childFields_SkillEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type SkillEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SkillGap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skill":
+		return ec.fieldContext_SkillGap_skill(ctx, field)
+	case "demand":
+		return ec.fieldContext_SkillGap_demand(ctx, field)
+	case "seekers":
+		return ec.fieldContext_SkillGap_seekers(ctx, field)
+	case "supply":
+		return ec.fieldContext_SkillGap_supply(ctx, field)
+	case "openSlots":
+		return ec.fieldContext_SkillGap_openSlots(ctx, field)
+	case "ratio":
+		return ec.fieldContext_SkillGap_ratio(ctx, field)
+	case "uncovered":
+		return ec.fieldContext_SkillGap_uncovered(ctx, field)
+	case "uncoveredMentees":
+		return ec.fieldContext_SkillGap_uncoveredMentees(ctx, field)
+	case "singlePointOfFailure":
+		return ec.fieldContext_SkillGap_singlePointOfFailure(ctx, field)
+	case "overloadedCount":
+		return ec.fieldContext_SkillGap_overloadedCount(ctx, field)
+	case "overloaded":
+		return ec.fieldContext_SkillGap_overloaded(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillGap", field.Name)
+}
+
+func (ec *executionContext) childFields_SkillGapConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SkillGapConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SkillGapConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SkillGapConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillGapConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SkillGapEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SkillGapEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_SkillGapEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillGapEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_SkillMentorConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -3042,6 +3503,36 @@ func (ec *executionContext) childFields_SkillMentorEdge(ctx context.Context, fie
 		return ec.fieldContext_SkillMentorEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SkillMentorEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Successor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_Successor_person(ctx, field)
+	case "generation":
+		return ec.fieldContext_Successor_generation(ctx, field)
+	case "covered":
+		return ec.fieldContext_Successor_covered(ctx, field)
+	case "score":
+		return ec.fieldContext_Successor_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Successor", field.Name)
+}
+
+func (ec *executionContext) childFields_SuccessorSkill(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skill":
+		return ec.fieldContext_SuccessorSkill_skill(ctx, field)
+	case "heldSkill":
+		return ec.fieldContext_SuccessorSkill_heldSkill(ctx, field)
+	case "level":
+		return ec.fieldContext_SuccessorSkill_level(ctx, field)
+	case "target":
+		return ec.fieldContext_SuccessorSkill_target(ctx, field)
+	case "gap":
+		return ec.fieldContext_SuccessorSkill_gap(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SuccessorSkill", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3528,6 +4019,52 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "organization",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["organization"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "minLevel",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minLevel"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_findMentors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3619,6 +4156,36 @@ func (ec *executionContext) field_Query_findMentors_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg10
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_lineage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "person",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["person"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (graph.LineageDirection, error) {
+			return ec.unmarshalNLineageDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg2
 	return args, nil
 }
 
@@ -3770,6 +4337,52 @@ func (ec *executionContext) field_Query_person_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_referralPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "k",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["k"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "excludeUnavailable",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["excludeUnavailable"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_skill_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3811,6 +4424,28 @@ func (ec *executionContext) field_Query_skills_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_successors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "person",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["person"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "skills",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["skills"] = arg1
 	return args, nil
 }
 
@@ -4735,6 +5370,116 @@ func (ec *executionContext) fieldContext_ImportReport_kinds(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LineageEntry_person(ctx context.Context, field graphql.CollectedField, obj *graph.LineageEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageEntry_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageEntry_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LineageEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LineageEntry_generation(ctx context.Context, field graphql.CollectedField, obj *graph.LineageEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageEntry_generation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Generation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageEntry_generation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LineageEntry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LineageEntry_via(ctx context.Context, field graphql.CollectedField, obj *graph.LineageEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageEntry_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Step) graphql.Marshaler {
+			return ec.marshalNPathStep2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStep(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageEntry_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LineageEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LineageEntry_status(ctx context.Context, field graphql.CollectedField, obj *graph.LineageEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageEntry_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LineageEntry().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v MentorshipStatus) graphql.Marshaler {
+			return ec.marshalNMentorshipStatus2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageEntry_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LineageEntry", field, true, true, "MentorshipStatus")
 }
 
 func (ec *executionContext) _MemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *MemberConnection) (ret graphql.Marshaler) {
@@ -8114,6 +8859,182 @@ func (ec *executionContext) fieldContext_Query_neighborhood(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_referralPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_referralPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReferralPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["k"].(*int), fc.Args["excludeUnavailable"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_referralPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_referralPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_lineage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_lineage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Lineage(ctx, fc.Args["person"].(string), fc.Args["direction"].(graph.LineageDirection), fc.Args["depth"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.LineageEntry) graphql.Marshaler {
+			return ec.marshalNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_lineage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LineageEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_lineage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_coverageGaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["organization"].(*string), fc.Args["maxHops"].(*int), fc.Args["minLevel"].(*int), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *SkillGapConnection) graphql.Marshaler {
+			return ec.marshalNSkillGapConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_coverageGaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillGapConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_coverageGaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_successors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_successors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Successors(ctx, fc.Args["person"].(string), fc.Args["skills"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Successor) graphql.Marshaler {
+			return ec.marshalNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_successors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Successor(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_successors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_organization(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9047,6 +9968,428 @@ func (ec *executionContext) fieldContext_SkillEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("SkillEdge", field, false, false, "String")
 }
 
+func (ec *executionContext) _SkillGap_skill(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skill, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGap_demand(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_demand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_demand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillGap_seekers(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_seekers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seekers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_seekers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillGap_supply(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_supply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supply, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_supply(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillGap_openSlots(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_openSlots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenSlots, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_openSlots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillGap_ratio(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_ratio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ratio, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_ratio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SkillGap_uncovered(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_uncovered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Uncovered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_uncovered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillGap_uncoveredMentees(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_uncoveredMentees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SkillGap().UncoveredMentees(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_uncoveredMentees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGap",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGap_singlePointOfFailure(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_singlePointOfFailure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SinglePointOfFailure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_singlePointOfFailure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SkillGap_overloadedCount(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_overloadedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverloadedCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_overloadedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillGap_overloaded(ctx context.Context, field graphql.CollectedField, obj *graph.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_overloaded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SkillGap().Overloaded(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_overloaded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGap",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SkillGapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGapConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SkillGapEdge) graphql.Marshaler {
+			return ec.marshalNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGapConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillGapEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SkillGapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGapConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGapConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGapConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SkillGapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGapConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGapConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGapConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillGapEdge_node(ctx context.Context, field graphql.CollectedField, obj *SkillGapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGapEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SkillGap) graphql.Marshaler {
+			return ec.marshalNSkillGap2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillGap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGapEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGapEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillGap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGapEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SkillGapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGapEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGapEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGapEdge", field, false, false, "String")
+}
+
 func (ec *executionContext) _SkillMentorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SkillMentorConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9242,6 +10585,249 @@ func (ec *executionContext) _SkillMentorEdge_cursor(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_SkillMentorEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SkillMentorEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _Successor_person(ctx context.Context, field graphql.CollectedField, obj *graph.Successor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Successor_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Successor_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Successor",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Successor_generation(ctx context.Context, field graphql.CollectedField, obj *graph.Successor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Successor_generation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Generation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Successor_generation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Successor", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Successor_covered(ctx context.Context, field graphql.CollectedField, obj *graph.Successor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Successor_covered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Covered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.SkillLevel) graphql.Marshaler {
+			return ec.marshalNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Successor_covered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Successor",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SuccessorSkill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Successor_score(ctx context.Context, field graphql.CollectedField, obj *graph.Successor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Successor_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Successor_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Successor", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SuccessorSkill_skill(ctx context.Context, field graphql.CollectedField, obj *graph.SkillLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuccessorSkill_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SuccessorSkill().Skill(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuccessorSkill_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SuccessorSkill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SuccessorSkill_heldSkill(ctx context.Context, field graphql.CollectedField, obj *graph.SkillLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuccessorSkill_heldSkill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SuccessorSkill().HeldSkill(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuccessorSkill_heldSkill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SuccessorSkill",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SuccessorSkill_level(ctx context.Context, field graphql.CollectedField, obj *graph.SkillLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuccessorSkill_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuccessorSkill_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuccessorSkill", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SuccessorSkill_target(ctx context.Context, field graphql.CollectedField, obj *graph.SkillLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuccessorSkill_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuccessorSkill_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuccessorSkill", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SuccessorSkill_gap(ctx context.Context, field graphql.CollectedField, obj *graph.SkillLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuccessorSkill_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuccessorSkill_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuccessorSkill", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -11934,6 +13520,55 @@ func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var lineageEntryImplementors = []string{"LineageEntry"}
+
+func (ec *executionContext) _LineageEntry(ctx context.Context, sel ast.SelectionSet, obj *graph.LineageEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, lineageEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LineageEntry")
+		case "person":
+			out.Values[i] = ec._LineageEntry_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "generation":
+			out.Values[i] = ec._LineageEntry_generation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "via":
+			out.Values[i] = ec._LineageEntry_via(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LineageEntry_status(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var memberConnectionImplementors = []string{"MemberConnection"}
 
 func (ec *executionContext) _MemberConnection(ctx context.Context, sel ast.SelectionSet, obj *MemberConnection) graphql.Marshaler {
@@ -13164,6 +14799,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_neighborhood(ctx, field)
 				})
+		case "referralPaths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_referralPaths(ctx, field)
+				})
+		case "lineage":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_lineage(ctx, field)
+				})
+		case "coverageGaps":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_coverageGaps(ctx, field)
+				})
+		case "successors":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_successors(ctx, field)
+				})
 		case "organization":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -13490,6 +15149,172 @@ func (ec *executionContext) _SkillEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var skillGapImplementors = []string{"SkillGap"}
+
+func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet, obj *graph.SkillGap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillGap")
+		case "skill":
+			out.Values[i] = ec._SkillGap_skill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demand":
+			out.Values[i] = ec._SkillGap_demand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "seekers":
+			out.Values[i] = ec._SkillGap_seekers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supply":
+			out.Values[i] = ec._SkillGap_supply(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openSlots":
+			out.Values[i] = ec._SkillGap_openSlots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ratio":
+			out.Values[i] = ec._SkillGap_ratio(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uncovered":
+			out.Values[i] = ec._SkillGap_uncovered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uncoveredMentees":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SkillGap_uncoveredMentees(ctx, field, obj)
+				})
+		case "singlePointOfFailure":
+			out.Values[i] = ec._SkillGap_singlePointOfFailure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overloadedCount":
+			out.Values[i] = ec._SkillGap_overloadedCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overloaded":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SkillGap_overloaded(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var skillGapConnectionImplementors = []string{"SkillGapConnection"}
+
+func (ec *executionContext) _SkillGapConnection(ctx context.Context, sel ast.SelectionSet, obj *SkillGapConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillGapConnection")
+		case "edges":
+			out.Values[i] = ec._SkillGapConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SkillGapConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SkillGapConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var skillGapEdgeImplementors = []string{"SkillGapEdge"}
+
+func (ec *executionContext) _SkillGapEdge(ctx context.Context, sel ast.SelectionSet, obj *SkillGapEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillGapEdge")
+		case "node":
+			out.Values[i] = ec._SkillGapEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._SkillGapEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var skillMentorConnectionImplementors = []string{"SkillMentorConnection"}
 
 func (ec *executionContext) _SkillMentorConnection(ctx context.Context, sel ast.SelectionSet, obj *SkillMentorConnection) graphql.Marshaler {
@@ -13563,6 +15388,109 @@ func (ec *executionContext) _SkillMentorEdge(ctx context.Context, sel ast.Select
 			}
 		case "cursor":
 			out.Values[i] = ec._SkillMentorEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var successorImplementors = []string{"Successor"}
+
+func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet, obj *graph.Successor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, successorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Successor")
+		case "person":
+			out.Values[i] = ec._Successor_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "generation":
+			out.Values[i] = ec._Successor_generation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "covered":
+			out.Values[i] = ec._Successor_covered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._Successor_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var successorSkillImplementors = []string{"SuccessorSkill"}
+
+func (ec *executionContext) _SuccessorSkill(ctx context.Context, sel ast.SelectionSet, obj *graph.SkillLevel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, successorSkillImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SuccessorSkill")
+		case "skill":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SuccessorSkill_skill(ctx, field, obj)
+				})
+		case "heldSkill":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SuccessorSkill_heldSkill(ctx, field, obj)
+				})
+		case "level":
+			out.Values[i] = ec._SuccessorSkill_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "target":
+			out.Values[i] = ec._SuccessorSkill_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gap":
+			out.Values[i] = ec._SuccessorSkill_gap(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14252,6 +16180,56 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNLineageDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageDirection(ctx context.Context, v any) (graph.LineageDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNLineageDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageDirection[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLineageDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageDirection(ctx context.Context, sel ast.SelectionSet, v graph.LineageDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNLineageDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageDirection[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LineageDirection!")
+	}
+	return res
+}
+
+var (
+	unmarshalNLineageDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageDirection = map[string]graph.LineageDirection{
+		"ANCESTORS":   graph.Ancestors,
+		"DESCENDANTS": graph.Descendants,
+	}
+	marshalNLineageDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageDirection = map[graph.LineageDirection]string{
+		graph.Ancestors:   "ANCESTORS",
+		graph.Descendants: "DESCENDANTS",
+	}
+)
+
+func (ec *executionContext) marshalNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.LineageEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLineageEntry2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLineageEntry2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntry(ctx context.Context, sel ast.SelectionSet, v *graph.LineageEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LineageEntry!")
+		return graphql.Null
+	}
+	return ec._LineageEntry(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx context.Context, v any) (graph.LinkKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind[tmp]
@@ -14502,6 +16480,30 @@ func (ec *executionContext) marshalNPath2githubᚗcomᚋmentorgraphᚋmentorgrap
 	return ec._Path(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPath(ctx context.Context, sel ast.SelectionSet, v *graph.Path) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Path!")
+		return graphql.Null
+	}
+	return ec._Path(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPathStep2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStep(ctx context.Context, sel ast.SelectionSet, v graph.Step) graphql.Marshaler {
 	return ec._PathStep(ctx, sel, &v)
 }
@@ -14524,6 +16526,22 @@ func (ec *executionContext) marshalNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmen
 
 func (ec *executionContext) marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx context.Context, sel ast.SelectionSet, v graph.Person) graphql.Marshaler {
 	return ec._Person(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx context.Context, sel ast.SelectionSet, v *graph.Person) graphql.Marshaler {
@@ -14612,6 +16630,10 @@ func (ec *executionContext) unmarshalNSetPersonSkillInput2githubᚗcomᚋmentorg
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx context.Context, sel ast.SelectionSet, v graph.Skill) graphql.Marshaler {
+	return ec._Skill(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -14678,6 +16700,46 @@ func (ec *executionContext) marshalNSkillEdge2ᚖgithubᚗcomᚋmentorgraphᚋme
 	return ec._SkillEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSkillGap2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillGap(ctx context.Context, sel ast.SelectionSet, v *graph.SkillGap) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SkillGap!")
+		return graphql.Null
+	}
+	return ec._SkillGap(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSkillGapConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapConnection(ctx context.Context, sel ast.SelectionSet, v *SkillGapConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SkillGapConnection!")
+		return graphql.Null
+	}
+	return ec._SkillGapConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillGapEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSkillGapEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSkillGapEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdge(ctx context.Context, sel ast.SelectionSet, v *SkillGapEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SkillGapEdge!")
+		return graphql.Null
+	}
+	return ec._SkillGapEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSkillMentorConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorConnection(ctx context.Context, sel ast.SelectionSet, v *SkillMentorConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SkillMentorConnection!")
@@ -14722,6 +16784,50 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Successor) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSuccessor2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessor(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSuccessor2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessor(ctx context.Context, sel ast.SelectionSet, v *graph.Successor) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Successor!")
+		return graphql.Null
+	}
+	return ec._Successor(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSuccessorSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevel(ctx context.Context, sel ast.SelectionSet, v graph.SkillLevel) graphql.Marshaler {
+	return ec._SuccessorSkill(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SkillLevel) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSuccessorSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNUpdateGoalInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐUpdateGoalInput(ctx context.Context, v any) (UpdateGoalInput, error) {

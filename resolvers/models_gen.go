@@ -228,6 +228,11 @@ type SkillFilter struct {
 	Search *string `json:"search,omitempty"`
 }
 
+type SkillGapEdge struct {
+	Node   *graph.SkillGap `json:"node"`
+	Cursor string          `json:"cursor"`
+}
+
 // Fields left out are unchanged; null clears an optional field.
 type UpdateGoalInput struct {
 	ID          string                         `json:"id"`

@@ -2,6 +2,9 @@ package resolvers
 
 import (
 	"context"
+	"errors"
+
+	"github.com/vikstrous/dataloadgen"
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/loaders"
@@ -18,17 +21,21 @@ func mentorWeights(w *MentorWeights) *graph.MentorWeights {
 		Capacity: deref(w.Capacity, d.Capacity), SharedOrganization: deref(w.SharedOrganization, d.SharedOrganization)}
 }
 
-// skillsByID loads skills in the order of ids, skipping unknown ones.
-func skillsByID(ctx context.Context, ids []string) ([]*graph.Skill, error) {
-	out := make([]*graph.Skill, 0, len(ids))
-	for _, id := range ids {
-		s, err := load(ctx, ld(ctx).Skill, id)
-		if err != nil {
-			return nil, err
+// byIDs loads values by id through a loader (one batch), in the order of
+// ids, skipping ids that name nothing.
+func byIDs[V any](ctx context.Context, l *dataloadgen.Loader[string, V], ids []string) ([]*V, error) {
+	vals, err := l.LoadAll(ctx, ids)
+	if err != nil && !loaders.OnlyNotFound(err) {
+		return nil, err
+	}
+	var es dataloadgen.ErrorSlice
+	errors.As(err, &es)
+	out := make([]*V, 0, len(vals))
+	for i := range vals {
+		if i < len(es) && es[i] != nil {
+			continue
 		}
-		if s != nil {
-			out = append(out, s)
-		}
+		out = append(out, &vals[i])
 	}
 	return out, nil
 }

@@ -13,12 +13,17 @@ import (
 
 // Skills is the resolver for the skills field.
 func (r *boardSeatResolver) Skills(ctx context.Context, obj *graph.Seat) ([]*graph.Skill, error) {
-	return skillsByID(ctx, obj.Skills)
+	return byIDs(ctx, ld(ctx).Skill, obj.Skills)
+}
+
+// Status is the resolver for the status field.
+func (r *lineageEntryResolver) Status(ctx context.Context, obj *graph.LineageEntry) (MentorshipStatus, error) {
+	return MentorshipStatus(obj.Status), nil
 }
 
 // Uncovered is the resolver for the uncovered field.
 func (r *mentorBoardResolver) Uncovered(ctx context.Context, obj *graph.Board) ([]*graph.Skill, error) {
-	return skillsByID(ctx, obj.Uncovered)
+	return byIDs(ctx, ld(ctx).Skill, obj.Uncovered)
 }
 
 // Skill is the resolver for the skill field.
@@ -96,8 +101,67 @@ func (r *queryResolver) Neighborhood(ctx context.Context, person string, depth *
 	return &g, nil
 }
 
+// ReferralPaths is the resolver for the referralPaths field.
+func (r *queryResolver) ReferralPaths(ctx context.Context, from string, to string, maxHops *int, k *int, excludeUnavailable *bool) ([]*graph.Path, error) {
+	paths, err := r.Store.ReferralPaths(ctx, graph.ReferralArgs{From: from, To: to, MaxHops: deref(maxHops, 4), K: deref(k, 3),
+		ExcludeUnavailable: deref(excludeUnavailable, false)})
+	return ptrs(paths), err
+}
+
+// Lineage is the resolver for the lineage field.
+func (r *queryResolver) Lineage(ctx context.Context, person string, direction graph.LineageDirection, depth *int) ([]*graph.LineageEntry, error) {
+	entries, err := r.Store.Lineage(ctx, graph.LineageArgs{Person: person, Direction: direction, Depth: deref(depth, graph.DefaultLineageDepth)})
+	for _, e := range entries {
+		ld(ctx).Person.Prime(e.Person.ID, e.Person)
+	}
+	return ptrs(entries), err
+}
+
+// CoverageGaps is the resolver for the coverageGaps field.
+func (r *queryResolver) CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, first *int, after *string) (*SkillGapConnection, error) {
+	page, total, err := r.Store.CoverageGaps(ctx, graph.CoverageArgs{Organization: organization, MaxHops: deref(maxHops, graph.DefaultReachHops),
+		MinLevel: deref(minLevel, 3), Page: pageArgs(first, after)})
+	if err != nil {
+		return nil, err
+	}
+	return &SkillGapConnection{
+		Edges:      edges(page, func(g graph.SkillGap, c string) *SkillGapEdge { return &SkillGapEdge{Node: &g, Cursor: c} }),
+		PageInfo:   pageInfo(page),
+		TotalCount: total,
+	}, nil
+}
+
+// Successors is the resolver for the successors field.
+func (r *queryResolver) Successors(ctx context.Context, person string, skills []string) ([]*graph.Successor, error) {
+	succ, err := r.Store.Successors(ctx, graph.SuccessionArgs{Person: person, Skills: skills})
+	return ptrs(succ), err
+}
+
+// UncoveredMentees is the resolver for the uncoveredMentees field.
+func (r *skillGapResolver) UncoveredMentees(ctx context.Context, obj *graph.SkillGap) ([]*graph.Person, error) {
+	return byIDs(ctx, ld(ctx).Person, obj.UncoveredMentees)
+}
+
+// Overloaded is the resolver for the overloaded field.
+func (r *skillGapResolver) Overloaded(ctx context.Context, obj *graph.SkillGap) ([]*graph.Person, error) {
+	return byIDs(ctx, ld(ctx).Person, obj.Overloaded)
+}
+
+// Skill is the resolver for the skill field.
+func (r *successorSkillResolver) Skill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error) {
+	return load(ctx, ld(ctx).Skill, obj.SkillID)
+}
+
+// HeldSkill is the resolver for the heldSkill field.
+func (r *successorSkillResolver) HeldSkill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error) {
+	return load(ctx, ld(ctx).Skill, obj.HeldSkillID)
+}
+
 // BoardSeat returns BoardSeatResolver implementation.
 func (r *Resolver) BoardSeat() BoardSeatResolver { return &boardSeatResolver{r} }
+
+// LineageEntry returns LineageEntryResolver implementation.
+func (r *Resolver) LineageEntry() LineageEntryResolver { return &lineageEntryResolver{r} }
 
 // MentorBoard returns MentorBoardResolver implementation.
 func (r *Resolver) MentorBoard() MentorBoardResolver { return &mentorBoardResolver{r} }
@@ -116,11 +180,20 @@ func (r *Resolver) NeighborLink() NeighborLinkResolver { return &neighborLinkRes
 // PathStep returns PathStepResolver implementation.
 func (r *Resolver) PathStep() PathStepResolver { return &pathStepResolver{r} }
 
+// SkillGap returns SkillGapResolver implementation.
+func (r *Resolver) SkillGap() SkillGapResolver { return &skillGapResolver{r} }
+
+// SuccessorSkill returns SuccessorSkillResolver implementation.
+func (r *Resolver) SuccessorSkill() SuccessorSkillResolver { return &successorSkillResolver{r} }
+
 type (
 	boardSeatResolver             struct{ *Resolver }
+	lineageEntryResolver          struct{ *Resolver }
 	mentorBoardResolver           struct{ *Resolver }
 	mentorMatchResolver           struct{ *Resolver }
 	mentorMatchConnectionResolver struct{ *Resolver }
 	neighborLinkResolver          struct{ *Resolver }
 	pathStepResolver              struct{ *Resolver }
+	skillGapResolver              struct{ *Resolver }
+	successorSkillResolver        struct{ *Resolver }
 )

@@ -107,3 +107,59 @@ func TestMentorBoardAndNeighborhoodThroughGraphQL(t *testing.T) {
 		t.Errorf("neighborhood: %v", d)
 	}
 }
+
+func TestReferralLineageSuccessorsCoverageThroughGraphQL(t *testing.T) {
+	a := newAPI(t)
+	lead := a.skill("Leadership", "")
+	boss := a.person("boss", map[string]any{"availableToMentor": true, "mentorCapacity": 3})
+	mid := a.person("mid", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
+	junior := a.person("junior", map[string]any{"seekingMentorship": true})
+	a.setSkill(boss, lead, 5)
+	a.setSkill(mid, lead, 3)
+	a.mentorship(mid, boss, lead)   // mid is mentored by boss
+	a.mentorship(junior, mid, lead) // junior is mentored by mid
+
+	d := a.ok(`query($f: ID!, $t: ID!) { referralPaths(from: $f, to: $t) { length steps { from { id } to { id } kind direction } } }`,
+		map[string]any{"f": junior, "t": boss})
+	paths := d["referralPaths"].([]any)
+	if len(paths) != 1 || at(paths, 0, "length") != 2.0 || at(paths, 0, "steps", 0, "to", "id") != mid ||
+		at(paths, 0, "steps", 0, "kind") != "MENTORSHIP" || at(paths, 0, "steps", 0, "direction") != "FORWARD" {
+		t.Errorf("referral paths: %v", paths)
+	}
+	a.fails("BAD_USER_INPUT", `query($f: ID!) { referralPaths(from: $f, to: $f) { length } }`, map[string]any{"f": junior})
+
+	d = a.ok(`query($p: ID!) { lineage(person: $p, direction: ANCESTORS) { generation status person { id } via { from { id } to { id } } } }`,
+		map[string]any{"p": junior})
+	entries := d["lineage"].([]any)
+	if len(entries) != 2 || at(entries, 0, "person", "id") != mid || at(entries, 1, "person", "id") != boss ||
+		at(entries, 1, "generation") != 2.0 || at(entries, 1, "via", "from", "id") != mid || at(entries, 0, "status") != "ACTIVE" {
+		t.Errorf("lineage: %v", entries)
+	}
+	a.fails("BAD_USER_INPUT", `query($p: ID!) { lineage(person: $p, direction: DESCENDANTS, depth: 7) { generation } }`, map[string]any{"p": boss})
+
+	d = a.ok(`query($p: ID!) { successors(person: $p) { generation score person { id } covered { skill { id } level target gap } } }`,
+		map[string]any{"p": boss})
+	succ := d["successors"].([]any)
+	if len(succ) != 1 || at(succ, 0, "person", "id") != mid || at(succ, 0, "covered", 0, "gap") != 2.0 ||
+		math.Abs(at(succ, 0, "score").(float64)-0.6) > 1e-9 {
+		t.Errorf("successors: %v", succ)
+	}
+
+	org := a.id("org")
+	a.ok(`mutation($in: CreateOrganizationInput!) { createOrganization(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"id": org, "name": "Org", "kind": "COMPANY"}})
+	for _, p := range []string{boss, mid, junior} {
+		a.ok(`mutation($in: AddAffiliationInput!) { addAffiliation(input: $in) { role } }`,
+			map[string]any{"in": map[string]any{"personId": p, "organizationId": org}})
+	}
+	a.ok(`mutation($in: AddGoalInput!) { addGoal(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"personId": junior, "skillId": lead, "title": "Lead", "targetLevel": 3}})
+	d = a.ok(`query($o: ID!) { coverageGaps(organization: $o) { totalCount edges { node { skill { id } demand supply uncovered singlePointOfFailure overloaded { id } } } } }`,
+		map[string]any{"o": org})
+	n := at(d, "coverageGaps", "edges", 0, "node")
+	// Supply: boss (open slots 2) and mid (full: junior fills its one slot). Junior reaches boss in 2 hops.
+	if at(n, "skill", "id") != lead || at(n, "demand") != 1.0 || at(n, "supply") != 2.0 || at(n, "uncovered") != 0.0 ||
+		at(n, "overloaded", 0, "id") != mid {
+		t.Errorf("coverage: %v", d)
+	}
+}
