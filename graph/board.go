@@ -66,7 +66,7 @@ MATCH (me:Person {id: $for})
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 MATCH path = shortestPath((me)-[:{types}*1..{n}]-(p))
-RETURN {person: ` + personProjection + `, steps: ` + reachStepsProjection + `} AS row`
+RETURN {person: ` + personProjection + `, steps: ` + pathStepsProjection + `} AS row`
 
 var (
 	boardCandidatesVariants = reachVariants(boardCandidatesCypher, "x.availableToMentor", MaxReachHops)
@@ -162,7 +162,7 @@ func (s *Store) MentorBoard(ctx context.Context, forID string, skills []string, 
 			}
 			pm, _ := m["person"].(map[string]any)
 			seat.Mentor = personFrom(pm)
-			seat.Path = reachPathFrom(m, "steps")
+			seat.Path = pathFrom(m["steps"])
 		}
 		return board, nil
 	})

@@ -133,36 +133,6 @@ func reachVariants(template, filter string, max int) [reachLinkSets][MaxReachHop
 	return out
 }
 
-// reachStepsProjection turns the path `path` into a list of step maps,
-// read by reachPathFrom.
-const reachStepsProjection = `[i IN range(0, length(path) - 1) | {
-    from: (nodes(path)[i]).id, to: (nodes(path)[i + 1]).id, type: type(relationships(path)[i]),
-    forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}]`
-
-// reachPathFrom reads the steps made by reachStepsProjection.
-func reachPathFrom(m map[string]any, k string) Path {
-	l, _ := m[k].([]any)
-	p := Path{Steps: make([]Step, 0, len(l))}
-	for _, v := range l {
-		sm, _ := v.(map[string]any)
-		st := Step{FromID: str(sm, "from"), ToID: str(sm, "to"), Kind: reachLinkKind(str(sm, "type")),
-			Direction: Backward, Since: datePtr(sm, "since")}
-		if boolVal(sm, "forward") {
-			st.Direction = Forward
-		}
-		p.Steps = append(p.Steps, st)
-	}
-	return p
-}
-
-// reachLinkKind is the link kind of a relationship type.
-func reachLinkKind(relType string) LinkKind {
-	if relType == "MENTORED_BY" {
-		return LinkMentorship
-	}
-	return LinkConnection
-}
-
 // MentorWeights weigh the parts of a mentor match's score; each is 0 or
 // more.
 type MentorWeights struct {
@@ -267,7 +237,7 @@ CALL (me, target) {
   WITH x AS p, path, level, skillId, hops, open, distance, lvl, capacity, sharedOrg, score
   RETURN collect({person: ` + personProjection + `, hops: hops, skill: skillId, level: level, open: open,
     score: score, distance: distance, lvl: lvl, capacity: capacity, shared: sharedOrg,
-    steps: ` + reachStepsProjection + `}) AS rows
+    steps: ` + pathStepsProjection + `}) AS rows
 }
 RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows} AS result`
 
@@ -438,7 +408,7 @@ func mentorMatchFrom(m map[string]any) MentorMatch {
 			Capacity:           floatVal(m, "capacity"),
 			SharedOrganization: floatVal(m, "shared"),
 		},
-		Path: reachPathFrom(m, "steps"),
+		Path: pathFrom(m["steps"]),
 	}
 }
 

@@ -39,3 +39,28 @@ type Path struct {
 
 // Length is the number of steps of p.
 func (p Path) Length() int { return len(p.Steps) }
+
+// pathStepsProjection turns the path `path` into a list of step maps, as
+// walked from its first node; read by pathFrom.
+const pathStepsProjection = `[i IN range(0, length(path) - 1) | {
+    from: (nodes(path)[i]).id, to: (nodes(path)[i + 1]).id, type: type(relationships(path)[i]),
+    forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}]`
+
+// pathFrom reads a list of step maps made by pathStepsProjection.
+func pathFrom(v any) Path {
+	l, _ := v.([]any)
+	p := Path{Steps: make([]Step, 0, len(l))}
+	for _, sv := range l {
+		sm, _ := sv.(map[string]any)
+		p.Steps = append(p.Steps, stepFrom(sm, str(sm, "type") == "KNOWS", boolVal(sm, "forward")))
+	}
+	return p
+}
+
+// reachLinkKind is the link kind of a relationship type.
+func reachLinkKind(relType string) LinkKind {
+	if relType == "MENTORED_BY" {
+		return LinkMentorship
+	}
+	return LinkConnection
+}

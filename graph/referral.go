@@ -97,7 +97,7 @@ CALL (a, b, shortest) {
 }
 WITH a, b, CASE WHEN size(shortest) < $k AND size(longer) > 0 THEN longer ELSE shortest END AS paths
 RETURN {from: a IS NOT NULL, to: b IS NOT NULL,
-  paths: [path IN paths | ` + walkStepsProjection + `]} AS result`
+  paths: [path IN paths | ` + pathStepsProjection + `]} AS result`
 
 // referralVariants[n][k] is referralTemplate for at most n hops and k paths.
 var referralVariants = func() (v [MaxReferralHops + 1][MaxReferralPaths + 1]string) {
@@ -108,23 +108,6 @@ var referralVariants = func() (v [MaxReferralHops + 1][MaxReferralPaths + 1]stri
 	}
 	return v
 }()
-
-// walkStepsProjection turns the path `path` into a list of step maps, as
-// walked from its first node; read by walkFrom.
-const walkStepsProjection = `[i IN range(0, length(path) - 1) | {
-    from: (nodes(path)[i]).id, to: (nodes(path)[i + 1]).id, type: type(relationships(path)[i]),
-    forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}]`
-
-// walkFrom reads a list of step maps made by walkStepsProjection.
-func walkFrom(v any) Path {
-	l, _ := v.([]any)
-	p := Path{Steps: make([]Step, 0, len(l))}
-	for _, sv := range l {
-		sm, _ := sv.(map[string]any)
-		p.Steps = append(p.Steps, stepFrom(sm, str(sm, "type") == "KNOWS", boolVal(sm, "forward")))
-	}
-	return p
-}
 
 // stepFrom reads a step's from, to and since.
 func stepFrom(m map[string]any, knows, forward bool) Step {
@@ -201,7 +184,7 @@ func (s *Store) ReferralPaths(ctx context.Context, args ReferralArgs) ([]Path, e
 		paths := make([]Path, 0, len(raw))
 		seen := map[string]bool{}
 		for _, v := range raw {
-			p := walkFrom(v)
+			p := pathFrom(v)
 			// The links chosen per pair make every path a distinct sequence
 			// of people; the check guards against data the model forbids
 			// (two KNOWS links between one pair).

@@ -119,8 +119,8 @@ func (r *queryResolver) Lineage(ctx context.Context, person string, direction gr
 
 // CoverageGaps is the resolver for the coverageGaps field.
 func (r *queryResolver) CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, first *int, after *string) (*SkillGapConnection, error) {
-	page, total, err := r.Store.CoverageGaps(ctx, graph.CoverageArgs{Organization: organization, MaxHops: deref(maxHops, graph.DefaultReachHops),
-		MinLevel: deref(minLevel, 3), Page: pageArgs(first, after)})
+	page, total, err := r.Store.CoverageGaps(ctx, graph.CoverageArgs{Organization: organization, MaxHops: deref(maxHops, graph.DefaultCoverageHops),
+		MinLevel: deref(minLevel, graph.DefaultCoverageMinLevel), Page: pageArgs(first, after)})
 	if err != nil {
 		return nil, err
 	}
