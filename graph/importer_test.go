@@ -18,53 +18,66 @@ import (
 // prefixed returns ds with every id (and reference) prefixed by p, so a
 // test's data never meets another test's in the shared database.
 func prefixed(ds *dataset.Dataset, p string) *dataset.Dataset {
-	out := *ds
-	pre := func(s string) string {
+	return mapIDs(ds, func(s string) string {
 		if s == "" {
 			return ""
 		}
 		return p + s
-	}
+	})
+}
+
+// strip removes prefix p from every id again.
+func strip(ds *dataset.Dataset, p string) *dataset.Dataset {
+	return mapIDs(ds, func(s string) string { return strings.TrimPrefix(s, p) })
+}
+
+// mapIDs returns a copy of ds with f applied to every id and reference.
+func mapIDs(ds *dataset.Dataset, f func(string) string) *dataset.Dataset {
+	out := *ds
 	out.People = slices.Clone(ds.People)
 	for i := range out.People {
-		out.People[i].ID = pre(out.People[i].ID)
+		out.People[i].ID = f(out.People[i].ID)
 	}
 	out.Skills = slices.Clone(ds.Skills)
 	for i := range out.Skills {
-		out.Skills[i].ID, out.Skills[i].ParentID = pre(out.Skills[i].ID), pre(out.Skills[i].ParentID)
+		out.Skills[i].ID, out.Skills[i].ParentID = f(out.Skills[i].ID), f(out.Skills[i].ParentID)
 	}
 	out.Organizations = slices.Clone(ds.Organizations)
 	for i := range out.Organizations {
-		out.Organizations[i].ID = pre(out.Organizations[i].ID)
+		out.Organizations[i].ID = f(out.Organizations[i].ID)
 	}
 	out.PersonSkills = slices.Clone(ds.PersonSkills)
 	for i := range out.PersonSkills {
-		out.PersonSkills[i].PersonID, out.PersonSkills[i].SkillID = pre(out.PersonSkills[i].PersonID), pre(out.PersonSkills[i].SkillID)
+		ps := &out.PersonSkills[i]
+		ps.PersonID, ps.SkillID = f(ps.PersonID), f(ps.SkillID)
 	}
 	out.Affiliations = slices.Clone(ds.Affiliations)
 	for i := range out.Affiliations {
 		a := &out.Affiliations[i]
-		a.PersonID, a.OrganizationID = pre(a.PersonID), pre(a.OrganizationID)
+		a.PersonID, a.OrganizationID = f(a.PersonID), f(a.OrganizationID)
 	}
 	out.Mentorships = slices.Clone(ds.Mentorships)
 	for i := range out.Mentorships {
 		m := &out.Mentorships[i]
-		m.MenteeID, m.MentorID = pre(m.MenteeID), pre(m.MentorID)
+		m.MenteeID, m.MentorID = f(m.MenteeID), f(m.MentorID)
 		focus := make([]string, len(m.Focus))
-		for j, f := range m.Focus {
-			focus[j] = pre(f)
+		for j, id := range m.Focus {
+			focus[j] = f(id)
+		}
+		if m.Focus == nil {
+			focus = nil
 		}
 		m.Focus = focus
 	}
 	out.Connections = slices.Clone(ds.Connections)
 	for i := range out.Connections {
 		c := &out.Connections[i]
-		c.PersonA, c.PersonB = pre(c.PersonA), pre(c.PersonB)
+		c.PersonA, c.PersonB = f(c.PersonA), f(c.PersonB)
 	}
 	out.Goals = slices.Clone(ds.Goals)
 	for i := range out.Goals {
 		g := &out.Goals[i]
-		g.ID, g.PersonID, g.SkillID = pre(g.ID), pre(g.PersonID), pre(g.SkillID)
+		g.ID, g.PersonID, g.SkillID = f(g.ID), f(g.PersonID), f(g.SkillID)
 	}
 	return &out
 }
@@ -247,42 +260,6 @@ func TestInterruptedImportCompletes(t *testing.T) {
 		t.Errorf("interrupted+resumed import differs from an uninterrupted one (%d vs %d people, %d vs %d connections)",
 			len(resumed.People), len(whole.People), len(resumed.Connections), len(whole.Connections))
 	}
-}
-
-// strip removes prefix p from every id again.
-func strip(ds *dataset.Dataset, p string) *dataset.Dataset {
-	un := prefixed(ds, "")
-	cut := func(s string) string { return strings.TrimPrefix(s, p) }
-	for i := range un.People {
-		un.People[i].ID = cut(un.People[i].ID)
-	}
-	for i := range un.Skills {
-		un.Skills[i].ID, un.Skills[i].ParentID = cut(un.Skills[i].ID), cut(un.Skills[i].ParentID)
-	}
-	for i := range un.Organizations {
-		un.Organizations[i].ID = cut(un.Organizations[i].ID)
-	}
-	for i := range un.PersonSkills {
-		un.PersonSkills[i].PersonID, un.PersonSkills[i].SkillID = cut(un.PersonSkills[i].PersonID), cut(un.PersonSkills[i].SkillID)
-	}
-	for i := range un.Affiliations {
-		un.Affiliations[i].PersonID, un.Affiliations[i].OrganizationID = cut(un.Affiliations[i].PersonID), cut(un.Affiliations[i].OrganizationID)
-	}
-	for i := range un.Mentorships {
-		m := &un.Mentorships[i]
-		m.MenteeID, m.MentorID = cut(m.MenteeID), cut(m.MentorID)
-		for j := range m.Focus {
-			m.Focus[j] = cut(m.Focus[j])
-		}
-	}
-	for i := range un.Connections {
-		un.Connections[i].PersonA, un.Connections[i].PersonB = cut(un.Connections[i].PersonA), cut(un.Connections[i].PersonB)
-	}
-	for i := range un.Goals {
-		g := &un.Goals[i]
-		g.ID, g.PersonID, g.SkillID = cut(g.ID), cut(g.PersonID), cut(g.SkillID)
-	}
-	return un
 }
 
 // TestExportRoundTrip: import → export → import the export under other ids
