@@ -32,13 +32,16 @@ type Seat struct {
 type Board struct {
 	Seats     []Seat
 	Uncovered []string
+	// Skills are the asked skills, in the order asked, so a client needs
+	// no second lookup to name the skills of seats and of Uncovered.
+	Skills []Skill
 }
 
 // boardCandidatesCypher lists, for everyone within reach who is available
 // with an open slot, the asked skills they cover (at BoardMinLevel or
 // above, narrower skills counting) with their best level in each. The reach
 // plan is the one of FindMentors (see findmentors.go): pruning BFS per hop bound.
-const boardCandidatesCypher = `
+var boardCandidatesCypher = `
 OPTIONAL MATCH (me:Person {id: $for})
 WITH me, [id IN $skills WHERE NOT EXISTS { MATCH (:Skill {id: id}) }] AS missing
 CALL (me, missing) {
@@ -58,15 +61,16 @@ CALL (me, missing) {
   WITH x, hops, collect({skill: skill, level: level}) AS cover
   RETURN collect({id: x.id, hops: hops, cover: cover}) AS candidates
 }
-RETURN {person: me IS NOT NULL, missing: missing, candidates: candidates} AS result`
+RETURN {person: me IS NOT NULL, missing: missing, candidates: candidates,
+  skills: [id IN $skills WHERE NOT id IN missing | head(COLLECT { MATCH (s:Skill {id: id}) RETURN ` + skillProjection + ` })]} AS result`
 
 // boardSeatsCypher fetches the chosen people with a shortest path to each.
-const boardSeatsCypher = `
+var boardSeatsCypher = `
 MATCH (me:Person {id: $for})
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 MATCH path = shortestPath((me)-[:{types}*1..{n}]-(p))
-RETURN {person: ` + personProjection + `, steps: ` + pathStepsProjection + `} AS row`
+RETURN {person: ` + personProjection + `, path: ` + pathProjection + `} AS row`
 
 var (
 	boardCandidatesVariants = reachVariants(boardCandidatesCypher, "x.availableToMentor", MaxReachHops)
@@ -132,6 +136,11 @@ func (s *Store) MentorBoard(ctx context.Context, forID string, skills []string, 
 			candidates = append(candidates, bc)
 		}
 		board := greedyBoard(skills, candidates)
+		asked, _ := result["skills"].([]any)
+		for _, v := range asked {
+			m, _ := v.(map[string]any)
+			board.Skills = append(board.Skills, skillFrom(m))
+		}
 		if len(board.Seats) == 0 {
 			return board, nil
 		}
@@ -162,7 +171,7 @@ func (s *Store) MentorBoard(ctx context.Context, forID string, skills []string, 
 			}
 			pm, _ := m["person"].(map[string]any)
 			seat.Mentor = personFrom(pm)
-			seat.Path = pathFrom(m["steps"])
+			seat.Path = pathFrom(m["path"])
 		}
 		return board, nil
 	})

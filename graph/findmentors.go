@@ -188,7 +188,9 @@ type MentorMatch struct {
 	Hops int
 	// SkillID is the matched skill (the asked one or a narrower one) with
 	// the highest level, ties by id; Level is that level.
-	SkillID   string
+	SkillID string
+	// Skill is the matched skill itself.
+	Skill     Skill
 	Level     int
 	OpenSlots int
 	// Score is the sum of the Breakdown's parts.
@@ -205,7 +207,7 @@ type MentorMatch struct {
 // against the list of the skill and its narrower skills; the score is
 // computed for every candidate (it orders them), the path and the person's
 // projection only for the page.
-const findMentorsCypher = `
+var findMentorsCypher = `
 OPTIONAL MATCH (me:Person {id: $for})
 OPTIONAL MATCH (target:Skill {id: $skill})
 CALL (me, target) {
@@ -217,27 +219,27 @@ CALL (me, target) {
 {reach}  WITH * WHERE NOT x IN current
   CALL (x, skills) {
     MATCH (x)-[h:HAS_SKILL]->(s:Skill) WHERE s IN skills AND h.level >= $minLevel
-    RETURN h.level AS level, s.id AS skillId ORDER BY level DESC, skillId LIMIT 1
+    RETURN h.level AS level, s.id AS skillId, s AS matched ORDER BY level DESC, skillId LIMIT 1
   }
-  WITH me, orgs, x, level, skillId, hops,
+  WITH me, orgs, x, level, skillId, matched, hops,
     CASE WHEN x.availableToMentor
       THEN coalesce(x.mentorCapacity, 0) - COUNT { (x)<-[r:MENTORED_BY]-(:Person) WHERE r.status = 'ACTIVE' }
       ELSE 0 END AS open
   WHERE NOT $availableOnly OR open > 0
-  WITH me, x, level, skillId, hops, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
+  WITH me, x, level, skillId, matched, hops, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
     CASE WHEN size(orgs) > 0 AND EXISTS { (x)-[b:AFFILIATED_WITH]->(o:Organization) WHERE b.until IS NULL AND o IN orgs }
       THEN 1.0 ELSE 0.0 END AS shared
-  WITH me, x, level, skillId, hops, open,
+  WITH me, x, level, skillId, matched, hops, open,
     $wDistance * (1.0 / hops) AS distance, $wLevel * (level / 5.0) AS lvl,
     $wCapacity * ((CASE WHEN open < 3 THEN open ELSE 3 END) / 3.0) AS capacity, $wShared * shared AS sharedOrg
-  WITH me, x, level, skillId, hops, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
+  WITH me, x, level, skillId, matched, hops, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
   WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND x.id > $after)
   ORDER BY score DESC, x.id LIMIT $limit
   MATCH path = shortestPath((me)-[:{types}*1..{n}]-(x))
-  WITH x AS p, path, level, skillId, hops, open, distance, lvl, capacity, sharedOrg, score
-  RETURN collect({person: ` + personProjection + `, hops: hops, skill: skillId, level: level, open: open,
+  WITH x AS p, path, matched AS s, level, skillId, hops, open, distance, lvl, capacity, sharedOrg, score
+  RETURN collect({person: ` + personProjection + `, hops: hops, skill: ` + skillProjection + `, level: level, open: open,
     score: score, distance: distance, lvl: lvl, capacity: capacity, shared: sharedOrg,
-    steps: ` + pathStepsProjection + `}) AS rows
+    path: ` + pathProjection + `}) AS rows
 }
 RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows} AS result`
 
@@ -395,10 +397,12 @@ func (s *Store) FindMentors(ctx context.Context, args FindMentorsArgs) (Page[Men
 
 func mentorMatchFrom(m map[string]any) MentorMatch {
 	pm, _ := m["person"].(map[string]any)
+	sm, _ := m["skill"].(map[string]any)
 	return MentorMatch{
 		Mentor:    personFrom(pm),
 		Hops:      intVal(m, "hops"),
-		SkillID:   str(m, "skill"),
+		Skill:     skillFrom(sm),
+		SkillID:   str(sm, "id"),
 		Level:     intVal(m, "level"),
 		OpenSlots: intVal(m, "open"),
 		Score:     floatVal(m, "score"),
@@ -408,7 +412,7 @@ func mentorMatchFrom(m map[string]any) MentorMatch {
 			Capacity:           floatVal(m, "capacity"),
 			SharedOrganization: floatVal(m, "shared"),
 		},
-		Path: pathFrom(m["steps"]),
+		Path: pathFrom(m["path"]),
 	}
 }
 

@@ -1,5 +1,7 @@
 package graph
 
+import "strings"
+
 // Types shared by the network questions (mentors within N hops, referral
 // paths, lineage, board of mentors, coverage gaps, succession,
 // neighbourhood): every answer carries the path or reason behind it.
@@ -35,24 +37,35 @@ type Step struct {
 // Path is a walk through the network; its length is its number of steps.
 type Path struct {
 	Steps []Step
+	// People are the people the path walks through, in order (one more
+	// than Steps), so a client needs no second lookup to name them.
+	People []Person
 }
 
 // Length is the number of steps of p.
 func (p Path) Length() int { return len(p.Steps) }
 
-// pathStepsProjection turns the path `path` into a list of step maps, as
-// walked from its first node; read by pathFrom.
-const pathStepsProjection = `[i IN range(0, length(path) - 1) | {
+// pathProjection turns the path `path` into a map of its steps, as walked
+// from its first node, and the people on it; read by pathFrom. The people
+// are projected as personProjection projects `p`.
+var pathProjection = `{steps: [i IN range(0, length(path) - 1) | {
     from: (nodes(path)[i]).id, to: (nodes(path)[i + 1]).id, type: type(relationships(path)[i]),
-    forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}]`
+    forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}],
+  people: [pathNode IN nodes(path) | ` + strings.NewReplacer("p {", "pathNode {", "(p)", "(pathNode)").Replace(personProjection) + `]}`
 
-// pathFrom reads a list of step maps made by pathStepsProjection.
+// pathFrom reads a path map made by pathProjection.
 func pathFrom(v any) Path {
-	l, _ := v.([]any)
+	pm, _ := v.(map[string]any)
+	l, _ := pm["steps"].([]any)
 	p := Path{Steps: make([]Step, 0, len(l))}
 	for _, sv := range l {
 		sm, _ := sv.(map[string]any)
 		p.Steps = append(p.Steps, stepFrom(sm, str(sm, "type") == "KNOWS", boolVal(sm, "forward")))
+	}
+	people, _ := pm["people"].([]any)
+	for _, v := range people {
+		m, _ := v.(map[string]any)
+		p.People = append(p.People, personFrom(m))
 	}
 	return p
 }

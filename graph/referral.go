@@ -73,7 +73,7 @@ const referralStep = `((x:Person)-[r:KNOWS|MENTORED_BY]-(y:Person)
 //
 // Unknown ids come back as flags in the same row, so one round trip also
 // answers "not found".
-const referralTemplate = `
+var referralTemplate = `
 OPTIONAL MATCH (a:Person {id: $from})
 OPTIONAL MATCH (b:Person {id: $to})
 CALL (a, b) {
@@ -97,7 +97,7 @@ CALL (a, b, shortest) {
 }
 WITH a, b, CASE WHEN size(shortest) < $k AND size(longer) > 0 THEN longer ELSE shortest END AS paths
 RETURN {from: a IS NOT NULL, to: b IS NOT NULL,
-  paths: [path IN paths | ` + pathStepsProjection + `]} AS result`
+  paths: [path IN paths | ` + pathProjection + `]} AS result`
 
 // referralVariants[n][k] is referralTemplate for at most n hops and k paths.
 var referralVariants = func() (v [MaxReferralHops + 1][MaxReferralPaths + 1]string) {

@@ -40,37 +40,13 @@ func byIDs[V any](ctx context.Context, l *dataloadgen.Loader[string, V], ids []s
 	return out, nil
 }
 
-// primePaths loads, in one batch, the people on the paths of matches when
-// the query asks for path steps (at path under the current field), and puts
-// the matched mentors in the person loader's cache.
-func primePaths(ctx context.Context, matches []graph.MentorMatch, path ...string) error {
-	l := ld(ctx)
-	for _, m := range matches {
-		l.Person.Prime(m.Mentor.ID, m.Mentor)
-	}
-	if !selects(ctx, path...) {
-		return nil
-	}
-	var ids []string
-	for _, m := range matches {
-		for _, st := range m.Path.Steps {
-			ids = append(ids, st.FromID, st.ToID)
+// primePaths puts the people on paths in the person loader's cache, so
+// path steps resolve without another round trip.
+func primePaths(ctx context.Context, paths ...graph.Path) {
+	l := ld(ctx).Person
+	for _, p := range paths {
+		for _, person := range p.People {
+			l.Prime(person.ID, person)
 		}
 	}
-	_, err := l.Person.LoadAll(ctx, dedupe(ids))
-	if err != nil && !loaders.OnlyNotFound(err) {
-		return err
-	}
-	return nil
-}
-
-// selects reports whether the query selects path (e.g. "edges", "node",
-// "path", "steps") under the current field.
-func selects(ctx context.Context, path ...string) bool {
-	for _, f := range fieldsAt(ctx, path[:len(path)-1]...) {
-		if f.Name == path[len(path)-1] {
-			return true
-		}
-	}
-	return false
 }

@@ -28,7 +28,7 @@ func (r *mentorBoardResolver) Uncovered(ctx context.Context, obj *graph.Board) (
 
 // Skill is the resolver for the skill field.
 func (r *mentorMatchResolver) Skill(ctx context.Context, obj *graph.MentorMatch) (*graph.Skill, error) {
-	return load(ctx, ld(ctx).Skill, obj.SkillID)
+	return &obj.Skill, nil
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -70,11 +70,11 @@ func (r *queryResolver) FindMentors(ctx context.Context, forArg string, skill st
 	args := graph.FindMentorsArgs{For: forArg, Skill: skill, MaxHops: maxHops, MinLevel: minLevel, IncludeNarrower: includeNarrower,
 		Via: via, AvailableOnly: availableOnly, ExcludeCurrentMentors: excludeCurrentMentors, Weights: mentorWeights(weights), Page: pageArgs(first, after)}
 	page, err := r.Store.FindMentors(ctx, args)
-	if err == nil {
-		err = primePaths(ctx, page.Items, "edges", "node", "path", "steps")
-	}
 	if err != nil {
 		return nil, err
+	}
+	for _, m := range page.Items {
+		primePaths(ctx, m.Path)
 	}
 	return &MentorMatchConnection{
 		Edges:    edges(page, func(m graph.MentorMatch, c string) *MentorMatchEdge { return &MentorMatchEdge{Node: &m, Cursor: c} }),
@@ -86,6 +86,12 @@ func (r *queryResolver) FindMentors(ctx context.Context, forArg string, skill st
 // MentorBoard is the resolver for the mentorBoard field.
 func (r *queryResolver) MentorBoard(ctx context.Context, forArg string, skills []string, maxHops *int) (*graph.Board, error) {
 	b, err := r.Store.MentorBoard(ctx, forArg, skills, deref(maxHops, graph.DefaultReachHops))
+	for _, s := range b.Seats {
+		primePaths(ctx, s.Path)
+	}
+	for _, s := range b.Skills {
+		ld(ctx).Skill.Prime(s.ID, s)
+	}
 	return &b, err
 }
 
@@ -105,6 +111,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, person string, depth *
 func (r *queryResolver) ReferralPaths(ctx context.Context, from string, to string, maxHops *int, k *int, excludeUnavailable *bool) ([]*graph.Path, error) {
 	paths, err := r.Store.ReferralPaths(ctx, graph.ReferralArgs{From: from, To: to, MaxHops: deref(maxHops, 4), K: deref(k, 3),
 		ExcludeUnavailable: deref(excludeUnavailable, false)})
+	primePaths(ctx, paths...)
 	return ptrs(paths), err
 }
 

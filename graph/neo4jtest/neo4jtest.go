@@ -100,6 +100,19 @@ func (s *Server) Close() error {
 	return testcontainers.TerminateContainer(s.container, testcontainers.StopTimeout(2*time.Second))
 }
 
+// RecommendedSettings are the Neo4j settings MentorGraph's questions are
+// measured with; containers this package starts get them.
+//
+// db.relationship_grouping_threshold=1 stores every node's relationships
+// grouped by type and direction (Neo4j does that by default only for nodes
+// with more than 50), so following one type from a person (HAS_SKILL,
+// MENTORED_BY in, KNOWS) reads those relationships only, not all of the
+// person's links. It applies to nodes as relationships are written: set it
+// before loading data.
+var RecommendedSettings = map[string]string{
+	"db.relationship_grouping_threshold": "1",
+}
+
 // devPassword is the password of containers this package starts.
 const devPassword = "mentorgraph-dev"
 
@@ -146,14 +159,18 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if pagecache == "" {
 		pagecache = "512m"
 	}
+	settings := map[string]string{
+		"server.memory.heap.initial_size": heap,
+		"server.memory.heap.max_size":     heap,
+		"server.memory.pagecache.size":    pagecache,
+		"dbms.usage_report.enabled":       "false",
+	}
+	for k, v := range RecommendedSettings {
+		settings[k] = v
+	}
 	custom := []testcontainers.ContainerCustomizer{
 		tcneo4j.WithAdminPassword(devPassword),
-		tcneo4j.WithNeo4jSettings(map[string]string{
-			"server.memory.heap.initial_size": heap,
-			"server.memory.heap.max_size":     heap,
-			"server.memory.pagecache.size":    pagecache,
-			"dbms.usage_report.enabled":       "false",
-		}),
+		tcneo4j.WithNeo4jSettings(settings),
 	}
 	if opts.Name != "" {
 		custom = append(custom, testcontainers.WithReuseByName(opts.Name))
