@@ -143,9 +143,16 @@ func (n *handNet) checkPath(t *testing.T, p graph.Path, from, to string, hops in
 		t.Errorf("path to %s has %d steps, want %d (%+v)", to, p.Length(), hops, p.Steps)
 		return
 	}
+	if len(p.People) != len(p.Steps)+1 {
+		t.Errorf("path to %s: %d people for %d steps", to, len(p.People), len(p.Steps))
+		return
+	}
 	at := from
 	for i, st := range p.Steps {
 		f, tt := n.name(st.FromID), n.name(st.ToID)
+		if p.People[i].ID != st.FromID || p.People[i+1].ID != st.ToID || p.People[i].Name == "" {
+			t.Errorf("path to %s: step %d goes %s→%s but its people are %q→%q", to, i, st.FromID, st.ToID, p.People[i].ID, p.People[i+1].ID)
+		}
 		if f != at {
 			t.Errorf("path to %s: step %d starts at %s, want %s", to, i, f, at)
 			return

@@ -63,6 +63,19 @@ func TestFindMentorsThroughGraphQL(t *testing.T) {
 	if at(edges, 0, "node", "path", "steps", 0, "since") != "2021-03-01" {
 		t.Errorf("path to bob: %v", at(edges, 0, "node", "path"))
 	}
+	// The page, its mentors, skills and the people on every path come in one
+	// Cypher statement: nothing is fetched a second time to name them.
+	const named = `query($me: ID!, $skill: ID!) { findMentors(for: $me, skill: $skill) { edges { node {
+		mentor { name openSlots } skill { name } path { steps { from { id name } to { id name } } } } } } }`
+	before := a.store.Statements()
+	d = a.ok(named, map[string]any{"me": me, "skill": lead})
+	if n := a.store.Statements() - before; n != 1 {
+		t.Errorf("findMentors with named paths cost %d Cypher statements, want 1", n)
+	}
+	if at(d, "findMentors", "edges", 1, "node", "path", "steps", 0, "to", "name") != "Carl" ||
+		at(d, "findMentors", "edges", 1, "node", "skill", "name") == nil {
+		t.Errorf("named path to dana: %v", at(d, "findMentors", "edges", 1))
+	}
 	// Three hops reach erin too.
 	d = a.ok(q, map[string]any{"me": me, "skill": lead, "hops": 3})
 	if at(d, "findMentors", "totalCount") != 3.0 {
