@@ -38,6 +38,8 @@ type SkillLevel struct {
 	// HeldSkillID is the skill the successor holds it through: SkillID
 	// itself or a narrower skill (their best level, then the smallest id).
 	HeldSkillID string
+	// Skill and HeldSkill are those skills themselves.
+	Skill, HeldSkill Skill
 	// Level is the successor's level, Target the person's own (both the
 	// best level in the skill or a narrower one); Gap is Target − Level,
 	// never below 0.
@@ -74,7 +76,7 @@ type Successor struct {
 //     skill, tested against the key skill's list of narrower skills.
 //
 // Unknown people and skills come back as flags in the one row.
-const successorsCypher = `
+var successorsCypher = `
 OPTIONAL MATCH (me:Person {id: $id})
 CALL (me) {
   WITH me WHERE me IS NOT NULL
@@ -86,7 +88,8 @@ CALL (me) {
   WITH keyID, k, within,
     COLLECT { MATCH (me)-[h:HAS_SKILL]->(n:Skill) WHERE n IN within RETURN h.level ORDER BY h.level DESC LIMIT 1 } AS best
   WITH keyID, k, within, coalesce(best[0], 0) AS target ORDER BY keyID
-  RETURN collect({id: keyID, found: k IS NOT NULL, within: within, target: target}) AS keys
+  RETURN collect({id: keyID, found: k IS NOT NULL, within: within, target: target,
+    skills: [s IN within | ` + skillProjection + `]}) AS keys
 }
 CALL (me, keys) {
   WITH me, [k IN keys WHERE k.target > 0] AS measured
@@ -106,7 +109,7 @@ CALL (me, keys) {
   WITH p, generation, covered WHERE size(covered) > 0
   RETURN collect({person: ` + personProjection + `, generation: generation, covered: covered}) AS candidates
 }
-RETURN {found: me IS NOT NULL, keys: [k IN keys | k {.id, .found, .target}], candidates: candidates} AS result`
+RETURN {found: me IS NOT NULL, keys: [k IN keys | k {.id, .found, .target, .skills}], candidates: candidates} AS result`
 
 // Successors ranks the people who could succeed args.Person in their key
 // skills: their mentees and their mentees' mentees (mentorships of any
@@ -145,8 +148,14 @@ func (s *Store) Successors(ctx context.Context, args SuccessionArgs) ([]Successo
 		}
 		keys, _ := m["keys"].([]any)
 		var missing, unheld []string
+		named := map[string]Skill{}
 		for _, v := range keys {
 			km, _ := v.(map[string]any)
+			within, _ := km["skills"].([]any)
+			for _, sv := range within {
+				sk := skillFrom(sv.(map[string]any))
+				named[sk.ID] = sk
+			}
 			switch {
 			case !boolVal(km, "found"):
 				missing = append(missing, str(km, "id"))
@@ -170,6 +179,7 @@ func (s *Store) Successors(ctx context.Context, args SuccessionArgs) ([]Successo
 			for _, cv := range covered {
 				sm, _ := cv.(map[string]any)
 				sl := SkillLevel{SkillID: str(sm, "skill"), HeldSkillID: str(sm, "held"), Level: intVal(sm, "level"), Target: intVal(sm, "target")}
+				sl.Skill, sl.HeldSkill = named[sl.SkillID], named[sl.HeldSkillID]
 				sl.Gap = max(sl.Target-sl.Level, 0)
 				succ.Covered = append(succ.Covered, sl)
 				succ.Score += float64(min(sl.Level, sl.Target)) / float64(sl.Target)

@@ -75,7 +75,11 @@ func (n *nbNet) successorRows(got []graph.Successor) []successorRow {
 	for _, s := range got {
 		r := successorRow{Person: n.name(s.Person.ID), Generation: s.Generation, Score: fmt.Sprintf("%.4f", s.Score)}
 		for _, c := range s.Covered {
-			r.Covered = append(r.Covered, fmt.Sprintf("%s %s %d/%d %d", n.name(c.SkillID), n.name(c.HeldSkillID), c.Level, c.Target, c.Gap))
+			line := fmt.Sprintf("%s %s %d/%d %d", n.name(c.SkillID), n.name(c.HeldSkillID), c.Level, c.Target, c.Gap)
+			if c.Skill.ID != c.SkillID || c.HeldSkill.ID != c.HeldSkillID || c.Skill.Name == "" || c.HeldSkill.Name == "" {
+				line += fmt.Sprintf(" (skills %+v, %+v)", c.Skill, c.HeldSkill)
+			}
+			r.Covered = append(r.Covered, line)
 		}
 		rows = append(rows, r)
 	}
@@ -157,7 +161,7 @@ func modelSuccessors(m *nbModel, person string, keys []string) []graph.Successor
 			if level == 0 {
 				continue
 			}
-			s.Covered = append(s.Covered, graph.SkillLevel{SkillID: k, HeldSkillID: held, Level: level, Target: target, Gap: max(target-level, 0)})
+			s.Covered = append(s.Covered, graph.SkillLevel{SkillID: k, HeldSkillID: held, Skill: graph.Skill{ID: k}, HeldSkill: graph.Skill{ID: held}, Level: level, Target: target, Gap: max(target-level, 0)})
 			s.Score += float64(min(level, target)) / float64(target)
 		}
 		if len(s.Covered) == 0 {
@@ -191,7 +195,8 @@ func checkSuccessors(t *testing.T, m *nbModel, person string, named []string, go
 	keys = slices.Compact(keys)
 	want := modelSuccessors(m, person, keys)
 	if diff := gocmp.Diff(want, got, cmpopts.EquateEmpty(), cmpopts.EquateApprox(0, 1e-9),
-		gocmp.Comparer(func(a, b graph.Person) bool { return a.ID == b.ID })); diff != "" {
+		gocmp.Comparer(func(a, b graph.Person) bool { return a.ID == b.ID }),
+		gocmp.Comparer(func(a, b graph.Skill) bool { return a.ID == b.ID })); diff != "" {
 		t.Errorf("successors of %s (-model +got):\n%s", person, diff)
 	}
 }

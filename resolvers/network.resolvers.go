@@ -156,12 +156,12 @@ func (r *skillGapResolver) Overloaded(ctx context.Context, obj *graph.SkillGap) 
 
 // Skill is the resolver for the skill field.
 func (r *successorSkillResolver) Skill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error) {
-	return load(ctx, ld(ctx).Skill, obj.SkillID)
+	return &obj.Skill, nil
 }
 
 // HeldSkill is the resolver for the heldSkill field.
 func (r *successorSkillResolver) HeldSkill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error) {
-	return load(ctx, ld(ctx).Skill, obj.HeldSkillID)
+	return &obj.HeldSkill, nil
 }
 
 // BoardSeat returns BoardSeatResolver implementation.
