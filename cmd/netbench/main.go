@@ -7,6 +7,12 @@
 // of both and the GraphQL overhead as a ratio, from the same run.
 //
 //	go run ./cmd/netbench -people 10000,100000 -queries 300
+//	go run ./cmd/netbench -people 2000 -queries 20 -questions referral,lineage
+//
+// Slow questions (coverage of the whole network) take fewer asks. The
+// last column is the share of asks with a non-empty answer; each GraphQL
+// answer must hold as many items as the store's, and any error (a store
+// error, a GraphQL errors entry) stops the run.
 //
 // Neo4j comes from graph/neo4jtest (NEO4J_URI, or a container); with a
 // container per size, sizes do not disturb each other.
@@ -41,35 +47,71 @@ import (
 // question is one thing to measure: the same question asked directly of
 // the store and as a GraphQL query.
 type question struct {
-	name   string
-	direct func(ctx context.Context, s *graph.Store, p params) error
+	name string
+	// asks, when set, caps the asks of a slow question below -queries; it
+	// also shortens the warm-up.
+	asks int
+	// pick draws the inputs of one ask; nil draws pools.any.
+	pick func(pl *pools) params
+	// direct asks the store and returns how many items came back (the
+	// length of the list that list names in the GraphQL answer).
+	direct func(ctx context.Context, s *graph.Store, p params) (int, error)
 	query  string
 	vars   func(p params) map[string]any
+	// list is the dotted path of the GraphQL answer's list (or object,
+	// counting 1, or null, counting 0) whose length must equal the direct
+	// count, so both paths are seen to answer the same.
+	list string
 }
 
 // params are the random inputs of one ask.
 type params struct {
-	person, other, skill string
+	person, other, skill, org string
 }
 
 func main() {
 	sizes := flag.String("people", "10000,100000", "network sizes, comma-separated")
 	queries := flag.Int("queries", 300, "asks per question and path")
 	seedFlag := flag.Uint64("seed", 1, "network generator seed")
+	only := flag.String("questions", "", "run only the questions whose name contains one of these comma-separated substrings (default: all)")
 	flag.Parse()
+	if *queries < 1 {
+		log.Fatal("-queries must be at least 1")
+	}
+	qs := selectQuestions(questions(), *only)
+	if len(qs) == 0 {
+		log.Fatalf("-questions %q matches no question", *only)
+	}
 	ctx := context.Background()
 	for _, f := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 100 {
 			log.Fatalf("-people: %q is not a size of at least 100", f)
 		}
-		if err := runSize(ctx, n, *queries, *seedFlag); err != nil {
+		if err := runSize(ctx, n, *queries, *seedFlag, qs); err != nil {
 			log.Fatal(err)
 		}
 	}
 }
 
-func runSize(ctx context.Context, n, queries int, seedValue uint64) error {
+// selectQuestions keeps the questions whose name contains one of the
+// comma-separated substrings of only; all of them when only is empty.
+func selectQuestions(qs []question, only string) []question {
+	var subs []string
+	for _, f := range strings.Split(only, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			subs = append(subs, f)
+		}
+	}
+	if len(subs) == 0 {
+		return qs
+	}
+	return slices.DeleteFunc(qs, func(q question) bool {
+		return !slices.ContainsFunc(subs, func(sub string) bool { return strings.Contains(q.name, sub) })
+	})
+}
+
+func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []question) error {
 	opts := neo4jtest.FromEnv()
 	if opts.HeapSize == "" {
 		opts.HeapSize, opts.PageCacheSize = "2g", "2g"
@@ -101,74 +143,254 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64) error {
 	ts := httptest.NewServer(handler)
 	defer ts.Close()
 
-	rng := rand.New(rand.NewPCG(seedValue, 99))
-	pick := picker(ds, rng)
+	pl := newPools(ds, rand.New(rand.NewPCG(seedValue, 99)))
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "question\tdirect p50\tdirect p99\tGraphQL p50\tGraphQL p99\tp50 ratio\t")
-	for _, q := range questions() {
-		// Warm-up: plans compiled, caches filled.
-		for range 20 {
-			_ = q.direct(ctx, store, pick())
+	fmt.Fprintln(tw, "question\tasks\tdirect p50\tdirect p99\tGraphQL p50\tGraphQL p99\tp50 ratio\tnon-empty\t")
+	for _, q := range qs {
+		pick := pl.any
+		if q.pick != nil {
+			pick = func() params { return q.pick(pl) }
 		}
-		direct, gql := make([]time.Duration, 0, queries), make([]time.Duration, 0, queries)
-		for range queries {
+		asks, warm := queries, 20
+		if q.asks > 0 {
+			asks, warm = min(queries, q.asks), max(2, q.asks/5)
+		}
+		// Warm-up: plans compiled, caches filled.
+		for range warm {
+			p := pick()
+			if _, err := q.direct(ctx, store, p); err != nil {
+				return fmt.Errorf("%s direct (warm-up, %+v): %w", q.name, p, err)
+			}
+		}
+		direct, gql := make([]time.Duration, 0, asks), make([]time.Duration, 0, asks)
+		nonEmpty := 0
+		for range asks {
 			p := pick()
 			t0 := time.Now()
-			if err := q.direct(ctx, store, p); err != nil {
-				return fmt.Errorf("%s direct: %w", q.name, err)
+			count, err := q.direct(ctx, store, p)
+			if err != nil {
+				return fmt.Errorf("%s direct (%+v): %w", q.name, p, err)
 			}
 			direct = append(direct, time.Since(t0))
 			t0 = time.Now()
-			if err := post(ts.URL, q.query, q.vars(p)); err != nil {
-				return fmt.Errorf("%s GraphQL: %w", q.name, err)
+			body, err := post(ts.URL, q.query, q.vars(p))
+			if err != nil {
+				return fmt.Errorf("%s GraphQL (%+v): %w", q.name, p, err)
 			}
 			gql = append(gql, time.Since(t0))
+			if q.list != "" {
+				got, err := countAt(body, q.list)
+				if err != nil {
+					return fmt.Errorf("%s GraphQL (%+v): %w", q.name, p, err)
+				}
+				if got != count {
+					return fmt.Errorf("%s (%+v): GraphQL answered %d items at %s, the store %d", q.name, p, got, q.list, count)
+				}
+			}
+			if count > 0 {
+				nonEmpty++
+			}
 		}
 		d50, d99, g50, g99 := pct(direct, 50), pct(direct, 99), pct(gql, 50), pct(gql, 99)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%.2f\t\n", q.name, ms(d50), ms(d99), ms(g50), ms(g99), float64(g50)/float64(d50))
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%.2f\t%d%%\t\n", q.name, asks, ms(d50), ms(d99), ms(g50), ms(g99),
+			float64(g50)/float64(d50), 100*nonEmpty/asks)
 	}
 	return tw.Flush()
 }
 
-// picker returns random inputs: people with at least one link, and skills
-// people hold.
-func picker(ds *dataset.Dataset, rng *rand.Rand) func() params {
+// pools are the random inputs netbench draws from, taken from the dataset.
+type pools struct {
+	rng *rand.Rand
+	// linked are the people with at least one KNOWS link.
+	linked []string
+	// mentees have a mentor, mentors a mentee (mentorships of any status).
+	mentees, mentors []string
+	skills, orgs     []string
+	// ids and adj are the people and their links, KNOWS and MENTORED_BY
+	// either way, by index; seen and stamp are the scratch of within.
+	ids   []string
+	index map[string]int32
+	adj   [][]int32
+	seen  []uint32
+	stamp uint32
+}
+
+func newPools(ds *dataset.Dataset, rng *rand.Rand) *pools {
+	pl := &pools{rng: rng, index: make(map[string]int32, len(ds.People))}
+	for i, p := range ds.People {
+		pl.ids = append(pl.ids, p.ID)
+		pl.index[p.ID] = int32(i)
+	}
+	pl.adj = make([][]int32, len(pl.ids))
+	pl.seen = make([]uint32, len(pl.ids))
+	link := func(a, b string) {
+		i, j := pl.index[a], pl.index[b]
+		pl.adj[i] = append(pl.adj[i], j)
+		pl.adj[j] = append(pl.adj[j], i)
+	}
 	linked := map[string]bool{}
 	for _, c := range ds.Connections {
 		linked[c.PersonA], linked[c.PersonB] = true, true
+		link(c.PersonA, c.PersonB)
 	}
-	var people []string
+	mentee, mentor := map[string]bool{}, map[string]bool{}
+	for _, m := range ds.Mentorships {
+		mentee[m.MenteeID], mentor[m.MentorID] = true, true
+		link(m.MenteeID, m.MentorID)
+	}
 	for _, p := range ds.People {
 		if linked[p.ID] {
-			people = append(people, p.ID)
+			pl.linked = append(pl.linked, p.ID)
+		}
+		if mentee[p.ID] {
+			pl.mentees = append(pl.mentees, p.ID)
+		}
+		if mentor[p.ID] {
+			pl.mentors = append(pl.mentors, p.ID)
 		}
 	}
-	skills := make([]string, 0, len(ds.Skills))
 	for _, s := range ds.Skills {
-		skills = append(skills, s.ID)
+		pl.skills = append(pl.skills, s.ID)
 	}
-	return func() params {
-		return params{person: people[rng.IntN(len(people))], other: people[rng.IntN(len(people))], skill: skills[rng.IntN(len(skills))]}
+	for _, o := range ds.Organizations {
+		pl.orgs = append(pl.orgs, o.ID)
 	}
+	return pl
 }
 
-func post(url, query string, vars map[string]any) error {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+// one draws from a pool, which must not be empty.
+func (pl *pools) one(pool []string, what string) string {
+	if len(pool) == 0 {
+		log.Fatalf("the network has no %s to pick", what)
+	}
+	return pool[pl.rng.IntN(len(pool))]
+}
+
+// any draws two linked people (independently), a skill and an
+// organization.
+func (pl *pools) any() params {
+	return params{person: pl.one(pl.linked, "linked people"), other: pl.one(pl.linked, "linked people"),
+		skill: pl.one(pl.skills, "skills"), org: pl.one(pl.orgs, "organizations")}
+}
+
+// near draws as any, with other a person lo..hi hops from person over
+// KNOWS and MENTORED_BY links either way (so reachable within hi hops).
+func (pl *pools) near(lo, hi int) params {
+	for range 1000 {
+		p := pl.any()
+		if found := pl.within(p.person, lo, hi); len(found) > 0 {
+			p.other = pl.ids[found[pl.rng.IntN(len(found))]]
+			return p
+		}
+	}
+	log.Fatalf("no person has anyone %d–%d hops away", lo, hi)
+	return params{}
+}
+
+// within returns the people whose distance from id is lo..hi hops, by a
+// breadth-first search.
+func (pl *pools) within(id string, lo, hi int) []int32 {
+	pl.stamp++
+	start := pl.index[id]
+	pl.seen[start] = pl.stamp
+	var found []int32
+	frontier := []int32{start}
+	for d := 1; d <= hi && len(frontier) > 0; d++ {
+		var next []int32
+		for _, i := range frontier {
+			for _, j := range pl.adj[i] {
+				if pl.seen[j] != pl.stamp {
+					pl.seen[j] = pl.stamp
+					next = append(next, j)
+				}
+			}
+		}
+		if d >= lo {
+			found = append(found, next...)
+		}
+		frontier = next
+	}
+	return found
+}
+
+// halfFrom draws as any, with person from pool half of the time.
+func (pl *pools) halfFrom(pool []string, what string) params {
+	p := pl.any()
+	if pl.rng.IntN(2) == 0 {
+		p.person = pl.one(pool, what)
+	}
+	return p
+}
+
+// post sends a GraphQL query and returns the answer's body after checking
+// it holds no errors.
+func post(url, query string, vars map[string]any) ([]byte, error) {
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		return nil, err
+	}
 	resp, err := http.Post(url, "application/json", bytes.NewReader(body))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer resp.Body.Close()
-	var r struct {
-		Errors []struct{ Message string } `json:"errors"`
+	body, err = io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
-		return err
+	var r struct {
+		Errors []struct {
+			Message string `json:"message"`
+			Path    []any  `json:"path"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		return nil, fmt.Errorf("HTTP %d: %w: %.200s", resp.StatusCode, err, body)
 	}
 	if len(r.Errors) > 0 {
-		return fmt.Errorf("%s", r.Errors[0].Message)
+		msgs := make([]string, len(r.Errors))
+		for i, e := range r.Errors {
+			msgs[i] = e.Message
+			if len(e.Path) > 0 {
+				msgs[i] = fmt.Sprintf("%v: %s", e.Path, e.Message)
+			}
+		}
+		return nil, fmt.Errorf("%d errors: %s", len(r.Errors), strings.Join(msgs, "; "))
 	}
-	return nil
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, body)
+	}
+	return body, nil
+}
+
+// countAt returns the length of the list at the dotted path under data in
+// a GraphQL answer: 1 for an object, 0 for null.
+func countAt(body []byte, path string) (int, error) {
+	var r struct {
+		Data map[string]any `json:"data"`
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		return 0, err
+	}
+	var v any = r.Data
+	for _, key := range strings.Split(path, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return 0, fmt.Errorf("no object above %q in data.%s", key, path)
+		}
+		if v, ok = m[key]; !ok {
+			return 0, fmt.Errorf("no %q in data.%s", key, path)
+		}
+	}
+	switch v := v.(type) {
+	case []any:
+		return len(v), nil
+	case map[string]any:
+		return 1, nil
+	case nil:
+		return 0, nil
+	}
+	return 0, fmt.Errorf("data.%s is %T, not a list", path, v)
 }
 
 func pct(ds []time.Duration, p int) time.Duration {

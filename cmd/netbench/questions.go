@@ -2,55 +2,166 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/mentorgraph/mentorgraph/graph"
 )
 
+// The GraphQL selections of a path and of a person, shared by the
+// questions that return them: what the store call returns.
+const (
+	pathFields   = `length steps { from { id name } to { id name } kind direction since }`
+	personFields = `id name openSlots`
+)
+
+// boardSkills are the skills a board of mentors is asked for (ids of
+// graph/seed's catalogue).
+var boardSkills = []string{"leadership", "public-speaking", "kubernetes"}
+
 // questions lists what netbench measures.
 func questions() []question {
-	return []question{
+	qs := []question{
 		{
 			name: "findMentors (2 hops, page of 20, with paths)",
-			direct: func(ctx context.Context, s *graph.Store, p params) error {
-				_, err := s.FindMentors(ctx, graph.FindMentorsArgs{For: p.person, Skill: "leadership", Page: graph.PageArgs{First: 20}})
-				return err
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				page, err := s.FindMentors(ctx, graph.FindMentorsArgs{For: p.person, Skill: "leadership", Page: graph.PageArgs{First: 20}})
+				return len(page.Items), err
 			},
 			query: `query($id: ID!) { findMentors(for: $id, skill: "leadership", first: 20) { edges { node {
-				hops level score mentor { id name openSlots } path { steps { from { id } to { id } kind direction } } } } } }`,
+				hops level score skill { id name } mentor { ` + personFields + ` } path { ` + pathFields + ` } } } } }`,
 			vars: func(p params) map[string]any { return map[string]any{"id": p.person} },
+			list: "findMentors.edges",
 		},
 		{
 			name: "neighborhood (depth 1, limit 200)",
-			direct: func(ctx context.Context, s *graph.Store, p params) error {
-				_, err := s.Neighborhood(ctx, p.person, 1, 200)
-				return err
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				g, err := s.Neighborhood(ctx, p.person, 1, 200)
+				return len(g.Nodes), err
 			},
 			query: `query($id: ID!) { neighborhood(person: $id, depth: 1, limit: 200) { truncated nodes { hops person { id name } } links { kind from { id } to { id } } } }`,
 			vars:  func(p params) map[string]any { return map[string]any{"id": p.person} },
+			list:  "neighborhood.nodes",
 		},
 		{
 			name: "person with skills and mentors",
-			direct: func(ctx context.Context, s *graph.Store, p params) error {
-				if _, err := s.PeopleByID(ctx, []string{p.person}); err != nil {
-					return err
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				people, err := s.PeopleByID(ctx, []string{p.person})
+				if err != nil {
+					return 0, err
 				}
 				if _, err := s.SkillsOfPeople(ctx, []string{p.person}); err != nil {
-					return err
+					return 0, err
 				}
-				_, err := s.MentorsOfPeople(ctx, []string{p.person})
-				return err
+				_, err = s.MentorsOfPeople(ctx, []string{p.person})
+				return len(people), err
 			},
 			query: `query($id: ID!) { person(id: $id) { name openSlots skills { level skill { name } } mentors { mentor { name } } } }`,
 			vars:  func(p params) map[string]any { return map[string]any{"id": p.person} },
+			list:  "person",
 		},
 		{
 			name: "mentors of a skill (page of 20)",
-			direct: func(ctx context.Context, s *graph.Store, p params) error {
-				_, err := s.SkillMentors(ctx, []string{p.skill}, graph.SkillMentorsArgs{MinLevel: 3, IncludeNarrower: true, Page: graph.PageArgs{First: 20}})
-				return err
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				pages, err := s.SkillMentors(ctx, []string{p.skill}, graph.SkillMentorsArgs{MinLevel: 3, IncludeNarrower: true, Page: graph.PageArgs{First: 20}})
+				return len(pages[p.skill].Items), err
 			},
 			query: `query($id: ID!) { skill(id: $id) { mentors(first: 20) { edges { level node { id name openSlots } } } } }`,
 			vars:  func(p params) map[string]any { return map[string]any{"id": p.skill} },
+			list:  "skill.mentors.edges",
 		},
+		referralQuestion("pairs 2–3 hops apart", func(pl *pools) params { return pl.near(2, 3) }),
+		referralQuestion("random pairs", nil),
+	}
+	for _, dir := range []graph.LineageDirection{graph.Ancestors, graph.Descendants} {
+		pool, what := func(pl *pools) []string { return pl.mentees }, "mentees"
+		if dir == graph.Descendants {
+			pool, what = func(pl *pools) []string { return pl.mentors }, "mentors"
+		}
+		qs = append(qs, question{
+			name: fmt.Sprintf("lineage (%s, depth 3, half from %s)", dir, what),
+			pick: func(pl *pools) params { return pl.halfFrom(pool(pl), what) },
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				entries, err := s.Lineage(ctx, graph.LineageArgs{Person: p.person, Direction: dir, Depth: 3})
+				return len(entries), err
+			},
+			query: `query($id: ID!, $dir: LineageDirection!) { lineage(person: $id, direction: $dir, depth: 3) {
+				generation status person { ` + personFields + ` } via { from { id } to { id } kind direction since } } }`,
+			vars: func(p params) map[string]any { return map[string]any{"id": p.person, "dir": string(dir)} },
+			list: "lineage",
+		})
+	}
+	return append(qs,
+		question{
+			name: "mentorBoard (3 skills, 2 hops, with paths)",
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				b, err := s.MentorBoard(ctx, p.person, boardSkills, 2)
+				return len(b.Seats), err
+			},
+			query: `query($id: ID!, $skills: [ID!]!) { mentorBoard(for: $id, skills: $skills, maxHops: 2) {
+				seats { hops mentor { ` + personFields + ` } skills { id name } path { ` + pathFields + ` } } uncovered { id name } } }`,
+			vars: func(p params) map[string]any { return map[string]any{"id": p.person, "skills": boardSkills} },
+			list: "mentorBoard.seats",
+		},
+		coverageQuestion("an organization", 0, func(p params) *string { return &p.org }),
+		// The whole network is one big statement (about 2 s at 100k
+		// people): a few asks only.
+		coverageQuestion("whole network", 10, func(params) *string { return nil }),
+		question{
+			name: "successors (of someone with mentees)",
+			pick: func(pl *pools) params {
+				p := pl.any()
+				p.person = pl.one(pl.mentors, "mentors")
+				return p
+			},
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				succ, err := s.Successors(ctx, graph.SuccessionArgs{Person: p.person})
+				return len(succ), err
+			},
+			query: `query($id: ID!) { successors(person: $id) {
+				generation score person { ` + personFields + ` } covered { skill { id name } heldSkill { id name } level target gap } } }`,
+			vars: func(p params) map[string]any { return map[string]any{"id": p.person} },
+			list: "successors",
+		},
+	)
+}
+
+// referralQuestion asks for referral paths (4 hops, k 3) between the
+// pairs pick draws (kind names them).
+func referralQuestion(kind string, pick func(pl *pools) params) question {
+	return question{
+		name: "referralPaths (4 hops, k 3, " + kind + ")",
+		pick: pick,
+		direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+			paths, err := s.ReferralPaths(ctx, graph.ReferralArgs{From: p.person, To: p.other, MaxHops: 4, K: 3})
+			return len(paths), err
+		},
+		query: `query($from: ID!, $to: ID!) { referralPaths(from: $from, to: $to, maxHops: 4, k: 3) { ` + pathFields + ` } }`,
+		vars:  func(p params) map[string]any { return map[string]any{"from": p.person, "to": p.other} },
+		list:  "referralPaths",
+	}
+}
+
+// coverageQuestion asks for the first 20 coverage gaps (2 hops) in the
+// scope org returns (nil: the whole network), with the uncovered mentees
+// and overloaded mentors.
+func coverageQuestion(scope string, asks int, org func(p params) *string) question {
+	return question{
+		name: "coverageGaps (" + scope + ", 2 hops, first 20)",
+		asks: asks,
+		direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+			page, _, err := s.CoverageGaps(ctx, graph.CoverageArgs{Organization: org(p), MaxHops: 2,
+				MinLevel: graph.DefaultCoverageMinLevel, Page: graph.PageArgs{First: 20}})
+			return len(page.Items), err
+		},
+		query: `query($org: ID) { coverageGaps(organization: $org, maxHops: 2, first: 20) { totalCount pageInfo { hasNextPage endCursor }
+			edges { cursor node { skill { id name } demand seekers supply openSlots ratio uncovered uncoveredMentees { id }
+				singlePointOfFailure overloadedCount overloaded { id } } } } }`,
+		vars: func(p params) map[string]any {
+			if o := org(p); o != nil {
+				return map[string]any{"org": *o}
+			}
+			return map[string]any{}
+		},
+		list: "coverageGaps.edges",
 	}
 }
