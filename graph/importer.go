@@ -83,11 +83,17 @@ type importStep struct {
 	classify, create, update string
 	// ends, for a link kind, names the node kinds of its two ends and the
 	// row keys holding their ids. A link whose two ends this import just
-	// created cannot exist yet: it is created without classifying it.
+	// created cannot exist yet: it is created without classifying it, by
+	// createFresh, which finds the ends by the element ids their creation
+	// returned (rows [a, b, props]) rather than through the id index.
 	ends [2]struct {
 		kind dataset.Kind
 		key  string
 	}
+	createFresh string
+	// createRow, when set, turns a row classified "created" into the row
+	// create takes, given the import's clock.
+	createRow func(r map[string]any, now time.Time) map[string]any
 }
 
 // Import validates ds against the database and writes it (see above).
@@ -115,8 +121,9 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	}
 	report := ImportReport{DryRun: opts.DryRun}
 	done := 0
-	// created holds the ids of the nodes this import creates, per kind.
-	created := map[dataset.Kind]map[string]bool{}
+	// created maps the ids of the nodes this import creates, per kind, to
+	// their element ids.
+	created := map[dataset.Kind]map[string]string{}
 	for _, st := range steps {
 		kc := KindCounts{Kind: st.kind, Rows: st.n}
 		kindStart := time.Now()
@@ -124,17 +131,23 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 		if opts.DryRun {
 			run = read[batchOutcome]
 		}
-		fresh := func(r map[string]any) bool {
+		// fresh returns a link row whose two ends this import created as
+		// a createFresh row, or nil. Ends are of earlier steps: created is
+		// only read here.
+		fresh := func(r map[string]any) []any {
+			row := make([]any, 0, 3)
 			for _, e := range st.ends {
 				id, _ := r[e.key].(string)
-				if e.kind == "" || !created[e.kind][id] {
-					return false
+				eid, ok := created[e.kind][id]
+				if e.kind == "" || !ok {
+					return nil
 				}
+				row = append(row, eid)
 			}
-			return true
+			return append(row, r["props"])
 		}
 		if created[st.kind] == nil {
-			created[st.kind] = map[string]bool{}
+			created[st.kind] = map[string]string{}
 		}
 		var (
 			mu       sync.Mutex
@@ -163,10 +176,8 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 				})
 				mu.Lock()
 				defer mu.Unlock()
-				for _, r := range outcomes.created {
-					if id, ok := r["id"].(string); ok {
-						created[st.kind][id] = true
-					}
+				for id, eid := range outcomes.elementIDs {
+					created[st.kind][id] = eid
 				}
 				if err != nil {
 					if firstErr == nil {
@@ -174,7 +185,7 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 					}
 					return
 				}
-				kc.Created += len(outcomes.created)
+				kc.Created += outcomes.created
 				kc.Updated += outcomes.updated
 				kc.Unchanged += outcomes.unchanged
 				if st.kind != kindSkillParent {
@@ -202,21 +213,25 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	return report, nil
 }
 
-// batchOutcome is what one batch did: the rows created, and counts.
+// batchOutcome is what one batch did: the nodes created (id → element
+// id, for node kinds), and counts.
 type batchOutcome struct {
-	created            []map[string]any
-	updated, unchanged int
+	elementIDs                  map[string]string
+	created, updated, unchanged int
 }
 
 // importBatch classifies a batch (but for fresh rows, which are created
 // outright) and, unless dryRun, creates and updates the rows that need it.
+// The create statement of a node kind returns each new node's id and
+// element id.
 func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any,
-	fresh func(map[string]any) bool, dryRun bool) (batchOutcome, error) {
+	fresh func(map[string]any) []any, dryRun bool) (batchOutcome, error) {
 	byOutcome := map[string][]map[string]any{}
 	var unknown []map[string]any
+	var freshRows []any
 	for _, r := range batch {
-		if fresh(r) {
-			byOutcome["created"] = append(byOutcome["created"], r)
+		if f := fresh(r); f != nil {
+			freshRows = append(freshRows, f)
 		} else {
 			unknown = append(unknown, r)
 		}
@@ -243,14 +258,47 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 			return batchOutcome{}, err
 		}
 	}
-	out := batchOutcome{created: byOutcome["created"], updated: len(byOutcome["updated"]), unchanged: len(byOutcome["unchanged"])}
+	out := batchOutcome{created: len(freshRows) + len(byOutcome["created"]),
+		updated: len(byOutcome["updated"]), unchanged: len(byOutcome["unchanged"])}
 	if dryRun {
 		return out, nil
+	}
+	if len(freshRows) > 0 {
+		if err := exec(ctx, tx, st.createFresh, map[string]any{"rows": freshRows}); err != nil {
+			return batchOutcome{}, err
+		}
+	}
+	if rows := byOutcome["created"]; len(rows) > 0 {
+		if st.createRow != nil {
+			now := time.Now().UTC()
+			for i, r := range rows {
+				rows[i] = st.createRow(r, now)
+			}
+		}
+		res, err := tx.Run(ctx, st.create, map[string]any{"rows": rows})
+		if err != nil {
+			return batchOutcome{}, err
+		}
+		for res.Next(ctx) {
+			pairs, _ := res.Record().Values[0].([]any)
+			out.elementIDs = make(map[string]string, len(pairs))
+			for _, p := range pairs {
+				pair, _ := p.([]any)
+				if len(pair) == 2 {
+					id, _ := pair[0].(string)
+					eid, _ := pair[1].(string)
+					out.elementIDs[id] = eid
+				}
+			}
+		}
+		if err := res.Err(); err != nil {
+			return batchOutcome{}, err
+		}
 	}
 	for _, w := range []struct {
 		cypher string
 		rows   []map[string]any
-	}{{st.create, byOutcome["created"]}, {st.create, byOutcome["linked"]}, {st.update, byOutcome["updated"]}} {
+	}{{st.create, byOutcome["linked"]}, {st.update, byOutcome["updated"]}} {
 		if len(w.rows) == 0 {
 			continue
 		}
@@ -346,12 +394,13 @@ const (
 UNWIND $rows AS r
 OPTIONAL MATCH (o:Person {id: r.id})
 WITH r, ` + outcomeOf + ` AS outcome` + groupOutcomes
+	// personCreate's rows are whole property maps (personCreateRow): one
+	// SET per row is the cheapest write of a node with many properties.
 	personCreate = `
-WITH datetime() AS now
 UNWIND $rows AS r
-CREATE (p:Person {id: r.id, availableToMentor: false, mentorCapacity: 0, seekingMentorship: false,
-  createdAt: now, updatedAt: now})
-SET p += r.props`
+CREATE (p:Person)
+SET p = r
+RETURN collect([r.id, elementId(p)])`
 	personUpdate = `
 WITH datetime() AS now
 UNWIND $rows AS r
@@ -368,7 +417,8 @@ WITH r, CASE WHEN o IS NULL THEN 'created'
 	skillCreate = `
 UNWIND $rows AS r
 CREATE (s:Skill {id: r.id})
-SET s += r.props`
+SET s += r.props
+RETURN collect([r.id, elementId(s)])`
 	skillUpdate = `
 UNWIND $rows AS r
 MATCH (s:Skill {id: r.id})
@@ -394,7 +444,8 @@ WITH r, ` + outcomeOf + ` AS outcome` + groupOutcomes
 	organizationCreate = `
 UNWIND $rows AS r
 CREATE (n:Organization {id: r.id})
-SET n += r.props`
+SET n += r.props
+RETURN collect([r.id, elementId(n)])`
 	organizationUpdate = `
 UNWIND $rows AS r
 MATCH (n:Organization {id: r.id})
@@ -403,7 +454,7 @@ SET n += r.props`
 
 // linkStatements builds a link kind's statements from constants of this
 // file: the two ends (a, b), the stored link (o) and the CREATE of a new one (l).
-func linkStatements(aLabel, bLabel, existing, create string) (classify, createQ, update string) {
+func linkStatements(aLabel, bLabel, existing, create string) (classify, createQ, update, createFresh string) {
 	ends := `(a:` + aLabel + ` {id: r.a}), (b:` + bLabel + ` {id: r.b})`
 	classify = `
 UNWIND $rows AS r
@@ -422,17 +473,23 @@ MATCH ` + ends + `
 MATCH ` + existing + `
 WITH r, head(collect(o)) AS o
 SET o += r.props`
+	createFresh = `
+UNWIND $rows AS r
+MATCH (a:` + aLabel + `) WHERE elementId(a) = r[0]
+MATCH (b:` + bLabel + `) WHERE elementId(b) = r[1]
+` + create + `
+SET l = r[2]`
 	return
 }
 
 var (
-	personSkillClassify, personSkillCreate, personSkillUpdate = linkStatements("Person", "Skill",
+	personSkillClassify, personSkillCreate, personSkillUpdate, personSkillFresh = linkStatements("Person", "Skill",
 		`(a)-[o:HAS_SKILL]->(b)`, `CREATE (a)-[l:HAS_SKILL]->(b)`)
-	affiliationClassify, affiliationCreate, affiliationUpdate = linkStatements("Person", "Organization",
+	affiliationClassify, affiliationCreate, affiliationUpdate, affiliationFresh = linkStatements("Person", "Organization",
 		`(a)-[o:AFFILIATED_WITH]->(b) WHERE o.since = r.since OR (o.since IS NULL AND r.since IS NULL)`, `CREATE (a)-[l:AFFILIATED_WITH]->(b)`)
-	mentorshipClassify, mentorshipCreate, mentorshipUpdate = linkStatements("Person", "Person",
+	mentorshipClassify, mentorshipCreate, mentorshipUpdate, mentorshipFresh = linkStatements("Person", "Person",
 		`(a)-[o:MENTORED_BY]->(b)`, `CREATE (a)-[l:MENTORED_BY]->(b)`)
-	connectionClassify, connectionCreate, connectionUpdate = linkStatements("Person", "Person",
+	connectionClassify, connectionCreate, connectionUpdate, connectionFresh = linkStatements("Person", "Person",
 		`(a)-[o:KNOWS]-(b)`, `CREATE (a)-[l:KNOWS]->(b)`)
 )
 
@@ -464,6 +521,19 @@ CALL (g, p, s) {
 }`
 )
 
+// personCreateRow is the whole property map of a new person: the
+// defaults a person created through the API gets, then the row's values.
+func personCreateRow(r map[string]any, now time.Time) map[string]any {
+	props, _ := r["props"].(map[string]any)
+	m := make(map[string]any, len(props)+6)
+	m["id"], m["availableToMentor"], m["mentorCapacity"], m["seekingMentorship"] = r["id"], false, 0, false
+	m["createdAt"], m["updatedAt"] = now, now
+	for k, v := range props {
+		m[k] = v
+	}
+	return m
+}
+
 // kindSkillParent is the step linking skills to their broader skill; its
 // rows were counted with the skills.
 const kindSkillParent dataset.Kind = "skill_parent"
@@ -484,7 +554,7 @@ func importSteps(ds *dataset.Dataset) []importStep {
 	}
 	person, skill, org := dataset.KindPerson, dataset.KindSkill, dataset.KindOrganization
 	return []importStep{
-		{kind: person, n: len(ds.People), classify: personClassify, create: personCreate, update: personUpdate,
+		{kind: person, n: len(ds.People), classify: personClassify, create: personCreate, update: personUpdate, createRow: personCreateRow,
 			row: func(i int) map[string]any {
 				p := ds.People[i]
 				return map[string]any{"i": i, "id": p.ID, "props": props("name", text(p.Name), "headline", text(p.Headline),
@@ -509,20 +579,20 @@ func importSteps(ds *dataset.Dataset) []importStep {
 				return map[string]any{"i": i, "id": o.ID, "props": props("name", text(o.Name), "kind", text(o.Kind))}
 			}},
 		{kind: dataset.KindPersonSkill, n: len(ds.PersonSkills), ends: [2]end{{person, "a"}, {skill, "b"}},
-			classify: personSkillClassify, create: personSkillCreate, update: personSkillUpdate,
+			classify: personSkillClassify, create: personSkillCreate, update: personSkillUpdate, createFresh: personSkillFresh,
 			row: func(i int) map[string]any {
 				ps := ds.PersonSkills[i]
 				return map[string]any{"i": i, "a": ps.PersonID, "b": ps.SkillID, "props": props("level", ps.Level, "years", ptrParam(ps.Years))}
 			}},
 		{kind: dataset.KindAffiliation, n: len(ds.Affiliations), ends: [2]end{{person, "a"}, {org, "b"}},
-			classify: affiliationClassify, create: affiliationCreate, update: affiliationUpdate,
+			classify: affiliationClassify, create: affiliationCreate, update: affiliationUpdate, createFresh: affiliationFresh,
 			row: func(i int) map[string]any {
 				a := ds.Affiliations[i]
 				return map[string]any{"i": i, "a": a.PersonID, "b": a.OrganizationID, "since": optDate(a.Since),
 					"props": props("role", text(a.Role), "since", optDate(a.Since), "until", optDate(a.Until))}
 			}},
 		{kind: dataset.KindMentorship, n: len(ds.Mentorships), ends: [2]end{{person, "a"}, {person, "b"}},
-			classify: mentorshipClassify, create: mentorshipCreate, update: mentorshipUpdate,
+			classify: mentorshipClassify, create: mentorshipCreate, update: mentorshipUpdate, createFresh: mentorshipFresh,
 			row: func(i int) map[string]any {
 				m := ds.Mentorships[i]
 				status := m.Status
@@ -540,7 +610,7 @@ func importSteps(ds *dataset.Dataset) []importStep {
 					"props": props("since", optDate(m.Since), "until", optDate(m.Until), "focus", focus, "status", status)}
 			}},
 		{kind: dataset.KindConnection, n: len(ds.Connections), ends: [2]end{{person, "a"}, {person, "b"}},
-			classify: connectionClassify, create: connectionCreate, update: connectionUpdate,
+			classify: connectionClassify, create: connectionCreate, update: connectionUpdate, createFresh: connectionFresh,
 			row: func(i int) map[string]any {
 				c := ds.Connections[i]
 				return map[string]any{"i": i, "a": c.PersonA, "b": c.PersonB, "props": props("since", optDate(c.Since))}
