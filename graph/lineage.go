@@ -48,6 +48,9 @@ type LineageEntry struct {
 	Via Step
 	// Status is the status of the Via mentorship: ACTIVE or ENDED.
 	Status string
+	// From is the person Via starts at: the start person or an entry of
+	// the previous generation.
+	From Person
 }
 
 // lineageTemplate is a lineage in one statement: a single-source
@@ -59,7 +62,7 @@ type LineageEntry struct {
 // reached through: from the start person, or from someone of the
 // previous generation (a list membership test), the smallest id first,
 // so the tree is the same on every call.
-const lineageTemplate = `
+var lineageTemplate = `
 OPTIONAL MATCH (me:Person {id: $id})
 CALL (me) {
   WITH me WHERE me IS NOT NULL
@@ -80,7 +83,8 @@ CALL (me, found, byGeneration) {
   }
   RETURN collect({person: ` + personProjection + `, generation: generation, via: via}) AS entries
 }
-RETURN {found: me IS NOT NULL, entries: entries} AS result`
+RETURN {found: me IS NOT NULL, entries: entries,
+  start: [p IN [me] WHERE p IS NOT NULL | ` + personProjection + `][0]} AS result`
 
 // lineageWalks holds, per direction, the pattern walked from me to a
 // person and the pattern of that person's links back towards me (q is the
@@ -147,6 +151,14 @@ func (s *Store) Lineage(ctx context.Context, args LineageArgs) ([]LineageEntry, 
 		slices.SortFunc(entries, func(a, b LineageEntry) int {
 			return cmp.Or(cmp.Compare(a.Generation, b.Generation), cmp.Compare(a.Person.ID, b.Person.ID))
 		})
+		start, _ := m["start"].(map[string]any)
+		people := map[string]Person{args.Person: personFrom(start)}
+		for _, e := range entries {
+			people[e.Person.ID] = e.Person
+		}
+		for i := range entries {
+			entries[i].From = people[entries[i].Via.FromID]
+		}
 		return entries, nil
 	})
 }

@@ -120,6 +120,7 @@ func (r *queryResolver) Lineage(ctx context.Context, person string, direction gr
 	entries, err := r.Store.Lineage(ctx, graph.LineageArgs{Person: person, Direction: direction, Depth: deref(depth, graph.DefaultLineageDepth)})
 	for _, e := range entries {
 		ld(ctx).Person.Prime(e.Person.ID, e.Person)
+		ld(ctx).Person.Prime(e.From.ID, e.From)
 	}
 	return ptrs(entries), err
 }

@@ -102,9 +102,9 @@ func questions() []question {
 			vars: func(p params) map[string]any { return map[string]any{"id": p.person, "skills": boardSkills} },
 			list: "mentorBoard.seats",
 		},
-		coverageQuestion("an organization", 0, func(p params) *string { return &p.org }),
-		// The whole network is one big statement (about 2 s at 100k
-		// people): a few asks only.
+		coverageQuestion("an organization", 30, func(p params) *string { return &p.org }),
+		// Coverage is one big statement (seconds at 100k people, for one
+		// organization too): fewer asks.
 		coverageQuestion("whole network", 10, func(params) *string { return nil }),
 		question{
 			name: "successors (of someone with mentees)",
