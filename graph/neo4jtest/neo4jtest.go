@@ -47,6 +47,10 @@ type Options struct {
 	KeepRunning bool
 	// HeapSize and PageCacheSize cap the container's memory (e.g. "1g").
 	HeapSize, PageCacheSize string
+	// Settings are more neo4j.conf settings for the container, e.g.
+	// "db.relationship_grouping_threshold" → "1" (NEO4J_SETTINGS holds
+	// them as "name=value,name=value").
+	Settings map[string]string
 	// Log receives progress lines (image choice, container start); nil
 	// means os.Stderr.
 	Log io.Writer
@@ -63,7 +67,20 @@ func FromEnv() Options {
 		Image:         os.Getenv("NEO4J_IMAGE"),
 		HeapSize:      os.Getenv("NEO4J_HEAP"),
 		PageCacheSize: os.Getenv("NEO4J_PAGECACHE"),
+		Settings:      parseSettings(os.Getenv("NEO4J_SETTINGS")),
 	}
+}
+
+// parseSettings reads "name=value,name=value"; entries without "=" are
+// skipped.
+func parseSettings(s string) map[string]string {
+	out := map[string]string{}
+	for _, kv := range strings.Split(s, ",") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok && k != "" {
+			out[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	return out
 }
 
 // Server is a reachable Neo4j and how to log in to it.
@@ -98,19 +115,6 @@ func (s *Server) Close() error {
 		return nil
 	}
 	return testcontainers.TerminateContainer(s.container, testcontainers.StopTimeout(2*time.Second))
-}
-
-// RecommendedSettings are the Neo4j settings MentorGraph's questions are
-// measured with; containers this package starts get them.
-//
-// db.relationship_grouping_threshold=1 stores every node's relationships
-// grouped by type and direction (Neo4j does that by default only for nodes
-// with more than 50), so following one type from a person (HAS_SKILL,
-// MENTORED_BY in, KNOWS) reads those relationships only, not all of the
-// person's links. It applies to nodes as relationships are written: set it
-// before loading data.
-var RecommendedSettings = map[string]string{
-	"db.relationship_grouping_threshold": "1",
 }
 
 // devPassword is the password of containers this package starts.
@@ -165,7 +169,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		"server.memory.pagecache.size":    pagecache,
 		"dbms.usage_report.enabled":       "false",
 	}
-	for k, v := range RecommendedSettings {
+	for k, v := range opts.Settings {
 		settings[k] = v
 	}
 	custom := []testcontainers.ContainerCustomizer{
