@@ -365,22 +365,13 @@ func modelGaps(m *nbModel, ds *dataset.Dataset, scope map[string]bool, hops, min
 		}
 		slices.Sort(uncovered)
 		slices.Sort(overloaded)
-		g.Uncovered, g.UncoveredMentees = len(uncovered), uncovered[:min(len(uncovered), graph.MaxCoverageIDs)]
-		g.OverloadedCount, g.Overloaded = len(overloaded), overloaded[:min(len(overloaded), graph.MaxCoverageIDs)]
 		for d := range demand[sk.ID] {
 			if p := m.people[d]; p.SeekingMentorship != nil && *p.SeekingMentorship {
 				g.Seekers++
 			}
 		}
-		if g.Supply > 0 {
-			r := float64(g.Demand) / float64(g.Supply)
-			g.Ratio = &r
-		}
-		g.SinglePointOfFailure = g.Supply == 1
-		out = append(out, g)
+		out = append(out, finishGap(g, uncovered, overloaded))
 	}
-	slices.SortFunc(out, func(a, b graph.SkillGap) int {
-		return cmp.Or(cmp.Compare(b.Uncovered, a.Uncovered), cmp.Compare(b.Gap(), a.Gap()), cmp.Compare(a.Skill.ID, b.Skill.ID))
-	})
+	sortGaps(out)
 	return out
 }

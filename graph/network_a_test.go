@@ -355,15 +355,7 @@ func generatedNet(t *testing.T, s *graph.Store) (*handNet, *oracle) {
 			generated.err = err
 			return
 		}
-		n := &handNet{ds: *ds, links: map[handLink]*dataset.Date{}, statuses: map[handLink]string{}}
-		for _, c := range ds.Connections {
-			n.links[handLink{c.PersonA, c.PersonB, graph.LinkConnection}] = c.Since
-		}
-		for _, m := range ds.Mentorships {
-			l := handLink{m.MenteeID, m.MentorID, graph.LinkMentorship}
-			n.links[l], n.statuses[l] = m.Since, status(m)
-		}
-		generated.net, generated.o = n, newOracle(ds)
+		generated.net, generated.o = randomNet(ds), newOracle(ds)
 	})
 	if generated.err != nil {
 		t.Fatalf("load the generated network: %v", generated.err)

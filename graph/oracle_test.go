@@ -384,19 +384,32 @@ func (o *oracle) coverage(scope map[string]bool, maxHops, minLevel int) []graph.
 				uncovered = append(uncovered, d)
 			}
 		}
-		g.Uncovered, g.UncoveredMentees = len(uncovered), uncovered[:min(len(uncovered), graph.MaxCoverageIDs)]
-		g.OverloadedCount, g.Overloaded = len(overloaded), overloaded[:min(len(overloaded), graph.MaxCoverageIDs)]
-		if g.Supply > 0 {
-			r := float64(g.Demand) / float64(g.Supply)
-			g.Ratio = &r
-		}
-		g.SinglePointOfFailure = g.Supply == 1
-		out = append(out, g)
+		out = append(out, finishGap(g, uncovered, overloaded))
 	}
-	slices.SortFunc(out, func(a, b graph.SkillGap) int {
+	sortGaps(out)
+	return out
+}
+
+// finishGap fills a coverage row from its uncovered mentees and overloaded
+// mentors (sorted ids): counts, lists capped at MaxCoverageIDs, ratio and
+// single point of failure, as CoverageGaps documents them.
+func finishGap(g graph.SkillGap, uncovered, overloaded []string) graph.SkillGap {
+	g.Uncovered, g.UncoveredMentees = len(uncovered), uncovered[:min(len(uncovered), graph.MaxCoverageIDs)]
+	g.OverloadedCount, g.Overloaded = len(overloaded), overloaded[:min(len(overloaded), graph.MaxCoverageIDs)]
+	if g.Supply > 0 {
+		r := float64(g.Demand) / float64(g.Supply)
+		g.Ratio = &r
+	}
+	g.SinglePointOfFailure = g.Supply == 1
+	return g
+}
+
+// sortGaps orders coverage rows as CoverageGaps does: most uncovered
+// mentees first, then the biggest gap, then by skill id.
+func sortGaps(gaps []graph.SkillGap) {
+	slices.SortFunc(gaps, func(a, b graph.SkillGap) int {
 		return cmp.Or(cmp.Compare(b.Uncovered, a.Uncovered), cmp.Compare(b.Gap(), a.Gap()), strings.Compare(a.Skill.ID, b.Skill.ID))
 	})
-	return out
 }
 
 // mentorBoard is MentorBoard by the oracle: among the people other than
