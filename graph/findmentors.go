@@ -221,22 +221,22 @@ CALL (me, target) {
     MATCH (x)-[h:HAS_SKILL]->(s:Skill) WHERE s IN skills AND h.level >= $minLevel
     RETURN h.level AS level, s.id AS skillId, s AS matched ORDER BY level DESC, skillId LIMIT 1
   }
-  WITH me, orgs, x, level, skillId, matched, hops,
+  WITH me, orgs, x, level, matched, hops,
     CASE WHEN x.availableToMentor
       THEN coalesce(x.mentorCapacity, 0) - COUNT { (x)<-[r:MENTORED_BY]-(:Person) WHERE r.status = 'ACTIVE' }
       ELSE 0 END AS open
   WHERE NOT $availableOnly OR open > 0
-  WITH me, x, level, skillId, matched, hops, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
+  WITH me, x, level, matched, hops, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
     CASE WHEN size(orgs) > 0 AND EXISTS { (x)-[b:AFFILIATED_WITH]->(o:Organization) WHERE b.until IS NULL AND o IN orgs }
       THEN 1.0 ELSE 0.0 END AS shared
-  WITH me, x, level, skillId, matched, hops, open,
+  WITH me, x, level, matched, hops, open,
     $wDistance * (1.0 / hops) AS distance, $wLevel * (level / 5.0) AS lvl,
     $wCapacity * ((CASE WHEN open < 3 THEN open ELSE 3 END) / 3.0) AS capacity, $wShared * shared AS sharedOrg
-  WITH me, x, level, skillId, matched, hops, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
+  WITH me, x, level, matched, hops, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
   WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND x.id > $after)
   ORDER BY score DESC, x.id LIMIT $limit
   MATCH path = shortestPath((me)-[:{types}*1..{n}]-(x))
-  WITH x AS p, path, matched AS s, level, skillId, hops, open, distance, lvl, capacity, sharedOrg, score
+  WITH x AS p, path, matched AS s, level, hops, open, distance, lvl, capacity, sharedOrg, score
   RETURN collect({person: ` + personProjection + `, hops: hops, skill: ` + skillProjection + `, level: level, open: open,
     score: score, distance: distance, lvl: lvl, capacity: capacity, shared: sharedOrg,
     path: ` + pathProjection + `}) AS rows
