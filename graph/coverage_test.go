@@ -256,7 +256,7 @@ func TestCoverageGapsBadInput(t *testing.T) {
 			args := ok
 			tc.edit(&args)
 			_, _, err := s.CoverageGaps(ctx, args)
-			nbInputError(t, err, tc.field)
+			handFieldError(t, err, tc.field)
 		})
 	}
 	t.Run("unknown organization", func(t *testing.T) {
@@ -264,7 +264,7 @@ func TestCoverageGapsBadInput(t *testing.T) {
 		nobody := n.id("nobody")
 		args.Organization = &nobody
 		_, _, err := s.CoverageGaps(ctx, args)
-		nbNotFound(t, err, nobody, "organization")
+		handNotFound(t, err, nobody, "organization")
 	})
 	t.Run("an organization without members has no gaps", func(t *testing.T) {
 		page, total, err := s.CoverageGaps(ctx, ok)

@@ -169,12 +169,12 @@ func TestLineageBadInput(t *testing.T) {
 			args := ok
 			tc.edit(&args)
 			_, err := s.Lineage(ctx, args)
-			nbInputError(t, err, tc.field)
+			handFieldError(t, err, tc.field)
 		})
 	}
 	t.Run("unknown person", func(t *testing.T) {
 		_, err := s.Lineage(ctx, graph.LineageArgs{Person: n.id("nobody"), Direction: graph.Descendants, Depth: 2})
-		nbNotFound(t, err, n.id("nobody"), "person")
+		handNotFound(t, err, n.id("nobody"), "person")
 	})
 	t.Run("the arguments that work", func(t *testing.T) {
 		got, err := s.Lineage(ctx, ok)

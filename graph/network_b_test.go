@@ -3,7 +3,6 @@ package graph_test
 import (
 	"cmp"
 	"context"
-	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -224,20 +223,7 @@ func (m *nbModel) best(p, skill string) int {
 // nbGenerations is a breadth-first search from start over next, up to
 // depth: each person's smallest generation (start excluded).
 func nbGenerations(next map[string][]string, start string, depth int) map[string]int {
-	gen := map[string]int{start: 0}
-	frontier := []string{start}
-	for g := 1; g <= depth && len(frontier) > 0; g++ {
-		var out []string
-		for _, p := range frontier {
-			for _, q := range next[p] {
-				if _, seen := gen[q]; !seen {
-					gen[q] = g
-					out = append(out, q)
-				}
-			}
-		}
-		frontier = out
-	}
+	gen := distances(next, start, depth)
 	delete(gen, start)
 	return gen
 }
@@ -442,34 +428,5 @@ func nbPrefixDataset(ds *dataset.Dataset, prefix string) {
 		pre(&ds.Goals[i].ID)
 		pre(&ds.Goals[i].PersonID)
 		pre(&ds.Goals[i].SkillID)
-	}
-}
-
-// nbInputError checks that err is an InputError on field.
-func nbInputError(t *testing.T, err error, field string) {
-	t.Helper()
-	var ie *graph.InputError
-	switch {
-	case err == nil:
-		t.Errorf("no error; want an InputError on %s", field)
-	case !errors.As(err, &ie) || !errors.Is(err, graph.ErrInvalid):
-		t.Errorf("error %v (%T); want an InputError on %s", err, err, field)
-	case ie.Field != field:
-		t.Errorf("InputError on %q (%s); want it on %q", ie.Field, ie.Msg, field)
-	}
-}
-
-// nbNotFound checks that err is ErrNotFound and its message names each
-// of what (an id, an argument).
-func nbNotFound(t *testing.T, err error, what ...string) {
-	t.Helper()
-	if !errors.Is(err, graph.ErrNotFound) {
-		t.Errorf("error %v; want ErrNotFound", err)
-		return
-	}
-	for _, w := range what {
-		if !strings.Contains(graph.Message(err), w) {
-			t.Errorf("message %q does not name %q", graph.Message(err), w)
-		}
 	}
 }

@@ -192,9 +192,7 @@ func (o *oracle) lineage(person string, ancestors bool, depth int) map[string]in
 	if ancestors {
 		adj = o.mentors
 	}
-	d := distances(adj, person, depth)
-	delete(d, person)
-	return d
+	return nbGenerations(adj, person, depth)
 }
 
 // noHops marks people a hop row does not reach.

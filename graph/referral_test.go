@@ -228,20 +228,20 @@ func TestReferralPathsBadInput(t *testing.T) {
 			args := ok
 			tc.edit(&args)
 			_, err := s.ReferralPaths(ctx, args)
-			nbInputError(t, err, tc.field)
+			handFieldError(t, err, tc.field)
 		})
 	}
 	t.Run("unknown from", func(t *testing.T) {
 		args := ok
 		args.From = n.id("nobody")
 		_, err := s.ReferralPaths(ctx, args)
-		nbNotFound(t, err, args.From, "(from)")
+		handNotFound(t, err, args.From, "(from)")
 	})
 	t.Run("unknown to", func(t *testing.T) {
 		args := ok
 		args.To = n.id("nobody")
 		_, err := s.ReferralPaths(ctx, args)
-		nbNotFound(t, err, args.To, "(to)")
+		handNotFound(t, err, args.To, "(to)")
 	})
 	t.Run("the arguments that work", func(t *testing.T) {
 		got, err := s.ReferralPaths(ctx, ok)

@@ -223,16 +223,16 @@ func TestSuccessorsBadInput(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := s.Successors(ctx, graph.SuccessionArgs{Person: tc.person, Skills: tc.skills})
-			nbInputError(t, err, tc.field)
+			handFieldError(t, err, tc.field)
 		})
 	}
 	t.Run("unknown person", func(t *testing.T) {
 		_, err := s.Successors(ctx, graph.SuccessionArgs{Person: n.id("nobody")})
-		nbNotFound(t, err, n.id("nobody"), "person")
+		handNotFound(t, err, n.id("nobody"), "person")
 	})
 	t.Run("unknown skill", func(t *testing.T) {
 		_, err := s.Successors(ctx, graph.SuccessionArgs{Person: n.id("L"), Skills: []string{n.id("go"), n.id("nope")}})
-		nbNotFound(t, err, n.id("nope"), "skills")
+		handNotFound(t, err, n.id("nope"), "skills")
 	})
 }
 
