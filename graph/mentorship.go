@@ -61,7 +61,10 @@ func (s *Store) RecordMentorship(ctx context.Context, in Mentorship) (Mentorship
 		if errors.Is(err, errNoRows) {
 			return Mentorship{}, conflict("a mentorship of %q by %q is already recorded", in.MenteeID, in.MentorID)
 		}
-		return m, err
+		if err != nil {
+			return Mentorship{}, err
+		}
+		return m, refreshMentorIndex(ctx, tx, in.MentorID)
 	})
 }
 
@@ -127,7 +130,11 @@ func (s *Store) EndMentorship(ctx context.Context, menteeID, mentorID string, un
 		if c.err != nil {
 			return Mentorship{}, c.err
 		}
-		return single(ctx, tx, endMentorshipCypher, params, mentorshipFrom)
+		m, err := single(ctx, tx, endMentorshipCypher, params, mentorshipFrom)
+		if err != nil {
+			return Mentorship{}, err
+		}
+		return m, refreshMentorIndex(ctx, tx, mentorID)
 	})
 }
 

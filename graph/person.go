@@ -139,7 +139,10 @@ func (s *Store) UpdatePerson(ctx context.Context, id string, patch PersonPatch) 
 		if errors.Is(err, errNoRows) {
 			return Person{}, notFound("no person with id %q", id)
 		}
-		return p, err
+		if err != nil {
+			return Person{}, err
+		}
+		return p, refreshMentorIndex(ctx, tx, id)
 	})
 }
 
@@ -216,9 +219,13 @@ func (s *Store) SetPersonSkill(ctx context.Context, ps PersonSkill) (Person, err
 		if err := requireAll(ctx, tx, ref{personLabel, ps.PersonID, "input.personId"}, ref{skillLabel, ps.SkillID, "input.skillId"}); err != nil {
 			return Person{}, err
 		}
-		return single(ctx, tx, setPersonSkillCypher, map[string]any{
+		p, err := single(ctx, tx, setPersonSkillCypher, map[string]any{
 			"person": ps.PersonID, "skill": ps.SkillID, "level": ps.Level, "years": ptrParam(ps.Years),
 		}, personFrom)
+		if err != nil {
+			return Person{}, err
+		}
+		return p, refreshMentorIndex(ctx, tx, ps.PersonID)
 	})
 }
 
@@ -239,7 +246,10 @@ func (s *Store) RemovePersonSkill(ctx context.Context, personID, skillID string)
 		if errors.Is(err, errNoRows) {
 			return Person{}, notFound("person %q does not hold skill %q", personID, skillID)
 		}
-		return p, err
+		if err != nil {
+			return Person{}, err
+		}
+		return p, refreshMentorIndex(ctx, tx, personID)
 	})
 }
 

@@ -25,8 +25,10 @@ func SchemaNames() []string {
 	return names
 }
 
-// ApplySchema creates the model's constraints and indexes where missing and
-// waits for the indexes to come online. Running it again changes nothing.
+// ApplySchema creates the model's constraints and indexes where missing,
+// waits for the indexes to come online, and builds the open-mentor index
+// (mentorindex.go) of a database written before it existed. Running it
+// again changes nothing.
 func (s *Store) ApplySchema(ctx context.Context) error {
 	for _, st := range schemaStatements {
 		// Schema commands cannot share a transaction with other writes:
@@ -41,7 +43,10 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 	_, err := read(ctx, s, "await indexes", func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, awaitIndexesCypher, map[string]any{"seconds": 300})
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return s.ensureMentorIndex(ctx)
 }
 
 const awaitIndexesCypher = `CALL db.awaitIndexes($seconds)`
