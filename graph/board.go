@@ -40,7 +40,9 @@ type Board struct {
 // boardCandidatesCypher lists, for everyone within reach who is available
 // with an open slot, the asked skills they cover (at BoardMinLevel or
 // above, narrower skills counting) with their best level in each. The reach
-// plan is the one of FindMentors (see findmentors.go): pruning BFS per hop bound.
+// plans are those of FindMentors (see findmentors.go): from the open mentors
+// of the asked skills up to MaxOpenMentorHops, pruning BFS per hop bound
+// beyond.
 var boardCandidatesCypher = `
 OPTIONAL MATCH (me:Person {id: $for})
 WITH me, [id IN $skills WHERE NOT EXISTS { MATCH (:Skill {id: id}) }] AS missing
@@ -51,6 +53,7 @@ CALL (me, missing) {
     MATCH (t:Skill {id: id})
     RETURN collect({id: id, within: COLLECT { MATCH (s:Skill)-[:PART_OF*0..5]->(t) RETURN DISTINCT s }}) AS asked
   }
+  WITH me, asked, reduce(all = [], a IN asked | all + a.within) AS skills
 {reach}  WITH * WHERE coalesce(x.mentorCapacity, 0) > COUNT { (x)<-[r:MENTORED_BY]-(:Person) WHERE r.status = 'ACTIVE' }
   CALL (x, asked) {
     MATCH (x)-[h:HAS_SKILL]->(s:Skill) WHERE h.level >= $minLevel
@@ -72,8 +75,11 @@ MATCH (p:Person {id: id})
 MATCH path = shortestPath((me)-[:{types}*1..{n}]-(p))
 RETURN {person: ` + personProjection + `, path: ` + pathProjection + `} AS row`
 
+// The candidates by reach, and from the open mentors of the asked skills
+// (up to MaxOpenMentorHops, as FindMentors).
 var (
 	boardCandidatesVariants = reachVariants(boardCandidatesCypher, "x.availableToMentor", MaxReachHops)
+	boardOpenCandidates     = variants(MaxOpenMentorHops, func(l reachLinks, n int) string { return openMentorsCypher(boardCandidatesCypher, l, n) })
 	boardSeatsVariants      = reachVariants(boardSeatsCypher, "true", MaxReachHops)
 )
 
@@ -113,7 +119,11 @@ func (s *Store) MentorBoard(ctx context.Context, forID string, skills []string, 
 	}
 	params := map[string]any{"for": forID, "skills": skills, "minLevel": BoardMinLevel}
 	return read(ctx, s, "mentor board", func(tx neo4j.ManagedTransaction) (Board, error) {
-		result, err := single(ctx, tx, boardCandidatesVariants[reachBoth][maxHops], params, func(m map[string]any) map[string]any { return m })
+		cypher := boardCandidatesVariants[reachBoth][maxHops]
+		if maxHops <= MaxOpenMentorHops {
+			cypher = boardOpenCandidates[reachBoth][maxHops]
+		}
+		result, err := single(ctx, tx, cypher, params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return Board{}, err
 		}
