@@ -128,7 +128,7 @@ func reachCypher(template, filter string, links reachLinks, n int) string {
 		b.WriteString("      MATCH (me)-[:" + types + bound + "]-(x:Person) WHERE x <> me AND " + filter +
 			" RETURN DISTINCT x, " + strconv.Itoa(k) + " AS hops\n")
 	}
-	b.WriteString("    }\n    RETURN x, min(hops) AS hops\n  }\n")
+	b.WriteString("    }\n    RETURN x, min(hops) AS hops, null AS via\n  }\n")
 	return fillTypes(strings.NewReplacer("{reach}", b.String(), "{path}", reachPath).Replace(template), links, n)
 }
 
@@ -160,9 +160,11 @@ const MaxOpenMentorHops = 2
 // neighbours is (n = 2 only); the others are dropped. It costs the open
 // mentors' links, whatever the size of the asker's reach.
 func openMentorsCypher(template string, links reachLinks, n int) string {
-	hops := "CASE WHEN me IN ys THEN 1 END"
+	hops, via := "CASE WHEN me IN ys THEN 1 END", "null"
 	if n >= 2 {
 		hops = "CASE WHEN me IN ys THEN 1 WHEN any(y IN ys WHERE y IN mine) THEN 2 END"
+		// The common neighbour with the smallest id.
+		via = "CASE WHEN hops = 2 THEN reduce(v = null, y IN [y IN ys WHERE y IN mine] | CASE WHEN v IS NULL OR y.id < v.id THEN y ELSE v END) END"
 	}
 	reach := `  CALL (me, skills) {
     UNWIND skills AS s
@@ -172,9 +174,9 @@ func openMentorsCypher(template string, links reachLinks, n int) string {
     WITH candidates, COLLECT { MATCH (me)-[:{types}]-(y) RETURN DISTINCT y } AS mine
     UNWIND candidates AS x
     WITH x, mine, COLLECT { MATCH (x)-[:{types}]-(y) RETURN DISTINCT y } AS ys
-    WITH x, ` + hops + ` AS hops
+    WITH x, mine, ys, ` + hops + ` AS hops
     WHERE hops IS NOT NULL
-    RETURN x, hops
+    RETURN x, hops, ` + via + ` AS via
   }
 `
 	return fillTypes(strings.NewReplacer("{reach}", reach, "{path}", openMentorPath).Replace(template), links, n)
@@ -190,19 +192,17 @@ func fillTypes(q string, links reachLinks, n int) string {
 const reachPath = "  MATCH path = shortestPath((me)-[:{types}*1..{n}]-(x))\n"
 
 // openMentorPath binds path to a shortest path from me to x when hops is 1
-// or 2: the link between them (MENTORED_BY before KNOWS), or the two links
-// through their common neighbour with the smallest id. x's neighbours are
-// listed from x's side (a mentor has few), and each is checked against me
-// by its links (expand-into), so a hub asker costs no more than another.
-const openMentorPath = `  CALL (me, x, hops) {
+// or 2: the link between them (KNOWS before MENTORED_BY), or the two links
+// through via, their common neighbour with the smallest id, found with the
+// hop count; each link is found by expand-into from the end with fewer.
+const openMentorPath = `  CALL (me, x, hops, via) {
     WITH me, x WHERE hops = 1
     MATCH path = (me)-[r:{types}]-(x)
     RETURN path ORDER BY type(r) LIMIT 1
     UNION
-    WITH me, x WHERE hops = 2
-    CALL (x) { MATCH (x)-[:{types}]-(y) RETURN DISTINCT y }
-    MATCH path = (me)-[:{types}]-(y)-[:{types}]-(x)
-    RETURN path ORDER BY y.id LIMIT 1
+    WITH me, x, via WHERE hops = 2
+    MATCH path = (me)-[:{types}]-(via)-[:{types}]-(x)
+    RETURN path LIMIT 1
   }
 `
 
@@ -294,18 +294,18 @@ CALL (me, target) {
     MATCH (x)-[h:HAS_SKILL]->(s:Skill) WHERE s IN skills AND h.level >= $minLevel
     RETURN h.level AS level, s.id AS skillId, s AS matched ORDER BY level DESC, skillId LIMIT 1
   }
-  WITH me, orgs, x, level, matched, hops,
+  WITH me, orgs, x, level, matched, hops, via,
     CASE WHEN x.availableToMentor
       THEN coalesce(x.mentorCapacity, 0) - COUNT { (x)<-[r:MENTORED_BY]-(:Person) WHERE r.status = 'ACTIVE' }
       ELSE 0 END AS open
   WHERE NOT $availableOnly OR open > 0
-  WITH me, x, level, matched, hops, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
+  WITH me, x, level, matched, hops, via, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
     CASE WHEN size(orgs) > 0 AND EXISTS { (x)-[b:AFFILIATED_WITH]->(o:Organization) WHERE b.until IS NULL AND o IN orgs }
       THEN 1.0 ELSE 0.0 END AS shared
-  WITH me, x, level, matched, hops, open,
+  WITH me, x, level, matched, hops, via, open,
     $wDistance * (1.0 / hops) AS distance, $wLevel * (level / 5.0) AS lvl,
     $wCapacity * ((CASE WHEN open < 3 THEN open ELSE 3 END) / 3.0) AS capacity, $wShared * shared AS sharedOrg
-  WITH me, x, level, matched, hops, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
+  WITH me, x, level, matched, hops, via, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
   WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND x.id > $after)
   ORDER BY score DESC, x.id LIMIT $limit
 {path}  WITH x AS p, path, matched AS s, level, hops, open, distance, lvl, capacity, sharedOrg, score
