@@ -125,7 +125,7 @@ CALL (within) {
   WHERE p.availableToMentor AND h.level >= $minLevel AND ` + coverageScope + `
   WITH DISTINCT p
   WITH p, coalesce(p.mentorCapacity, 0) AS capacity,
-    COUNT { (p)<-[m:MENTORED_BY]-(:Person) WHERE m.status = 'ACTIVE' } AS active
+    COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' } AS active
   ORDER BY p.id
   RETURN count(p) AS supply,
     sum(CASE WHEN capacity > active THEN capacity - active ELSE 0 END) AS openSlots,

@@ -296,7 +296,7 @@ CALL (me, target) {
   }
   WITH me, orgs, x, level, matched, hops, via,
     CASE WHEN x.availableToMentor
-      THEN coalesce(x.mentorCapacity, 0) - COUNT { (x)<-[r:MENTORED_BY]-(:Person) WHERE r.status = 'ACTIVE' }
+      THEN coalesce(x.mentorCapacity, 0) - COUNT { (x)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }
       ELSE 0 END AS open
   WHERE NOT $availableOnly OR open > 0
   WITH me, x, level, matched, hops, via, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
@@ -328,7 +328,7 @@ CALL (me, target) {
 {reach}  WITH * WHERE NOT x IN current
     AND EXISTS { (x)-[h:HAS_SKILL]->(s:Skill) WHERE s IN skills AND h.level >= $minLevel }
     AND (NOT $availableOnly
-      OR coalesce(x.mentorCapacity, 0) > COUNT { (x)<-[r:MENTORED_BY]-(:Person) WHERE r.status = 'ACTIVE' })
+      OR coalesce(x.mentorCapacity, 0) > COUNT { (x)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' })
   RETURN count(x) AS n
 }
 RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, n: n} AS result`

@@ -39,7 +39,7 @@ const refreshMentorIndexCypher = `
 UNWIND $ids AS id
 MATCH (x:Person {id: id})
 WITH x, CASE WHEN x.availableToMentor = true
-  THEN coalesce(x.mentorCapacity, 0) > COUNT { (x)<-[r:MENTORED_BY]-(:Person) WHERE r.status = 'ACTIVE' }
+  THEN coalesce(x.mentorCapacity, 0) > COUNT { (x)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }
   ELSE false END AS open
 CALL (x, open) {
   MATCH (x)-[c:CAN_MENTOR]->(s:Skill)

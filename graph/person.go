@@ -43,7 +43,7 @@ type PersonPatch struct {
 // from which OpenSlots is computed.
 const personProjection = `p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-(:Person) WHERE m.status = 'ACTIVE' }}`
+  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}`
 
 func personFrom(m map[string]any) Person {
 	p := Person{

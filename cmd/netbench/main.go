@@ -31,6 +31,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,6 +65,26 @@ type question struct {
 	list string
 }
 
+// cpuProfile is the -cpuprofile file, if any.
+var cpuProfile *string
+
+// profileAsks starts a CPU profile into *cpuProfile when asked for; the
+// returned func stops it.
+func profileAsks() (stop func(), err error) {
+	if *cpuProfile == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(*cpuProfile)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
 // params are the random inputs of one ask.
 type params struct {
 	person, other, skill, org string
@@ -74,6 +95,7 @@ func main() {
 	queries := flag.Int("queries", 300, "asks per question and path")
 	seedFlag := flag.Uint64("seed", 1, "network generator seed")
 	only := flag.String("questions", "", "run only the questions whose name contains one of these comma-separated substrings (default: all)")
+	cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the asks (not the loading) to this file, for `go tool pprof`")
 	flag.Parse()
 	if *queries < 1 {
 		log.Fatal("-queries must be at least 1")
@@ -143,6 +165,11 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	ts := httptest.NewServer(handler)
 	defer ts.Close()
 
+	stop, err := profileAsks()
+	if err != nil {
+		return err
+	}
+	defer stop()
 	pl := newPools(ds, rand.New(rand.NewPCG(seedValue, 99)))
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "question\tasks\tdirect p50\tdirect p99\tGraphQL p50\tGraphQL p99\tp50 ratio\tnon-empty\t")
