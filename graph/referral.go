@@ -145,14 +145,47 @@ func referralMeet(l int) string {
 		}
 	}
 	where := "WHERE " + strings.Join(cond, "\n      AND ")
-	ret := "RETURN " + strings.Join(between, ", ")
-	// match finds the walks joined on v(m).
-	match := func(m int) string {
-		hint := ""
-		if l > 2 {
-			hint = " USING JOIN ON " + v(m)
+	allowed := func(from, to int) string {
+		var c []string
+		for i := max(from, 1); i <= min(to, l-1); i++ {
+			c = append(c, "coalesce("+v(i)+".openToIntroductions, true) AND (NOT $excludeUnavailable OR coalesce("+v(i)+".availableToMentor, false))")
 		}
-		return "MATCH " + walk(0, m) + ", " + walk(m, l) + hint + "\n    " + where
+		if len(c) == 0 {
+			return "true"
+		}
+		return strings.Join(c, " AND ")
+	}
+	// side finds the walks whose half of h steps (the built half) starts
+	// at the end fromA says: the people h steps from that end (through
+	// allowed people) are collected; the walks of the other half, from the
+	// other end, are streamed and kept when they reach one of those; the
+	// built half is then found again for the kept ones only, from its end.
+	side := func(fromA bool, h int) string {
+		var join, build, stream, rebuild string
+		if fromA {
+			join = v(h)
+			build, stream = walk(0, h), walk(h, l)
+			rebuild = "CALL (a) { MATCH (a)" + link + "(v1) RETURN v1 }\n    MATCH " + walk(1, h)
+			if h == 1 {
+				rebuild = "MATCH " + walk(0, 1)
+			}
+			stream += "\n    WHERE " + join + " IN mids AND " + allowed(h+1, l)
+		} else {
+			join = v(l - h)
+			build, stream = walk(l-h, l), walk(0, l-h)
+			last := v(l - 1)
+			rebuild = "CALL (b) { MATCH (b)" + link + "(" + last + ") RETURN " + last + " }\n    MATCH " + walk(l-h, l-1)
+			if h == 1 {
+				rebuild = "MATCH " + walk(l-1, l)
+			}
+			stream += "\n    WHERE " + join + " IN mids AND " + allowed(0, l-h-1)
+		}
+		return `WITH a, b WHERE ` + map[bool]string{true: "fromA", false: "NOT fromA"}[fromA] + `
+    WITH a, b, COLLECT { MATCH ` + build + ` WHERE ` + allowedFor(fromA, h, l, allowed) + ` RETURN DISTINCT ` + join + ` } AS mids
+    MATCH ` + stream + `
+    ` + rebuild + `
+    ` + where + `
+    RETURN ` + strings.Join(between, ", ")
 	}
 	var find string
 	switch l {
@@ -167,26 +200,18 @@ func referralMeet(l int) string {
   }
   MATCH ` + walk(0, 2) + `
   ` + where
-	case 3:
-		find = `CALL (a, b, fromA) {
-    WITH a, b WHERE fromA
-    ` + match(2) + `
-    ` + ret + `
-    UNION
-    WITH a, b WHERE NOT fromA
-    ` + match(1) + `
-    ` + ret + `
-  }`
 	default:
-		find = match(l / 2)
+		// The built half is the longer one (two steps).
+		find = `CALL (a, b, fromA) {
+    ` + side(true, 2) + `
+    UNION
+    ` + side(false, 2) + `
+  }`
 	}
-	side := ""
-	if l < 4 {
-		side = "  WITH a, b, " + referralSideCost + " AS fromA\n"
-	}
+	sideCost := "  WITH a, b, " + referralSideCost + " AS fromA\n"
 	return `CALL (a, b, paths) {
   WITH a, b WHERE size(paths) > 0 AND size(paths) < $k AND length(paths[0]) < ` + strconv.Itoa(l) + `
-` + side + `  ` + find + `
+` + sideCost + `  ` + find + `
   WITH DISTINCT a, b, ` + strings.Join(between, ", ") + ` LIMIT $k
   MATCH path = ` + walk(0, l) + `
 ` + referralPick + `
@@ -197,12 +222,31 @@ WITH a, b, paths + longer AS paths
 `
 }
 
+// allowedFor is the condition on the people inside the built half of
+// referralMeet's side: the h steps from a (fromA) or from b.
+func allowedFor(fromA bool, h, l int, allowed func(from, to int) string) string {
+	if fromA {
+		return allowed(1, h)
+	}
+	return allowed(l-h, l-1)
+}
+
 // referralSideCost is true when the neighbours of a have no more links
 // between them than those of b: then the longer half of a walk starts from
-// a. It costs a degree lookup per neighbour, of at most 500 neighbours per
-// end (beyond that, an end is a hub and its sum is large anyway).
-const referralSideCost = `reduce(t = 0, d IN COLLECT { MATCH (a)-[:KNOWS|MENTORED_BY]-(u) WITH u LIMIT 500 RETURN COUNT { (u)-[:KNOWS|MENTORED_BY]-() } AS d } | t + d)
-    <= reduce(t = 0, d IN COLLECT { MATCH (b)-[:KNOWS|MENTORED_BY]-(u) WITH u LIMIT 500 RETURN COUNT { (u)-[:KNOWS|MENTORED_BY]-() } AS d } | t + d)`
+// a. It costs a degree lookup per neighbour, for at most 500 neighbours per
+// end; the sum over more is extrapolated from those (an end that is a hub
+// must not look cheap: at 1M people, walking two steps out of a hub of
+// 15,932 links gave a million rows).
+var referralSideCost = referralEndCost("a") + "\n    <= " + referralEndCost("b")
+
+// referralEndCost estimates the links of the neighbours of end.
+func referralEndCost(end string) string {
+	degree := "COUNT { (" + end + ")-[:KNOWS|MENTORED_BY]-() }"
+	return "reduce(t = 0, d IN COLLECT { MATCH (" + end + ")-[:KNOWS|MENTORED_BY]-(u) WITH u LIMIT 500 " +
+		"RETURN COUNT { (u)-[:KNOWS|MENTORED_BY]-() } AS d } | t + d) * " + degree +
+		" / CASE WHEN " + degree + " > 500 THEN 500 WHEN " + degree + " = 0 THEN 1 ELSE " + degree + " END"
+}
+
 
 // referralLonger is step 2 of referralTemplate for at most n hops.
 func referralLonger(n int) string {
