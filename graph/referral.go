@@ -247,7 +247,6 @@ func referralEndCost(end string) string {
 		" / CASE WHEN " + degree + " > 500 THEN 500 WHEN " + degree + " = 0 THEN 1 ELSE " + degree + " END"
 }
 
-
 // referralLonger is step 2 of referralTemplate for at most n hops.
 func referralLonger(n int) string {
 	var b strings.Builder
