@@ -54,7 +54,7 @@ CALL (me, missing) {
     RETURN collect({id: id, within: COLLECT { MATCH (s:Skill)-[:PART_OF*0..5]->(t) RETURN DISTINCT s }}) AS asked
   }
   WITH me, asked, reduce(all = [], a IN asked | all + a.within) AS skills
-{reach}  WITH * WHERE coalesce(x.mentorCapacity, 0) > COUNT { (x)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }
+{reach}  WITH * WHERE x.availableToMentor = true AND coalesce(x.mentorCapacity, 0) > COUNT { (x)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }
   CALL (x, asked) {
     MATCH (x)-[h:HAS_SKILL]->(s:Skill) WHERE h.level >= $minLevel
     UNWIND asked AS a

@@ -24,7 +24,13 @@ import (
 // mentorships they mentor in, imports) refreshes it for the people it
 // touched, in the same transaction as the change (the import refreshes the
 // people of its files after its writes, so running an interrupted import
-// again repairs it too). A database written before the index existed gets
+// again repairs it too). Each of those writes sets the person's updatedAt
+// before refreshing, so it holds the person's write lock: two writes about
+// one person refresh one after the other, each seeing the other's
+// committed mentorships. Readers use the index only to find candidates;
+// FindMentors and MentorBoard check availability and open slots again from
+// the person and their mentorships, so a link left over can never make a
+// wrong match. A database written before the index existed gets
 // it built once by ApplySchema, which then records mentorIndexVersion in a
 // (:MentorGraphMeta) node.
 
