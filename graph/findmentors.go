@@ -153,18 +153,19 @@ func variants(max int, build func(l reachLinks, n int) string) [reachLinkSets][M
 // from the asker's reach.
 const MaxOpenMentorHops = 2
 
-// openMentorsCypher fills a query template's {reach} with a CALL binding x
-// and hops the other way round: x runs over the open mentors of the skill
-// list `skills` at $minLevel or above (CAN_MENTOR links, see
-// mentorindex.go), and hops is 1 when x is linked to me, 2 when one of x's
-// neighbours is (n = 2 only); the others are dropped. It costs the open
-// mentors' links, whatever the size of the asker's reach.
+// openMentorsCypher fills a query template's {reach} with a CALL binding x,
+// hops and via the other way round: x runs over the open mentors of the
+// skill list `skills` at $minLevel or above (CAN_MENTOR links, see
+// mentorindex.go); each one's links are followed once and kept when they
+// reach me (hops 1) or one of my neighbours (hops 2, n = 2 only; via is
+// then the neighbour with the smallest id); the others are dropped. It
+// costs the open mentors' links, whatever the size of the asker's reach.
 func openMentorsCypher(template string, links reachLinks, n int) string {
-	hops, via := "CASE WHEN me IN ys THEN 1 END", "null"
+	// near keeps the links of a candidate x to me (hop 1) and, for n = 2,
+	// to my neighbours (hop 2 through them).
+	near, hops := "y = me", "1"
 	if n >= 2 {
-		hops = "CASE WHEN me IN ys THEN 1 WHEN any(y IN ys WHERE y IN mine) THEN 2 END"
-		// The common neighbour with the smallest id.
-		via = "CASE WHEN hops = 2 THEN reduce(v = null, y IN [y IN ys WHERE y IN mine] | CASE WHEN v IS NULL OR y.id < v.id THEN y ELSE v END) END"
+		near, hops = "y = me OR y IN mine", "CASE WHEN me IN ys THEN 1 ELSE 2 END"
 	}
 	reach := `  CALL (me, skills) {
     UNWIND skills AS s
@@ -173,10 +174,12 @@ func openMentorsCypher(template string, links reachLinks, n int) string {
     WITH collect(DISTINCT x) AS candidates
     WITH candidates, COLLECT { MATCH (me)-[:{types}]-(y) RETURN DISTINCT y } AS mine
     UNWIND candidates AS x
-    WITH x, mine, COLLECT { MATCH (x)-[:{types}]-(y) RETURN DISTINCT y } AS ys
-    WITH x, mine, ys, ` + hops + ` AS hops
-    WHERE hops IS NOT NULL
-    RETURN x, hops, ` + via + ` AS via
+    MATCH (x)-[:{types}]-(y)
+    WHERE ` + near + `
+    WITH DISTINCT x, y ORDER BY y.id
+    WITH x, collect(y) AS ys
+    WITH x, ys, ` + hops + ` AS hops
+    RETURN x, hops, CASE WHEN hops = 2 THEN ys[0] END AS via
   }
 `
 	return fillTypes(strings.NewReplacer("{reach}", reach, "{path}", openMentorPath).Replace(template), links, n)
