@@ -65,8 +65,11 @@ type question struct {
 	list string
 }
 
-// cpuProfile is the -cpuprofile file, if any.
-var cpuProfile *string
+// cpuProfile is the -cpuprofile file, if any; warmUp the -warmup asks.
+var (
+	cpuProfile *string
+	warmUp     *int
+)
 
 // profileAsks starts a CPU profile into *cpuProfile when asked for; the
 // returned func stops it.
@@ -95,10 +98,14 @@ func main() {
 	queries := flag.Int("queries", 300, "asks per question and path")
 	seedFlag := flag.Uint64("seed", 1, "network generator seed")
 	only := flag.String("questions", "", "run only the questions whose name contains one of these comma-separated substrings (default: all)")
+	warmUp = flag.Int("warmup", 20, "asks per question before measuring (plans compiled, caches and Neo4j's JIT warmed)")
 	cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the asks (not the loading) to this file, for `go tool pprof`")
 	flag.Parse()
 	if *queries < 1 {
 		log.Fatal("-queries must be at least 1")
+	}
+	if *warmUp < 0 {
+		log.Fatal("-warmup must be 0 or more")
 	}
 	qs := selectQuestions(questions(), *only)
 	if len(qs) == 0 {
@@ -178,7 +185,7 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 		if q.pick != nil {
 			pick = func() params { return q.pick(pl) }
 		}
-		asks, warm := queries, 20
+		asks, warm := queries, *warmUp
 		if q.asks > 0 {
 			asks, warm = min(queries, q.asks), max(2, q.asks/5)
 		}
