@@ -64,13 +64,16 @@ const referralStep = `((x:Person)-[r:KNOWS|MENTORED_BY]-(y:Person)
 //  2. Only when those are fewer than $k: the paths one step longer, then
 //     two, … up to {n}, until there are $k ({longer}). Up to 4 steps, the
 //     paths of each length are found by meeting in the middle
-//     (referralMeet): the walks of half the length from a and from b, hash
-//     joined on the middle person, their people distinct and allowed,
-//     distinct as sequences of people, LIMIT $k, so the search stops as
-//     soon as it has enough. Measured on a generated 1M-person network for
-//     pairs 3 hops apart through hubs of 8,852–29,801 links: 11–16 ms,
-//     where SHORTEST {k} (the k shortest paths of any length,
-//     StatefulShortestPath) took 110–670 ms. Beyond 4 steps (maxHops 5
+//     (referralMeet): the people half a walk away from the cheaper end
+//     are collected, the walks from the other end are streamed against
+//     them (their people distinct and allowed, distinct as sequences of
+//     people), LIMIT $k, so the search stops as soon as it has enough.
+//     Measured on a generated 1M-person network for pairs 3 hops apart
+//     through hubs of 8,852–29,801 links: 11–16 ms (then with a hash
+//     join, whose build side Neo4j picks itself: a million rows when it
+//     built from a hub's end), where SHORTEST {k} (the k shortest paths of
+//     any length, StatefulShortestPath) took 110–670 ms; netbench at 1M,
+//     random pairs: p99 43 ms for the whole query. Beyond 4 steps (maxHops 5
 //     and 6, where half a walk is three steps out of a hub), SHORTEST {k}
 //     restricted to simple paths with the preferred links (referralStep).
 //
