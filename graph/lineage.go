@@ -158,6 +158,7 @@ func (s *Store) Lineage(ctx context.Context, args LineageArgs) ([]LineageEntry, 
 		}
 		for i := range entries {
 			entries[i].From = people[entries[i].Via.FromID]
+			entries[i].Via.From, entries[i].Via.To = entries[i].From, entries[i].Person
 		}
 		return entries, nil
 	})

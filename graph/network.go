@@ -27,8 +27,11 @@ const (
 
 // Step is one link of a path, as walked from FromID to ToID.
 type Step struct {
-	FromID    string
-	ToID      string
+	FromID string
+	ToID   string
+	// From and To are the people at the two ends, as the query projected
+	// them, so a client needs no lookup to name them.
+	From, To  Person
 	Kind      LinkKind
 	Direction Direction
 	Since     *Date
@@ -66,6 +69,11 @@ func pathFrom(v any) Path {
 	for _, v := range people {
 		m, _ := v.(map[string]any)
 		p.People = append(p.People, personFrom(m))
+	}
+	if len(p.People) == len(p.Steps)+1 {
+		for i := range p.Steps {
+			p.Steps[i].From, p.Steps[i].To = p.People[i], p.People[i+1]
+		}
 	}
 	return p
 }

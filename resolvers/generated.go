@@ -36,14 +36,12 @@ type ResolverRoot interface {
 	LineageEntry() LineageEntryResolver
 	MemberConnection() MemberConnectionResolver
 	MentorBoard() MentorBoardResolver
-	MentorMatch() MentorMatchResolver
 	MentorMatchConnection() MentorMatchConnectionResolver
 	Mentorship() MentorshipResolver
 	Mutation() MutationResolver
 	NeighborLink() NeighborLinkResolver
 	Organization() OrganizationResolver
 	OrganizationConnection() OrganizationConnectionResolver
-	PathStep() PathStepResolver
 	Person() PersonResolver
 	PersonConnection() PersonConnectionResolver
 	PersonSkill() PersonSkillResolver
@@ -53,7 +51,6 @@ type ResolverRoot interface {
 	SkillGap() SkillGapResolver
 	SkillMentorConnection() SkillMentorConnectionResolver
 	SkillMentorEdge() SkillMentorEdgeResolver
-	SuccessorSkill() SuccessorSkillResolver
 }
 
 type DirectiveRoot struct {
@@ -424,9 +421,6 @@ type MemberConnectionResolver interface {
 type MentorBoardResolver interface {
 	Uncovered(ctx context.Context, obj *graph.Board) ([]*graph.Skill, error)
 }
-type MentorMatchResolver interface {
-	Skill(ctx context.Context, obj *graph.MentorMatch) (*graph.Skill, error)
-}
 type MentorMatchConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *MentorMatchConnection) (int, error)
 }
@@ -472,10 +466,6 @@ type OrganizationResolver interface {
 }
 type OrganizationConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *OrganizationConnection) (int, error)
-}
-type PathStepResolver interface {
-	From(ctx context.Context, obj *graph.Step) (*graph.Person, error)
-	To(ctx context.Context, obj *graph.Step) (*graph.Person, error)
 }
 type PersonResolver interface {
 	Skills(ctx context.Context, obj *graph.Person) ([]*graph.PersonSkill, error)
@@ -531,10 +521,6 @@ type SkillMentorConnectionResolver interface {
 }
 type SkillMentorEdgeResolver interface {
 	Skill(ctx context.Context, obj *SkillMentorEdge) (*graph.Skill, error)
-}
-type SuccessorSkillResolver interface {
-	Skill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error)
-	HeldSkill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2320,7 +2306,7 @@ type MentorMatch {
   "Length of a shortest path from the asking person."
   hops: Int!
   "The skill matched: the asked one or a narrower one, the one held at the highest level."
-  skill: Skill! @goField(forceResolver: true)
+  skill: Skill!
   level: Int!
   openSlots: Int!
   score: Float!
@@ -2475,9 +2461,9 @@ type SkillGapEdge {
 
 "How far a successor is in one key skill."
 type SuccessorSkill {
-  skill: Skill! @goField(forceResolver: true)
+  skill: Skill!
   "The skill held: the key skill or a narrower one."
-  heldSkill: Skill! @goField(forceResolver: true)
+  heldSkill: Skill!
   level: Int!
   "The person's own level."
   target: Int!
@@ -5798,11 +5784,11 @@ func (ec *executionContext) _MentorMatch_skill(ctx context.Context, field graphq
 			return ec.fieldContext_MentorMatch_skill(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.MentorMatch().Skill(ctx, obj)
+			return obj.Skill, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5812,8 +5798,8 @@ func (ec *executionContext) fieldContext_MentorMatch_skill(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "MentorMatch",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Skill(ctx, field)
 		},
@@ -7871,11 +7857,11 @@ func (ec *executionContext) _PathStep_from(ctx context.Context, field graphql.Co
 			return ec.fieldContext_PathStep_from(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PathStep().From(ctx, obj)
+			return obj.From, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7885,8 +7871,8 @@ func (ec *executionContext) fieldContext_PathStep_from(_ context.Context, field 
 	fc = &graphql.FieldContext{
 		Object:     "PathStep",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
@@ -7903,11 +7889,11 @@ func (ec *executionContext) _PathStep_to(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_PathStep_to(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PathStep().To(ctx, obj)
+			return obj.To, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7917,8 +7903,8 @@ func (ec *executionContext) fieldContext_PathStep_to(_ context.Context, field gr
 	fc = &graphql.FieldContext{
 		Object:     "PathStep",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
@@ -10706,11 +10692,11 @@ func (ec *executionContext) _SuccessorSkill_skill(ctx context.Context, field gra
 			return ec.fieldContext_SuccessorSkill_skill(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.SuccessorSkill().Skill(ctx, obj)
+			return obj.Skill, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10720,8 +10706,8 @@ func (ec *executionContext) fieldContext_SuccessorSkill_skill(_ context.Context,
 	fc = &graphql.FieldContext{
 		Object:     "SuccessorSkill",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Skill(ctx, field)
 		},
@@ -10738,11 +10724,11 @@ func (ec *executionContext) _SuccessorSkill_heldSkill(ctx context.Context, field
 			return ec.fieldContext_SuccessorSkill_heldSkill(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.SuccessorSkill().HeldSkill(ctx, obj)
+			return obj.HeldSkill, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10752,8 +10738,8 @@ func (ec *executionContext) fieldContext_SuccessorSkill_heldSkill(_ context.Cont
 	fc = &graphql.FieldContext{
 		Object:     "SuccessorSkill",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Skill(ctx, field)
 		},
@@ -13714,43 +13700,42 @@ func (ec *executionContext) _MentorMatch(ctx context.Context, sel ast.SelectionS
 		case "mentor":
 			out.Values[i] = ec._MentorMatch_mentor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "hops":
 			out.Values[i] = ec._MentorMatch_hops(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "skill":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._MentorMatch_skill(ctx, field, obj)
-				})
+			out.Values[i] = ec._MentorMatch_skill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "level":
 			out.Values[i] = ec._MentorMatch_level(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "openSlots":
 			out.Values[i] = ec._MentorMatch_openSlots(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "score":
 			out.Values[i] = ec._MentorMatch_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "breakdown":
 			out.Values[i] = ec._MentorMatch_breakdown(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "path":
 			out.Values[i] = ec._MentorMatch_path(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14463,31 +14448,29 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PathStep")
 		case "from":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._PathStep_from(ctx, field, obj)
-				})
+			out.Values[i] = ec._PathStep_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "to":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._PathStep_to(ctx, field, obj)
-				})
+			out.Values[i] = ec._PathStep_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "kind":
 			out.Values[i] = ec._PathStep_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "direction":
 			out.Values[i] = ec._PathStep_direction(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "since":
 			out.Values[i] = ec._PathStep_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15468,31 +15451,29 @@ func (ec *executionContext) _SuccessorSkill(ctx context.Context, sel ast.Selecti
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SuccessorSkill")
 		case "skill":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._SuccessorSkill_skill(ctx, field, obj)
-				})
+			out.Values[i] = ec._SuccessorSkill_skill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "heldSkill":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._SuccessorSkill_heldSkill(ctx, field, obj)
-				})
+			out.Values[i] = ec._SuccessorSkill_heldSkill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "level":
 			out.Values[i] = ec._SuccessorSkill_level(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "target":
 			out.Values[i] = ec._SuccessorSkill_target(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "gap":
 			out.Values[i] = ec._SuccessorSkill_gap(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

@@ -26,11 +26,6 @@ func (r *mentorBoardResolver) Uncovered(ctx context.Context, obj *graph.Board) (
 	return byIDs(ctx, ld(ctx).Skill, obj.Uncovered)
 }
 
-// Skill is the resolver for the skill field.
-func (r *mentorMatchResolver) Skill(ctx context.Context, obj *graph.MentorMatch) (*graph.Skill, error) {
-	return &obj.Skill, nil
-}
-
 // TotalCount is the resolver for the totalCount field.
 func (r *mentorMatchConnectionResolver) TotalCount(ctx context.Context, obj *MentorMatchConnection) (int, error) {
 	return obj.count(ctx)
@@ -53,16 +48,6 @@ func (r *neighborLinkResolver) Status(ctx context.Context, obj *graph.Link) (*Me
 	}
 	st := MentorshipStatus(obj.Status)
 	return &st, nil
-}
-
-// From is the resolver for the from field.
-func (r *pathStepResolver) From(ctx context.Context, obj *graph.Step) (*graph.Person, error) {
-	return load(ctx, ld(ctx).Person, obj.FromID)
-}
-
-// To is the resolver for the to field.
-func (r *pathStepResolver) To(ctx context.Context, obj *graph.Step) (*graph.Person, error) {
-	return load(ctx, ld(ctx).Person, obj.ToID)
 }
 
 // FindMentors is the resolver for the findMentors field.
@@ -155,16 +140,6 @@ func (r *skillGapResolver) Overloaded(ctx context.Context, obj *graph.SkillGap) 
 	return byIDs(ctx, ld(ctx).Person, obj.Overloaded)
 }
 
-// Skill is the resolver for the skill field.
-func (r *successorSkillResolver) Skill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error) {
-	return &obj.Skill, nil
-}
-
-// HeldSkill is the resolver for the heldSkill field.
-func (r *successorSkillResolver) HeldSkill(ctx context.Context, obj *graph.SkillLevel) (*graph.Skill, error) {
-	return &obj.HeldSkill, nil
-}
-
 // BoardSeat returns BoardSeatResolver implementation.
 func (r *Resolver) BoardSeat() BoardSeatResolver { return &boardSeatResolver{r} }
 
@@ -174,9 +149,6 @@ func (r *Resolver) LineageEntry() LineageEntryResolver { return &lineageEntryRes
 // MentorBoard returns MentorBoardResolver implementation.
 func (r *Resolver) MentorBoard() MentorBoardResolver { return &mentorBoardResolver{r} }
 
-// MentorMatch returns MentorMatchResolver implementation.
-func (r *Resolver) MentorMatch() MentorMatchResolver { return &mentorMatchResolver{r} }
-
 // MentorMatchConnection returns MentorMatchConnectionResolver implementation.
 func (r *Resolver) MentorMatchConnection() MentorMatchConnectionResolver {
 	return &mentorMatchConnectionResolver{r}
@@ -185,23 +157,14 @@ func (r *Resolver) MentorMatchConnection() MentorMatchConnectionResolver {
 // NeighborLink returns NeighborLinkResolver implementation.
 func (r *Resolver) NeighborLink() NeighborLinkResolver { return &neighborLinkResolver{r} }
 
-// PathStep returns PathStepResolver implementation.
-func (r *Resolver) PathStep() PathStepResolver { return &pathStepResolver{r} }
-
 // SkillGap returns SkillGapResolver implementation.
 func (r *Resolver) SkillGap() SkillGapResolver { return &skillGapResolver{r} }
-
-// SuccessorSkill returns SuccessorSkillResolver implementation.
-func (r *Resolver) SuccessorSkill() SuccessorSkillResolver { return &successorSkillResolver{r} }
 
 type (
 	boardSeatResolver             struct{ *Resolver }
 	lineageEntryResolver          struct{ *Resolver }
 	mentorBoardResolver           struct{ *Resolver }
-	mentorMatchResolver           struct{ *Resolver }
 	mentorMatchConnectionResolver struct{ *Resolver }
 	neighborLinkResolver          struct{ *Resolver }
-	pathStepResolver              struct{ *Resolver }
 	skillGapResolver              struct{ *Resolver }
-	successorSkillResolver        struct{ *Resolver }
 )
