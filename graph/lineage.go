@@ -48,9 +48,6 @@ type LineageEntry struct {
 	Via Step
 	// Status is the status of the Via mentorship: ACTIVE or ENDED.
 	Status string
-	// From is the person Via starts at: the start person or an entry of
-	// the previous generation.
-	From Person
 }
 
 // lineageTemplate is a lineage in one statement: a single-source
@@ -157,8 +154,7 @@ func (s *Store) Lineage(ctx context.Context, args LineageArgs) ([]LineageEntry, 
 			people[e.Person.ID] = e.Person
 		}
 		for i := range entries {
-			entries[i].From = people[entries[i].Via.FromID]
-			entries[i].Via.From, entries[i].Via.To = entries[i].From, entries[i].Person
+			entries[i].Via.From, entries[i].Via.To = people[entries[i].Via.FromID], entries[i].Person
 		}
 		return entries, nil
 	})

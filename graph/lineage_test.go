@@ -131,8 +131,8 @@ func checkLineage(t *testing.T, m *nbModel, start string, dir graph.LineageDirec
 		if v.ToID != id || v.Kind != graph.LinkMentorship || v.Direction != wantDir || v.Since == nil {
 			t.Errorf("%s: via %+v, want a dated mentorship %s to it", id, v, wantDir)
 		}
-		if e.From.ID != v.FromID || e.From.Name == "" {
-			t.Errorf("%s: via starts at %s, but From is %+v", id, v.FromID, e.From)
+		if v.From.ID != v.FromID || v.From.Name == "" || v.To.ID != id {
+			t.Errorf("%s: via runs from %s to %s, but carries %+v and %+v", id, v.FromID, v.ToID, v.From, v.To)
 		}
 		if g, ok := gen[v.FromID]; !ok || g != e.Generation-1 {
 			t.Errorf("%s: via starts at %s, not the start or an entry of generation %d", id, v.FromID, e.Generation-1)

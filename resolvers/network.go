@@ -39,14 +39,3 @@ func byIDs[V any](ctx context.Context, l *dataloadgen.Loader[string, V], ids []s
 	}
 	return out, nil
 }
-
-// primePaths puts the people on paths in the person loader's cache, so
-// path steps resolve without another round trip.
-func primePaths(ctx context.Context, paths ...graph.Path) {
-	l := ld(ctx).Person
-	for _, p := range paths {
-		for _, person := range p.People {
-			l.Prime(person.ID, person)
-		}
-	}
-}

@@ -58,9 +58,6 @@ func (r *queryResolver) FindMentors(ctx context.Context, forArg string, skill st
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range page.Items {
-		primePaths(ctx, m.Path)
-	}
 	return &MentorMatchConnection{
 		Edges:    edges(page, func(m graph.MentorMatch, c string) *MentorMatchEdge { return &MentorMatchEdge{Node: &m, Cursor: c} }),
 		PageInfo: pageInfo(page),
@@ -71,9 +68,6 @@ func (r *queryResolver) FindMentors(ctx context.Context, forArg string, skill st
 // MentorBoard is the resolver for the mentorBoard field.
 func (r *queryResolver) MentorBoard(ctx context.Context, forArg string, skills []string, maxHops *int) (*graph.Board, error) {
 	b, err := r.Store.MentorBoard(ctx, forArg, skills, deref(maxHops, graph.DefaultReachHops))
-	for _, s := range b.Seats {
-		primePaths(ctx, s.Path)
-	}
 	for _, s := range b.Skills {
 		ld(ctx).Skill.Prime(s.ID, s)
 	}
@@ -96,17 +90,12 @@ func (r *queryResolver) Neighborhood(ctx context.Context, person string, depth *
 func (r *queryResolver) ReferralPaths(ctx context.Context, from string, to string, maxHops *int, k *int, excludeUnavailable *bool) ([]*graph.Path, error) {
 	paths, err := r.Store.ReferralPaths(ctx, graph.ReferralArgs{From: from, To: to, MaxHops: deref(maxHops, 4), K: deref(k, 3),
 		ExcludeUnavailable: deref(excludeUnavailable, false)})
-	primePaths(ctx, paths...)
 	return ptrs(paths), err
 }
 
 // Lineage is the resolver for the lineage field.
 func (r *queryResolver) Lineage(ctx context.Context, person string, direction graph.LineageDirection, depth *int) ([]*graph.LineageEntry, error) {
 	entries, err := r.Store.Lineage(ctx, graph.LineageArgs{Person: person, Direction: direction, Depth: deref(depth, graph.DefaultLineageDepth)})
-	for _, e := range entries {
-		ld(ctx).Person.Prime(e.Person.ID, e.Person)
-		ld(ctx).Person.Prime(e.From.ID, e.From)
-	}
 	return ptrs(entries), err
 }
 
