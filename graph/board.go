@@ -119,10 +119,7 @@ func (s *Store) MentorBoard(ctx context.Context, forID string, skills []string, 
 	}
 	params := map[string]any{"for": forID, "skills": skills, "minLevel": BoardMinLevel}
 	return read(ctx, s, "mentor board", func(tx neo4j.ManagedTransaction) (Board, error) {
-		cypher := boardCandidatesVariants[reachBoth][maxHops]
-		if maxHops <= MaxOpenMentorHops {
-			cypher = boardOpenCandidates[reachBoth][maxHops]
-		}
+		cypher := pickVariant(boardCandidatesVariants, boardOpenCandidates, reachBoth, maxHops, true)
 		result, err := single(ctx, tx, cypher, params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return Board{}, err

@@ -319,7 +319,7 @@ CALL (me, target) {
 RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows} AS result`
 
 // countMentorsCypher counts what findMentorsCypher ranks; its {reach} binds
-// x (and hops, unused).
+// x: countReach (no hop counts needed), or the open mentors' one.
 const countMentorsCypher = `
 OPTIONAL MATCH (me:Person {id: $for})
 OPTIONAL MATCH (target:Skill {id: $skill})
@@ -339,22 +339,41 @@ RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, n: n} AS result`
 // mentorReachFilter keeps the people who may be matches.
 const mentorReachFilter = `(NOT $availableOnly OR x.availableToMentor)`
 
+// countReach is countMentorsCypher's {reach} by reach: everyone within
+// {n} hops who passes mentorReachFilter, once (one pruning breadth-first
+// expand; a count needs no hop counts).
+const countReach = `  CALL (me) {
+    MATCH (me)-[:{types}*1..{n}]-(x:Person)
+    WHERE x <> me AND ` + mentorReachFilter + `
+    RETURN DISTINCT x
+  }
+`
+
 // The variants of each query: by reach (any question) and from the open
 // mentors (available mentors only, up to MaxOpenMentorHops).
 var (
 	findMentorsVariants  = reachVariants(findMentorsCypher, mentorReachFilter, MaxReachHops)
-	countMentorsVariants = reachVariants(countMentorsCypher, mentorReachFilter, MaxReachHops)
-	findOpenMentors      = variants(MaxOpenMentorHops, func(l reachLinks, n int) string { return openMentorsCypher(findMentorsCypher, l, n) })
-	countOpenMentors     = variants(MaxOpenMentorHops, func(l reachLinks, n int) string { return openMentorsCypher(countMentorsCypher, l, n) })
+	countMentorsVariants = variants(MaxReachHops, func(l reachLinks, n int) string {
+		return fillTypes(strings.Replace(countMentorsCypher, "{reach}", countReach, 1), l, n)
+	})
+	findOpenMentors  = variants(MaxOpenMentorHops, func(l reachLinks, n int) string { return openMentorsCypher(findMentorsCypher, l, n) })
+	countOpenMentors = variants(MaxOpenMentorHops, func(l reachLinks, n int) string { return openMentorsCypher(countMentorsCypher, l, n) })
 )
 
 // cypher picks the query variant for q from the reach variants and the
 // open-mentor ones.
 func (q findMentorsQuery) cypher(reach, open [reachLinkSets][MaxReachHops + 1]string) string {
-	if q.params["availableOnly"] == true && q.hops <= MaxOpenMentorHops {
-		return open[q.links][q.hops]
+	return pickVariant(reach, open, q.links, q.hops, q.params["availableOnly"] == true)
+}
+
+// pickVariant is the query of a reach question for a link set and hop
+// bound: the open-mentor variant when only available mentors count and the
+// bound is at most MaxOpenMentorHops, the reach variant otherwise.
+func pickVariant(reach, open [reachLinkSets][MaxReachHops + 1]string, links reachLinks, hops int, availableOnly bool) string {
+	if availableOnly && hops <= MaxOpenMentorHops {
+		return open[links][hops]
 	}
-	return reach[q.links][q.hops]
+	return reach[links][hops]
 }
 
 // findMentorsQuery is a checked FindMentorsArgs: the query variant and its
