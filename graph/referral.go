@@ -111,13 +111,15 @@ const referralMeetHops = 4
 // referralMeet is the step of referralTemplate that adds the paths of l
 // steps (2 ≤ l ≤ referralMeetHops) to paths when they are fewer than $k and
 // shorter than l, by meeting in the middle: v1 … v(l-1) are the people
-// between a and b. For l = 4 the two-step walks from a and from b are hash
-// joined on v2. For l = 2 and 3 one side walks one step less, and which
-// one matters when an end is a hub: the walk of two steps (l = 3), or the
-// expansion (l = 2), starts from the end whose neighbours have fewer links
-// between them (referralSideCost; measured at 1M people: 700k rows when
-// walking two steps out of an end next to a hub of 8,634 links, instead of
-// a few thousand from the other end).
+// between a and b. fromA (referralSideCost, worked out once per query by
+// referralLonger) says which end's neighbours have fewer links between
+// them. For l = 2 the expansion starts from that end. For l = 3 and 4 the
+// people two steps from that end are collected, the walks from the other
+// end are streamed and kept when they reach one of those (so LIMIT $k stops
+// the search as soon as it has enough), and the two steps from the first
+// end are found again for the kept walks only. Measured at 1M people:
+// walking two steps out of an end next to a hub of 8,634 links gave 700k
+// rows, against a few thousand from the other end.
 func referralMeet(l int) string {
 	const link = "-[:KNOWS|MENTORED_BY]-"
 	v := func(i int) string {
@@ -137,17 +139,8 @@ func referralMeet(l int) string {
 		}
 		return strings.Join(w, link)
 	}
-	var between, cond []string
-	for i := 0; i <= l; i++ {
-		if i > 0 && i < l {
-			between = append(between, v(i))
-			cond = append(cond, "coalesce("+v(i)+".openToIntroductions, true) AND (NOT $excludeUnavailable OR coalesce("+v(i)+".availableToMentor, false))")
-		}
-		for j := i + 2; j <= l; j++ {
-			cond = append(cond, v(i)+" <> "+v(j))
-		}
-	}
-	where := "WHERE " + strings.Join(cond, "\n      AND ")
+	// allowed is the condition on the people between a and b among
+	// v(from) … v(to): open to introductions (and available, if asked).
 	allowed := func(from, to int) string {
 		var c []string
 		for i := max(from, 1); i <= min(to, l-1); i++ {
@@ -158,41 +151,46 @@ func referralMeet(l int) string {
 		}
 		return strings.Join(c, " AND ")
 	}
-	// side finds the walks whose half of h steps (the built half) starts
-	// at the end fromA says: the people h steps from that end (through
-	// allowed people) are collected; the walks of the other half, from the
-	// other end, are streamed and kept when they reach one of those; the
-	// built half is then found again for the kept ones only, from its end.
-	side := func(fromA bool, h int) string {
-		var join, build, stream, rebuild string
-		if fromA {
-			join = v(h)
-			build, stream = walk(0, h), walk(h, l)
-			rebuild = "CALL (a) { MATCH (a)" + link + "(v1) RETURN v1 }\n    MATCH " + walk(1, h)
-			if h == 1 {
-				rebuild = "MATCH " + walk(0, 1)
-			}
-			stream += "\n    WHERE " + join + " IN mids AND " + allowed(h+1, l)
-		} else {
-			join = v(l - h)
-			build, stream = walk(l-h, l), walk(0, l-h)
-			last := v(l - 1)
-			rebuild = "CALL (b) { MATCH (b)" + link + "(" + last + ") RETURN " + last + " }\n    MATCH " + walk(l-h, l-1)
-			if h == 1 {
-				rebuild = "MATCH " + walk(l-1, l)
-			}
-			stream += "\n    WHERE " + join + " IN mids AND " + allowed(0, l-h-1)
+	var between, cond []string
+	for i := 0; i <= l; i++ {
+		if i > 0 && i < l {
+			between = append(between, v(i))
+			cond = append(cond, allowed(i, i))
 		}
-		return `WITH a, b WHERE ` + map[bool]string{true: "fromA", false: "NOT fromA"}[fromA] + `
-    WITH a, b, COLLECT { MATCH ` + build + ` WHERE ` + allowedFor(fromA, h, l, allowed) + ` RETURN DISTINCT ` + join + ` } AS mids
+		for j := i + 2; j <= l; j++ {
+			cond = append(cond, v(i)+" <> "+v(j))
+		}
+	}
+	where := "WHERE " + strings.Join(cond, "\n      AND ")
+	// side finds the walks whose two steps next to a (fromA) or to b are
+	// collected, as the comment above says.
+	side := func(fromA bool) string {
+		// The collected half (build, its people inside, ending at join),
+		// the streamed half (stream, its people streamed), and rebuild,
+		// which finds the collected half again from its end.
+		guard, join, build, inside := "fromA", v(2), walk(0, 2), allowed(1, 2)
+		stream, streamed := walk(2, l), allowed(3, l)
+		rebuild := "CALL (a) { MATCH (a)" + link + "(v1) RETURN v1 }\n    MATCH " + walk(1, 2)
+		if !fromA {
+			guard, join, build, inside = "NOT fromA", v(l-2), walk(l-2, l), allowed(l-2, l-1)
+			stream, streamed = walk(0, l-2), allowed(0, l-3)
+			last := v(l - 1)
+			rebuild = "CALL (b) { MATCH (b)" + link + "(" + last + ") RETURN " + last + " }\n    MATCH " + walk(l-2, l-1)
+		}
+		return `WITH a, b WHERE ` + guard + `
+    WITH a, b, COLLECT { MATCH ` + build + ` WHERE ` + inside + ` RETURN DISTINCT ` + join + ` } AS mids
     MATCH ` + stream + `
+    WHERE ` + join + ` IN mids AND ` + streamed + `
     ` + rebuild + `
     ` + where + `
     RETURN ` + strings.Join(between, ", ")
 	}
-	var find string
-	switch l {
-	case 2:
+	find := `CALL (a, b, fromA) {
+    ` + side(true) + `
+    UNION
+    ` + side(false) + `
+  }`
+	if l == 2 {
 		// Expand from one end, into the other.
 		find = `CALL (a, b, fromA) {
     WITH a, b WHERE fromA
@@ -203,35 +201,18 @@ func referralMeet(l int) string {
   }
   MATCH ` + walk(0, 2) + `
   ` + where
-	default:
-		// The built half is the longer one (two steps).
-		find = `CALL (a, b, fromA) {
-    ` + side(true, 2) + `
-    UNION
-    ` + side(false, 2) + `
-  }`
 	}
-	sideCost := "  WITH a, b, " + referralSideCost + " AS fromA\n"
-	return `CALL (a, b, paths) {
-  WITH a, b WHERE size(paths) > 0 AND size(paths) < $k AND length(paths[0]) < ` + strconv.Itoa(l) + `
-` + sideCost + `  ` + find + `
+	return `CALL (a, b, paths, fromA) {
+  WITH a, b, fromA WHERE size(paths) > 0 AND size(paths) < $k AND length(paths[0]) < ` + strconv.Itoa(l) + `
+  ` + find + `
   WITH DISTINCT a, b, ` + strings.Join(between, ", ") + ` LIMIT $k
   MATCH path = ` + walk(0, l) + `
 ` + referralPick + `
   ORDER BY ids
   RETURN collect(path) AS longer
 }
-WITH a, b, paths + longer AS paths
+WITH a, b, fromA, paths + longer AS paths
 `
-}
-
-// allowedFor is the condition on the people inside the built half of
-// referralMeet's side: the h steps from a (fromA) or from b.
-func allowedFor(fromA bool, h, l int, allowed func(from, to int) string) string {
-	if fromA {
-		return allowed(1, h)
-	}
-	return allowed(l-h, l-1)
 }
 
 // referralSideCost is true when the neighbours of a have no more links
@@ -253,6 +234,16 @@ func referralEndCost(end string) string {
 // referralLonger is step 2 of referralTemplate for at most n hops.
 func referralLonger(n int) string {
 	var b strings.Builder
+	if n >= 2 {
+		// Which end the meeting starts from, worked out once, and only
+		// when some longer path is wanted.
+		b.WriteString(`CALL (a, b, paths) {
+  WITH a, b WHERE size(paths) > 0 AND size(paths) < $k AND length(paths[0]) < {n}
+  WITH ` + referralSideCost + ` AS fromA
+  RETURN collect(fromA)[0] AS fromA
+}
+`)
+	}
 	for l := 2; l <= min(n, referralMeetHops); l++ {
 		b.WriteString(referralMeet(l))
 	}
