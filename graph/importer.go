@@ -94,6 +94,14 @@ type importStep struct {
 		key  string
 	}
 	createFresh string
+	// stored, for a node kind, returns {any: whether a node of the kind
+	// is stored}. When none is, every row is created without classifying
+	// it, and createFresh (if any) writes the rows whose ends this import
+	// created, given as [a, b, props, id].
+	stored string
+	// pair, for links between two people, returns the ids of row i's two
+	// ends, so its rows can be written in rounds (see importRounds).
+	pair func(i int) (a, b string)
 	// createRow, when set, turns a row classified "created" into the row
 	// create takes, given the import's clock.
 	createRow func(r map[string]any, now time.Time) map[string]any
@@ -134,77 +142,74 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 		if opts.DryRun {
 			run = read[batchOutcome]
 		}
-		// fresh returns a link row whose two ends this import created as
-		// a createFresh row, or nil. Ends are of earlier steps: created is
-		// only read here.
+		// allNew: no node of the kind is stored, so every row creates one
+		// and none needs classifying (ids are unique within a dataset).
+		allNew := false
+		if st.stored != "" && st.n > 0 {
+			stored, err := read(ctx, s, "import: any "+string(st.kind)+" stored", func(tx neo4j.ManagedTransaction) (bool, error) {
+				return single(ctx, tx, st.stored, nil, func(m map[string]any) bool { return boolVal(m, "any") })
+			})
+			if err != nil {
+				return report, err
+			}
+			allNew = !stored
+		}
+		// fresh returns a row whose ends this import created as a
+		// createFresh row, or nil: for a link kind (which cannot exist yet
+		// when its ends are new), and for a node kind only when allNew.
+		// Ends are of earlier steps: created is only read here.
 		fresh := func(r map[string]any) []any {
-			row := make([]any, 0, 3)
+			if st.createFresh == "" || (st.stored != "" && !allNew) {
+				return nil
+			}
+			row := make([]any, 0, 4)
 			for _, e := range st.ends {
 				id, _ := r[e.key].(string)
 				eid, ok := created[e.kind][id]
-				if e.kind == "" || !ok {
+				if !ok {
 					return nil
 				}
 				row = append(row, eid)
 			}
-			return append(row, r["props"])
+			row = append(row, r["props"])
+			if st.stored != "" {
+				row = append(row, r["id"])
+			}
+			return row
 		}
 		if created[st.kind] == nil {
 			created[st.kind] = map[string]string{}
 		}
-		var (
-			mu       sync.Mutex
-			firstErr error
-			wg       sync.WaitGroup
-			sem      = make(chan struct{}, opts.Workers)
-		)
-		for i := 0; i < st.n; i += opts.BatchSize {
-			batch := make([]map[string]any, 0, min(opts.BatchSize, st.n-i))
-			for j := i; j < min(i+opts.BatchSize, st.n); j++ {
-				batch = append(batch, st.row(j))
+		var mu sync.Mutex
+		err := writeRounds(ctx, importRounds(st, opts.BatchSize, opts.Workers), opts.BatchSize, opts.Workers, func(rows []int32) error {
+			batch := make([]map[string]any, len(rows))
+			for j, i := range rows {
+				batch[j] = st.row(int(i))
 			}
-			sem <- struct{}{}
+			outcomes, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (batchOutcome, error) {
+				return importBatch(ctx, tx, st, batch, fresh, allNew, opts.DryRun)
+			})
 			mu.Lock()
-			failed := firstErr != nil
-			mu.Unlock()
-			if failed || ctx.Err() != nil {
-				<-sem
-				break
+			defer mu.Unlock()
+			for id, eid := range outcomes.elementIDs {
+				created[st.kind][id] = eid
 			}
-			wg.Add(1)
-			go func(from int) {
-				defer func() { <-sem; wg.Done() }()
-				outcomes, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (batchOutcome, error) {
-					return importBatch(ctx, tx, st, batch, fresh, opts.DryRun)
-				})
-				mu.Lock()
-				defer mu.Unlock()
-				for id, eid := range outcomes.elementIDs {
-					created[st.kind][id] = eid
-				}
-				if err != nil {
-					if firstErr == nil {
-						firstErr = fmt.Errorf("importing %s rows %d-%d: %w", st.kind, from+1, from+len(batch), err)
-					}
-					return
-				}
-				kc.Created += outcomes.created
-				kc.Updated += outcomes.updated
-				kc.Unchanged += outcomes.unchanged
-				if st.kind != kindSkillParent {
-					done += len(batch)
-				}
-				if opts.Progress != nil {
-					opts.Progress(done, total)
-				}
-			}(i)
-		}
-		wg.Wait()
-		if firstErr == nil {
-			firstErr = ctx.Err()
-		}
-		if firstErr != nil {
-			return report, firstErr
+			if err != nil {
+				return fmt.Errorf("importing %s rows %s: %w", st.kind, rowRange(rows), err)
+			}
+			kc.Created += outcomes.created
+			kc.Updated += outcomes.updated
+			kc.Unchanged += outcomes.unchanged
+			if st.kind != kindSkillParent {
+				done += len(batch)
+			}
+			if opts.Progress != nil {
+				opts.Progress(done, total)
+			}
+			return nil
+		})
+		if err != nil {
+			return report, err
 		}
 		kc.Duration = time.Since(kindStart)
 		if st.kind != kindSkillParent {
@@ -261,7 +266,7 @@ type batchOutcome struct {
 // The create statement of a node kind returns each new node's id and
 // element id.
 func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any,
-	fresh func(map[string]any) []any, dryRun bool) (batchOutcome, error) {
+	fresh func(map[string]any) []any, allNew, dryRun bool) (batchOutcome, error) {
 	byOutcome := map[string][]map[string]any{}
 	var unknown []map[string]any
 	var freshRows []any
@@ -271,6 +276,9 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 		} else {
 			unknown = append(unknown, r)
 		}
+	}
+	if allNew {
+		byOutcome["created"], unknown = unknown, nil
 	}
 	if len(unknown) > 0 {
 		res, err := tx.Run(ctx, st.classify, map[string]any{"rows": unknown})
@@ -535,6 +543,14 @@ UNWIND $rows AS r
 OPTIONAL MATCH (owner:Person)-[:HAS_GOAL]->(o:Goal {id: r.id})-[:ABOUT]->(about:Skill)
 WITH r, CASE WHEN o IS NULL THEN 'created'
   WHEN ` + changedFn + ` OR owner.id <> r.person OR about.id <> r.skill THEN 'updated' ELSE 'unchanged' END AS outcome` + groupOutcomes
+	// goalCreateFresh's rows are [person, skill, props, id], the two
+	// ends by element id.
+	goalCreateFresh = `
+UNWIND $rows AS r
+MATCH (p:Person) WHERE elementId(p) = r[0]
+MATCH (s:Skill) WHERE elementId(s) = r[1]
+CREATE (p)-[:HAS_GOAL]->(g:Goal)-[:ABOUT]->(s)
+SET g = r[2], g.id = r[3]`
 	goalCreate = `
 UNWIND $rows AS r
 MATCH (p:Person {id: r.person}), (s:Skill {id: r.skill})
@@ -570,6 +586,13 @@ func personCreateRow(r map[string]any, now time.Time) map[string]any {
 	return m
 }
 
+// Whether any node of a kind is stored (importStep.stored).
+const (
+	anyPersonCypher       = `RETURN {any: EXISTS { MATCH (:Person) }} AS r`
+	anyOrganizationCypher = `RETURN {any: EXISTS { MATCH (:Organization) }} AS r`
+	anyGoalCypher         = `RETURN {any: EXISTS { MATCH (:Goal) }} AS r`
+)
+
 // kindSkillParent is the step linking skills to their broader skill; its
 // rows were counted with the skills.
 const kindSkillParent dataset.Kind = "skill_parent"
@@ -590,7 +613,7 @@ func importSteps(ds *dataset.Dataset) []importStep {
 	}
 	person, skill, org := dataset.KindPerson, dataset.KindSkill, dataset.KindOrganization
 	return []importStep{
-		{kind: person, n: len(ds.People), classify: personClassify, create: personCreate, update: personUpdate, createRow: personCreateRow,
+		{kind: person, n: len(ds.People), stored: anyPersonCypher, classify: personClassify, create: personCreate, update: personUpdate, createRow: personCreateRow,
 			row: func(i int) map[string]any {
 				p := ds.People[i]
 				return map[string]any{"i": i, "id": p.ID, "props": props("name", text(p.Name), "headline", text(p.Headline),
@@ -609,7 +632,7 @@ func importSteps(ds *dataset.Dataset) []importStep {
 				s := ds.Skills[parents[i]]
 				return map[string]any{"i": i, "id": s.ID, "parent": s.ParentID}
 			}},
-		{kind: org, n: len(ds.Organizations), classify: organizationClassify, create: organizationCreate, update: organizationUpdate,
+		{kind: org, n: len(ds.Organizations), stored: anyOrganizationCypher, classify: organizationClassify, create: organizationCreate, update: organizationUpdate,
 			row: func(i int) map[string]any {
 				o := ds.Organizations[i]
 				return map[string]any{"i": i, "id": o.ID, "props": props("name", text(o.Name), "kind", text(o.Kind))}
@@ -629,6 +652,7 @@ func importSteps(ds *dataset.Dataset) []importStep {
 			}},
 		{kind: dataset.KindMentorship, n: len(ds.Mentorships), ends: [2]end{{person, "a"}, {person, "b"}},
 			classify: mentorshipClassify, create: mentorshipCreate, update: mentorshipUpdate, createFresh: mentorshipFresh,
+			pair: func(i int) (string, string) { return ds.Mentorships[i].MenteeID, ds.Mentorships[i].MentorID },
 			row: func(i int) map[string]any {
 				m := ds.Mentorships[i]
 				status := m.Status
@@ -647,11 +671,13 @@ func importSteps(ds *dataset.Dataset) []importStep {
 			}},
 		{kind: dataset.KindConnection, n: len(ds.Connections), ends: [2]end{{person, "a"}, {person, "b"}},
 			classify: connectionClassify, create: connectionCreate, update: connectionUpdate, createFresh: connectionFresh,
+			pair: func(i int) (string, string) { return ds.Connections[i].PersonA, ds.Connections[i].PersonB },
 			row: func(i int) map[string]any {
 				c := ds.Connections[i]
 				return map[string]any{"i": i, "a": c.PersonA, "b": c.PersonB, "props": props("since", optDate(c.Since))}
 			}},
-		{kind: dataset.KindGoal, n: len(ds.Goals), classify: goalClassify, create: goalCreate, update: goalUpdate,
+		{kind: dataset.KindGoal, n: len(ds.Goals), stored: anyGoalCypher, ends: [2]end{{person, "person"}, {skill, "skill"}},
+			classify: goalClassify, create: goalCreate, update: goalUpdate, createFresh: goalCreateFresh,
 			row: func(i int) map[string]any {
 				g := ds.Goals[i]
 				status := g.Status
