@@ -206,12 +206,11 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 				return fmt.Errorf("%s direct (%+v): %w", q.name, p, err)
 			}
 			direct = append(direct, time.Since(t0))
-			t0 = time.Now()
-			body, err := post(ts.URL, q.query, q.vars(p))
+			body, took, err := post(ts.URL, q.query, q.vars(p))
 			if err != nil {
 				return fmt.Errorf("%s GraphQL (%+v): %w", q.name, p, err)
 			}
-			gql = append(gql, time.Since(t0))
+			gql = append(gql, took)
 			if q.list != "" {
 				got, err := countAt(body, q.list)
 				if err != nil {
@@ -358,21 +357,25 @@ func (pl *pools) halfFrom(pool []string, what string) params {
 	return p
 }
 
-// post sends a GraphQL query and returns the answer's body after checking
-// it holds no errors.
-func post(url, query string, vars map[string]any) ([]byte, error) {
+// post sends a GraphQL query and returns the answer's body, after checking
+// it holds no errors, and the time the server took to give it.
+func post(url, query string, vars map[string]any) ([]byte, time.Duration, error) {
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
+	// Timed: from sending the request to having read the whole answer.
+	// Encoding the request and decoding the answer are the client's work.
+	t0 := time.Now()
 	resp, err := http.Post(url, "application/json", bytes.NewReader(body))
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	defer resp.Body.Close()
 	body, err = io.ReadAll(resp.Body)
+	took := time.Since(t0)
+	resp.Body.Close()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var r struct {
 		Errors []struct {
@@ -381,7 +384,7 @@ func post(url, query string, vars map[string]any) ([]byte, error) {
 		} `json:"errors"`
 	}
 	if err := json.Unmarshal(body, &r); err != nil {
-		return nil, fmt.Errorf("HTTP %d: %w: %.200s", resp.StatusCode, err, body)
+		return nil, 0, fmt.Errorf("HTTP %d: %w: %.200s", resp.StatusCode, err, body)
 	}
 	if len(r.Errors) > 0 {
 		msgs := make([]string, len(r.Errors))
@@ -391,12 +394,12 @@ func post(url, query string, vars map[string]any) ([]byte, error) {
 				msgs[i] = fmt.Sprintf("%v: %s", e.Path, e.Message)
 			}
 		}
-		return nil, fmt.Errorf("%d errors: %s", len(r.Errors), strings.Join(msgs, "; "))
+		return nil, 0, fmt.Errorf("%d errors: %s", len(r.Errors), strings.Join(msgs, "; "))
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, body)
+		return nil, 0, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, body)
 	}
-	return body, nil
+	return body, took, nil
 }
 
 // countAt returns the length of the list at the dotted path under data in
