@@ -52,7 +52,7 @@ func NewHandler(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
 		log.Error("panic in resolver", "panic", v, "path", graphql.GetPath(ctx))
 		return errors.New("internal error")
 	})
-	return http.TimeoutHandler(loaders.Middleware(r.Store, srv), lim.Timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"UNAVAILABLE"}}]}`)
+	return http.TimeoutHandler(loaders.Middleware(r.Store, srv), lim.Timeout, `{"errors":[{"message":"the request took too long (longer than the server's request timeout)","extensions":{"code":"UNAVAILABLE"}}]}`)
 }
 
 // GraphiQL returns the GraphiQL page for the endpoint at path.

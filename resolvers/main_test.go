@@ -30,13 +30,19 @@ type api struct {
 
 func newAPI(t *testing.T) *api {
 	t.Helper()
+	return newAPIWith(t, resolvers.DefaultLimits)
+}
+
+// newAPIWith is newAPI with other limits.
+func newAPIWith(t *testing.T, lim resolvers.Limits) *api {
+	t.Helper()
 	srv := neo4jtest.Get(t)
 	store := graph.NewStore(neo4jtest.Driver(t), srv.Database)
 	if err := store.ApplySchema(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(testLog{t}, nil))
-	h := resolvers.NewHandler(&resolvers.Resolver{Store: store, Version: "test"}, resolvers.DefaultLimits, log)
+	h := resolvers.NewHandler(&resolvers.Resolver{Store: store, Version: "test"}, lim, log)
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
 	return &api{t: t, url: ts.URL, store: store, p: neo4jtest.Prefix(t)}

@@ -10,6 +10,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // TestNestedListsCostFixedRoundTrips asks for N people with their skills,
@@ -106,5 +109,16 @@ func TestLimitsGETAndPersistedQueries(t *testing.T) {
 	post(map[string]any{"query": query, "extensions": ext})
 	if r := post(map[string]any{"extensions": ext}); len(r.Errors) > 0 || at(r.Data, "server", "database") == nil {
 		t.Errorf("persisted query: %+v", r)
+	}
+}
+
+// A request that outlives the timeout stops and says so.
+func TestRequestTimeout(t *testing.T) {
+	lim := resolvers.DefaultLimits
+	lim.Timeout = time.Microsecond
+	a := newAPIWith(t, lim)
+	e := a.fails("UNAVAILABLE", `{ people(first: 5) { edges { node { id name } } } }`, nil)
+	if !strings.Contains(e.Message, "took too long") {
+		t.Errorf("timed-out request: %q", e.Message)
 	}
 }
