@@ -22,9 +22,10 @@ import (
 // refers to but does not define looked up in the database): with any
 // problem nothing is written and the problems are returned, all of them.
 // Then the records are written kind by kind in batched UNWIND
-// transactions. A run cut short (process killed) leaves a prefix of the
-// batches written; running the same import again completes it and ends in
-// exactly the graph one uninterrupted run makes.
+// transactions (links between people in rounds, see importsched.go). A
+// run cut short (process killed) leaves some of the batches written;
+// running the same import again completes it and ends in exactly the graph
+// one uninterrupted run makes.
 
 // ImportOptions steer Import.
 type ImportOptions struct {
