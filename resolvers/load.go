@@ -9,7 +9,7 @@ import (
 )
 
 // load fetches one value through a loader; nil, nil when the key names
-// nothing (a lookup that may miss, e.g. Query.person).
+// nothing (a lookup that may miss, e.g. a link's person).
 func load[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V], key K) (*V, error) {
 	v, err := l.Load(ctx, key)
 	if loaders.IsNotFound(err) {
@@ -18,6 +18,24 @@ func load[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V],
 	if err != nil {
 		return nil, err
 	}
+	return &v, nil
+}
+
+// fetchOne gets the record of a root field (person(id), skill(id), …)
+// straight from the store and primes the loader with it. A root field has
+// no sibling resolvers to share a batch with, so the loader's collecting
+// window would only add its wait to the answer; nested fields asking for
+// the same id later find it in the loader.
+func fetchOne[V any](ctx context.Context, l *dataloadgen.Loader[string, V], fetch func(context.Context, []string) (map[string]V, error), id string) (*V, error) {
+	found, err := fetch(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	v, ok := found[id]
+	if !ok {
+		return nil, nil
+	}
+	l.Prime(id, v)
 	return &v, nil
 }
 

@@ -83,7 +83,7 @@ func (r *organizationConnectionResolver) TotalCount(ctx context.Context, obj *Or
 
 // Organization is the resolver for the organization field.
 func (r *queryResolver) Organization(ctx context.Context, id string) (*graph.Organization, error) {
-	return load(ctx, ld(ctx).Organization, id)
+	return fetchOne(ctx, ld(ctx).Organization, r.Store.OrganizationsByID, id)
 }
 
 // Organizations is the resolver for the organizations field.

@@ -32,7 +32,7 @@ func (r *mutationResolver) DeleteSkill(ctx context.Context, id string) (string, 
 
 // Skill is the resolver for the skill field.
 func (r *queryResolver) Skill(ctx context.Context, id string) (*graph.Skill, error) {
-	return load(ctx, ld(ctx).Skill, id)
+	return fetchOne(ctx, ld(ctx).Skill, r.Store.SkillsByID, id)
 }
 
 // Skills is the resolver for the skills field.
