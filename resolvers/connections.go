@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/loaders"
@@ -129,6 +130,45 @@ type SkillMentorEdge struct {
 	SkillID string
 	Level   int
 	Cursor  string
+}
+
+// Neighborhood is a graph.Subgraph whose links carry their two people, so
+// that answering them takes no resolver (and no goroutine) per link.
+type Neighborhood struct {
+	Nodes     []graph.NeighborNode
+	Links     []NeighborLink
+	Truncated bool
+}
+
+// NeighborLink is a graph.Link with its two people.
+type NeighborLink struct {
+	From, To *graph.Person
+	Kind     graph.LinkKind
+	Since    *graph.Date
+	// Status is nil for a connection.
+	Status *MentorshipStatus
+}
+
+// neighborhoodOf gives every link of g its two people, taken from g's
+// nodes (a link only joins people of the neighbourhood).
+func neighborhoodOf(g graph.Subgraph) (*Neighborhood, error) {
+	people := make(map[string]*graph.Person, len(g.Nodes))
+	for i := range g.Nodes {
+		people[g.Nodes[i].Person.ID] = &g.Nodes[i].Person
+	}
+	n := &Neighborhood{Nodes: g.Nodes, Links: make([]NeighborLink, len(g.Links)), Truncated: g.Truncated}
+	for i, l := range g.Links {
+		from, to := people[l.FromID], people[l.ToID]
+		if from == nil || to == nil {
+			return nil, fmt.Errorf("neighborhood: link %s-%s joins someone outside it", l.FromID, l.ToID)
+		}
+		n.Links[i] = NeighborLink{From: from, To: to, Kind: l.Kind, Since: l.Since}
+		if l.Status != "" {
+			st := MentorshipStatus(l.Status)
+			n.Links[i].Status = &st
+		}
+	}
+	return n, nil
 }
 
 // MentorMatchConnection is a page of mentor matches.

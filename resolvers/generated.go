@@ -39,7 +39,6 @@ type ResolverRoot interface {
 	MentorMatchConnection() MentorMatchConnectionResolver
 	Mentorship() MentorshipResolver
 	Mutation() MutationResolver
-	NeighborLink() NeighborLinkResolver
 	Organization() OrganizationResolver
 	OrganizationConnection() OrganizationConnectionResolver
 	Person() PersonResolver
@@ -454,12 +453,6 @@ type MutationResolver interface {
 	UpdateSkill(ctx context.Context, input UpdateSkillInput) (*graph.Skill, error)
 	DeleteSkill(ctx context.Context, id string) (string, error)
 }
-type NeighborLinkResolver interface {
-	From(ctx context.Context, obj *graph.Link) (*graph.Person, error)
-	To(ctx context.Context, obj *graph.Link) (*graph.Person, error)
-
-	Status(ctx context.Context, obj *graph.Link) (*MentorshipStatus, error)
-}
 type OrganizationResolver interface {
 	Kind(ctx context.Context, obj *graph.Organization) (OrganizationKind, error)
 	Members(ctx context.Context, obj *graph.Organization, first *int, after *string) (*MemberConnection, error)
@@ -485,7 +478,7 @@ type QueryResolver interface {
 	Server(ctx context.Context) (*ServerInfo, error)
 	FindMentors(ctx context.Context, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) (*MentorMatchConnection, error)
 	MentorBoard(ctx context.Context, forArg string, skills []string, maxHops *int) (*graph.Board, error)
-	Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*graph.Subgraph, error)
+	Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*Neighborhood, error)
 	ReferralPaths(ctx context.Context, from string, to string, maxHops *int, k *int, excludeUnavailable *bool) ([]*graph.Path, error)
 	Lineage(ctx context.Context, person string, direction graph.LineageDirection, depth *int) ([]*graph.LineageEntry, error)
 	CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, first *int, after *string) (*SkillGapConnection, error)
@@ -2352,8 +2345,8 @@ type NeighborNode {
 
 "A stored link between two people of a neighbourhood, in its stored direction (for a mentorship, from is the mentee)."
 type NeighborLink {
-  from: Person! @goField(forceResolver: true)
-  to: Person! @goField(forceResolver: true)
+  from: Person!
+  to: Person!
   kind: LinkKind!
   since: Date
   "ACTIVE or ENDED for a mentorship; null for a connection."
@@ -7171,7 +7164,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteSkill(ctx context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _NeighborLink_from(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _NeighborLink_from(ctx context.Context, field graphql.CollectedField, obj *NeighborLink) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7180,7 +7173,7 @@ func (ec *executionContext) _NeighborLink_from(ctx context.Context, field graphq
 			return ec.fieldContext_NeighborLink_from(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.NeighborLink().From(ctx, obj)
+			return obj.From, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
@@ -7194,8 +7187,8 @@ func (ec *executionContext) fieldContext_NeighborLink_from(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "NeighborLink",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
@@ -7203,7 +7196,7 @@ func (ec *executionContext) fieldContext_NeighborLink_from(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _NeighborLink_to(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _NeighborLink_to(ctx context.Context, field graphql.CollectedField, obj *NeighborLink) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7212,7 +7205,7 @@ func (ec *executionContext) _NeighborLink_to(ctx context.Context, field graphql.
 			return ec.fieldContext_NeighborLink_to(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.NeighborLink().To(ctx, obj)
+			return obj.To, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
@@ -7226,8 +7219,8 @@ func (ec *executionContext) fieldContext_NeighborLink_to(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "NeighborLink",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
@@ -7235,7 +7228,7 @@ func (ec *executionContext) fieldContext_NeighborLink_to(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _NeighborLink_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _NeighborLink_kind(ctx context.Context, field graphql.CollectedField, obj *NeighborLink) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7258,7 +7251,7 @@ func (ec *executionContext) fieldContext_NeighborLink_kind(_ context.Context, fi
 	return graphql.NewScalarFieldContext("NeighborLink", field, false, false, "LinkKind")
 }
 
-func (ec *executionContext) _NeighborLink_since(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _NeighborLink_since(ctx context.Context, field graphql.CollectedField, obj *NeighborLink) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7281,7 +7274,7 @@ func (ec *executionContext) fieldContext_NeighborLink_since(_ context.Context, f
 	return graphql.NewScalarFieldContext("NeighborLink", field, false, false, "Date")
 }
 
-func (ec *executionContext) _NeighborLink_status(ctx context.Context, field graphql.CollectedField, obj *graph.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _NeighborLink_status(ctx context.Context, field graphql.CollectedField, obj *NeighborLink) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7290,7 +7283,7 @@ func (ec *executionContext) _NeighborLink_status(ctx context.Context, field grap
 			return ec.fieldContext_NeighborLink_status(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.NeighborLink().Status(ctx, obj)
+			return obj.Status, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *MentorshipStatus) graphql.Marshaler {
@@ -7301,7 +7294,7 @@ func (ec *executionContext) _NeighborLink_status(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_NeighborLink_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NeighborLink", field, true, true, "MentorshipStatus")
+	return graphql.NewScalarFieldContext("NeighborLink", field, false, false, "MentorshipStatus")
 }
 
 func (ec *executionContext) _NeighborNode_person(ctx context.Context, field graphql.CollectedField, obj *graph.NeighborNode) (ret graphql.Marshaler) {
@@ -7359,7 +7352,7 @@ func (ec *executionContext) fieldContext_NeighborNode_hops(_ context.Context, fi
 	return graphql.NewScalarFieldContext("NeighborNode", field, false, false, "Int")
 }
 
-func (ec *executionContext) _Neighborhood_nodes(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Neighborhood_nodes(ctx context.Context, field graphql.CollectedField, obj *Neighborhood) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7391,7 +7384,7 @@ func (ec *executionContext) fieldContext_Neighborhood_nodes(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Neighborhood_links(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Neighborhood_links(ctx context.Context, field graphql.CollectedField, obj *Neighborhood) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7403,8 +7396,8 @@ func (ec *executionContext) _Neighborhood_links(ctx context.Context, field graph
 			return obj.Links, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Link) graphql.Marshaler {
-			return ec.marshalNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []NeighborLink) graphql.Marshaler {
+			return ec.marshalNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7423,7 +7416,7 @@ func (ec *executionContext) fieldContext_Neighborhood_links(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Neighborhood_truncated(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Neighborhood_truncated(ctx context.Context, field graphql.CollectedField, obj *Neighborhood) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8814,8 +8807,8 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["person"].(string), fc.Args["depth"].(*int), fc.Args["limit"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
-			return ec.marshalNNeighborhood2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSubgraph(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *Neighborhood) graphql.Marshaler {
+			return ec.marshalNNeighborhood2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborhood(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14083,7 +14076,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 
 var neighborLinkImplementors = []string{"NeighborLink"}
 
-func (ec *executionContext) _NeighborLink(ctx context.Context, sel ast.SelectionSet, obj *graph.Link) graphql.Marshaler {
+func (ec *executionContext) _NeighborLink(ctx context.Context, sel ast.SelectionSet, obj *NeighborLink) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, neighborLinkImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14093,33 +14086,30 @@ func (ec *executionContext) _NeighborLink(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("NeighborLink")
 		case "from":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._NeighborLink_from(ctx, field, obj)
-				})
+			out.Values[i] = ec._NeighborLink_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "to":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._NeighborLink_to(ctx, field, obj)
-				})
+			out.Values[i] = ec._NeighborLink_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "kind":
 			out.Values[i] = ec._NeighborLink_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "since":
 			out.Values[i] = ec._NeighborLink_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "status":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._NeighborLink_status(ctx, field, obj)
-				})
+			out.Values[i] = ec._NeighborLink_status(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14177,7 +14167,7 @@ func (ec *executionContext) _NeighborNode(ctx context.Context, sel ast.Selection
 
 var neighborhoodImplementors = []string{"Neighborhood"}
 
-func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.SelectionSet, obj *graph.Subgraph) graphql.Marshaler {
+func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.SelectionSet, obj *Neighborhood) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, neighborhoodImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -16351,15 +16341,15 @@ func (ec *executionContext) marshalNMentorshipStatus2githubᚗcomᚋmentorgraph�
 	return v
 }
 
-func (ec *executionContext) marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLink(ctx context.Context, sel ast.SelectionSet, v graph.Link) graphql.Marshaler {
+func (ec *executionContext) marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLink(ctx context.Context, sel ast.SelectionSet, v NeighborLink) graphql.Marshaler {
 	return ec._NeighborLink(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Link) graphql.Marshaler {
+func (ec *executionContext) marshalNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []NeighborLink) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLink(ctx, sel, v[i])
+		return ec.marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLink(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -16391,7 +16381,7 @@ func (ec *executionContext) marshalNNeighborNode2ᚕgithubᚗcomᚋmentorgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNNeighborhood2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+func (ec *executionContext) marshalNNeighborhood2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborhood(ctx context.Context, sel ast.SelectionSet, v *Neighborhood) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Neighborhood!")
 		return graphql.Null

@@ -31,25 +31,6 @@ func (r *mentorMatchConnectionResolver) TotalCount(ctx context.Context, obj *Men
 	return obj.count(ctx)
 }
 
-// From is the resolver for the from field.
-func (r *neighborLinkResolver) From(ctx context.Context, obj *graph.Link) (*graph.Person, error) {
-	return load(ctx, ld(ctx).Person, obj.FromID)
-}
-
-// To is the resolver for the to field.
-func (r *neighborLinkResolver) To(ctx context.Context, obj *graph.Link) (*graph.Person, error) {
-	return load(ctx, ld(ctx).Person, obj.ToID)
-}
-
-// Status is the resolver for the status field.
-func (r *neighborLinkResolver) Status(ctx context.Context, obj *graph.Link) (*MentorshipStatus, error) {
-	if obj.Status == "" {
-		return nil, nil
-	}
-	st := MentorshipStatus(obj.Status)
-	return &st, nil
-}
-
 // FindMentors is the resolver for the findMentors field.
 func (r *queryResolver) FindMentors(ctx context.Context, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) (*MentorMatchConnection, error) {
 	args := graph.FindMentorsArgs{For: forArg, Skill: skill, MaxHops: maxHops, MinLevel: minLevel, IncludeNarrower: includeNarrower,
@@ -75,15 +56,12 @@ func (r *queryResolver) MentorBoard(ctx context.Context, forArg string, skills [
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*graph.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*Neighborhood, error) {
 	g, err := r.Store.Neighborhood(ctx, person, deref(depth, 1), deref(limit, graph.DefaultNeighborhoodLimit))
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range g.Nodes {
-		ld(ctx).Person.Prime(n.Person.ID, n.Person)
-	}
-	return &g, nil
+	return neighborhoodOf(g)
 }
 
 // ReferralPaths is the resolver for the referralPaths field.
@@ -143,9 +121,6 @@ func (r *Resolver) MentorMatchConnection() MentorMatchConnectionResolver {
 	return &mentorMatchConnectionResolver{r}
 }
 
-// NeighborLink returns NeighborLinkResolver implementation.
-func (r *Resolver) NeighborLink() NeighborLinkResolver { return &neighborLinkResolver{r} }
-
 // SkillGap returns SkillGapResolver implementation.
 func (r *Resolver) SkillGap() SkillGapResolver { return &skillGapResolver{r} }
 
@@ -154,6 +129,5 @@ type (
 	lineageEntryResolver          struct{ *Resolver }
 	mentorBoardResolver           struct{ *Resolver }
 	mentorMatchConnectionResolver struct{ *Resolver }
-	neighborLinkResolver          struct{ *Resolver }
 	skillGapResolver              struct{ *Resolver }
 )

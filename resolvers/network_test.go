@@ -1,6 +1,7 @@
 package resolvers_test
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -118,6 +119,25 @@ func TestMentorBoardAndNeighborhoodThroughGraphQL(t *testing.T) {
 	if at(d, "neighborhood", "truncated") != true || len(at(d, "neighborhood", "nodes").([]any)) != 2 ||
 		at(d, "neighborhood", "nodes", 0, "person", "id") != me {
 		t.Errorf("neighborhood: %v", d)
+	}
+	// Links carry their two people and, for a mentorship, its status.
+	a.mentorship(me, one)
+	d = a.ok(`query($me: ID!) { neighborhood(person: $me) { links { from { id name } to { id } kind status } } }`, map[string]any{"me": me})
+	got := map[string]bool{}
+	for _, l := range at(d, "neighborhood", "links").([]any) {
+		from, to := at(l, "from", "id"), at(l, "to", "id")
+		if name, _ := at(l, "from", "name").(string); name == "" {
+			t.Errorf("link from %v has no name: %v", from, l)
+		}
+		got[fmt.Sprintf("%v %v>%v %v", at(l, "kind"), from, to, at(l, "status"))] = true
+	}
+	for _, want := range []string{"MENTORSHIP " + me + ">" + one + " ACTIVE", "CONNECTION " + me + ">" + both + " <nil>", "CONNECTION " + me + ">" + one + " <nil>"} {
+		if !got[want] {
+			t.Errorf("neighborhood links lack %q: %v", want, got)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("neighborhood links: %v, want 3", got)
 	}
 }
 
