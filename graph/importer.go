@@ -95,11 +95,11 @@ type importStep struct {
 		key  string
 	}
 	createFresh string
-	// stored, for a node kind, returns {any: whether a node of the kind
-	// is stored}. When none is, every row is created without classifying
-	// it, and createFresh (if any) writes the rows whose ends this import
-	// created, given as [a, b, props, id].
-	stored string
+	// label, for a node kind, is its nodes' label. When no node has it,
+	// every row is created without classifying it, and createFresh (if
+	// any) writes the rows whose ends this import created, given as
+	// [a, b, props, id].
+	label string
 	// pair, for links between two people, returns the ids of row i's two
 	// ends, so its rows can be written in rounds (see importRounds).
 	pair func(i int) (a, b string)
@@ -146,10 +146,8 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 		// allNew: no node of the kind is stored, so every row creates one
 		// and none needs classifying (ids are unique within a dataset).
 		allNew := false
-		if st.stored != "" && st.n > 0 {
-			stored, err := read(ctx, s, "import: any "+string(st.kind)+" stored", func(tx neo4j.ManagedTransaction) (bool, error) {
-				return single(ctx, tx, st.stored, nil, func(m map[string]any) bool { return boolVal(m, "any") })
-			})
+		if st.label != "" && st.n > 0 {
+			stored, err := s.anyStored(ctx, st.label)
 			if err != nil {
 				return report, err
 			}
@@ -160,7 +158,7 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 		// when its ends are new), and for a node kind only when allNew.
 		// Ends are of earlier steps: created is only read here.
 		fresh := func(r map[string]any) []any {
-			if st.createFresh == "" || (st.stored != "" && !allNew) {
+			if st.createFresh == "" || (st.label != "" && !allNew) {
 				return nil
 			}
 			row := make([]any, 0, 4)
@@ -173,7 +171,7 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 				row = append(row, eid)
 			}
 			row = append(row, r["props"])
-			if st.stored != "" {
+			if st.label != "" {
 				row = append(row, r["id"])
 			}
 			return row
@@ -587,13 +585,6 @@ func personCreateRow(r map[string]any, now time.Time) map[string]any {
 	return m
 }
 
-// Whether any node of a kind is stored (importStep.stored).
-const (
-	anyPersonCypher       = `RETURN {any: EXISTS { MATCH (:Person) }} AS r`
-	anyOrganizationCypher = `RETURN {any: EXISTS { MATCH (:Organization) }} AS r`
-	anyGoalCypher         = `RETURN {any: EXISTS { MATCH (:Goal) }} AS r`
-)
-
 // kindSkillParent is the step linking skills to their broader skill; its
 // rows were counted with the skills.
 const kindSkillParent dataset.Kind = "skill_parent"
@@ -614,7 +605,7 @@ func importSteps(ds *dataset.Dataset) []importStep {
 	}
 	person, skill, org := dataset.KindPerson, dataset.KindSkill, dataset.KindOrganization
 	return []importStep{
-		{kind: person, n: len(ds.People), stored: anyPersonCypher, classify: personClassify, create: personCreate, update: personUpdate, createRow: personCreateRow,
+		{kind: person, n: len(ds.People), label: "Person", classify: personClassify, create: personCreate, update: personUpdate, createRow: personCreateRow,
 			row: func(i int) map[string]any {
 				p := ds.People[i]
 				return map[string]any{"i": i, "id": p.ID, "props": props("name", text(p.Name), "headline", text(p.Headline),
@@ -633,7 +624,7 @@ func importSteps(ds *dataset.Dataset) []importStep {
 				s := ds.Skills[parents[i]]
 				return map[string]any{"i": i, "id": s.ID, "parent": s.ParentID}
 			}},
-		{kind: org, n: len(ds.Organizations), stored: anyOrganizationCypher, classify: organizationClassify, create: organizationCreate, update: organizationUpdate,
+		{kind: org, n: len(ds.Organizations), label: "Organization", classify: organizationClassify, create: organizationCreate, update: organizationUpdate,
 			row: func(i int) map[string]any {
 				o := ds.Organizations[i]
 				return map[string]any{"i": i, "id": o.ID, "props": props("name", text(o.Name), "kind", text(o.Kind))}
@@ -677,7 +668,7 @@ func importSteps(ds *dataset.Dataset) []importStep {
 				c := ds.Connections[i]
 				return map[string]any{"i": i, "a": c.PersonA, "b": c.PersonB, "props": props("since", optDate(c.Since))}
 			}},
-		{kind: dataset.KindGoal, n: len(ds.Goals), stored: anyGoalCypher, ends: [2]end{{person, "person"}, {skill, "skill"}},
+		{kind: dataset.KindGoal, n: len(ds.Goals), label: "Goal", ends: [2]end{{person, "person"}, {skill, "skill"}},
 			classify: goalClassify, create: goalCreate, update: goalUpdate, createFresh: goalCreateFresh,
 			row: func(i int) map[string]any {
 				g := ds.Goals[i]
@@ -691,12 +682,18 @@ func importSteps(ds *dataset.Dataset) []importStep {
 	}
 }
 
-const isEmptyCypher = `RETURN {empty: NOT EXISTS { MATCH (:Person) }} AS r`
-
 // IsEmpty reports whether the graph holds no person.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
-	return read(ctx, s, "is empty", func(tx neo4j.ManagedTransaction) (bool, error) {
-		return single(ctx, tx, isEmptyCypher, nil, func(m map[string]any) bool { return boolVal(m, "empty") })
+	people, err := s.anyStored(ctx, "Person")
+	return !people, err
+}
+
+// anyStored reports whether any node has the label, one of the model's
+// (a label cannot be a Cypher parameter; it never comes from input).
+func (s *Store) anyStored(ctx context.Context, label string) (bool, error) {
+	return read(ctx, s, "any "+label+" stored", func(tx neo4j.ManagedTransaction) (bool, error) {
+		return single(ctx, tx, `RETURN {any: EXISTS { MATCH (:`+label+`) }} AS r`, nil,
+			func(m map[string]any) bool { return boolVal(m, "any") })
 	})
 }
 

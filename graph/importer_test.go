@@ -327,7 +327,8 @@ func TestImportIntoEmptyDatabase(t *testing.T) {
 			len(got.People), len(want.People), len(got.Goals), len(want.Goals))
 	}
 
-	if _, err := runAutoCommit(ctx, drv, srv.Database, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`); err != nil {
+	if _, err := neo4j.ExecuteQuery(ctx, drv, `MATCH (n) DETACH DELETE n`, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(srv.Database)); err != nil {
 		t.Fatal(err)
 	}
 	cut, cancel := context.WithCancel(ctx)
@@ -346,15 +347,4 @@ func TestImportIntoEmptyDatabase(t *testing.T) {
 		t.Errorf("interrupted+resumed import into an empty database differs (%d vs %d people, %d vs %d connections)",
 			len(got.People), len(want.People), len(got.Connections), len(want.Connections))
 	}
-}
-
-// runAutoCommit runs one auto-commit statement (CALL … IN TRANSACTIONS needs one).
-func runAutoCommit(ctx context.Context, drv neo4j.DriverWithContext, db, cypher string) (neo4j.ResultSummary, error) {
-	sess := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db})
-	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, cypher, nil)
-	if err != nil {
-		return nil, err
-	}
-	return res.Consume(ctx)
 }

@@ -41,17 +41,8 @@ func importRounds(st importStep, batchSize, workers int) [][][]int32 {
 		return x*buckets + y
 	}
 	cells := make([][]int32, buckets*buckets)
-	cellIdx := make([]int32, st.n)
-	sizes := make([]int, len(cells))
 	for i := range st.n {
 		c := cellOf(i)
-		cellIdx[i] = int32(c)
-		sizes[c]++
-	}
-	for c, n := range sizes {
-		cells[c] = make([]int32, 0, n)
-	}
-	for i, c := range cellIdx {
 		cells[c] = append(cells[c], int32(i))
 	}
 	var rounds [][][]int32
