@@ -146,7 +146,7 @@ type NeighborLink struct {
 	Kind     graph.LinkKind
 	Since    *graph.Date
 	// Status is nil for a connection.
-	Status *MentorshipStatus
+	Status *string
 }
 
 // neighborhoodOf gives every link of g its two people, taken from g's
@@ -164,7 +164,7 @@ func neighborhoodOf(g graph.Subgraph) (*Neighborhood, error) {
 		}
 		n.Links[i] = NeighborLink{From: from, To: to, Kind: l.Kind, Since: l.Since}
 		if l.Status != "" {
-			st := MentorshipStatus(l.Status)
+			st := l.Status
 			n.Links[i].Status = &st
 		}
 	}

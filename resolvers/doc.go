@@ -7,4 +7,4 @@
 // It imports loaders and graph, never the Neo4j driver.
 package resolvers
 
-//go:generate sh -c "cd .. && go tool gqlgen generate"
+//go:generate sh -c "cd .. && go run ./resolvers/internal/generate"

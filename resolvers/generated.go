@@ -33,7 +33,6 @@ type ResolverRoot interface {
 	BoardSeat() BoardSeatResolver
 	Connection() ConnectionResolver
 	Goal() GoalResolver
-	LineageEntry() LineageEntryResolver
 	MemberConnection() MemberConnectionResolver
 	MentorBoard() MentorBoardResolver
 	MentorMatchConnection() MentorMatchConnectionResolver
@@ -408,11 +407,6 @@ type GoalResolver interface {
 	Person(ctx context.Context, obj *graph.Goal) (*graph.Person, error)
 
 	Skill(ctx context.Context, obj *graph.Goal) (*graph.Skill, error)
-
-	Status(ctx context.Context, obj *graph.Goal) (GoalStatus, error)
-}
-type LineageEntryResolver interface {
-	Status(ctx context.Context, obj *graph.LineageEntry) (MentorshipStatus, error)
 }
 type MemberConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *MemberConnection) (int, error)
@@ -428,7 +422,6 @@ type MentorshipResolver interface {
 	Mentor(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error)
 
 	Focus(ctx context.Context, obj *graph.Mentorship) ([]*graph.Skill, error)
-	Status(ctx context.Context, obj *graph.Mentorship) (MentorshipStatus, error)
 }
 type MutationResolver interface {
 	RecordMentorship(ctx context.Context, input RecordMentorshipInput) (*graph.Mentorship, error)
@@ -454,7 +447,6 @@ type MutationResolver interface {
 	DeleteSkill(ctx context.Context, id string) (string, error)
 }
 type OrganizationResolver interface {
-	Kind(ctx context.Context, obj *graph.Organization) (OrganizationKind, error)
 	Members(ctx context.Context, obj *graph.Organization, first *int, after *string) (*MemberConnection, error)
 }
 type OrganizationConnectionResolver interface {
@@ -491,8 +483,6 @@ type QueryResolver interface {
 	Skills(ctx context.Context, first *int, after *string, filter *SkillFilter) (*SkillConnection, error)
 }
 type SkillResolver interface {
-	Category(ctx context.Context, obj *graph.Skill) (SkillCategory, error)
-
 	Broader(ctx context.Context, obj *graph.Skill) (*graph.Skill, error)
 	Narrower(ctx context.Context, obj *graph.Skill) ([]*graph.Skill, error)
 	Mentors(ctx context.Context, obj *graph.Skill, minLevel *int, includeNarrower *bool, first *int, after *string) (*SkillMentorConnection, error)
@@ -5121,18 +5111,18 @@ func (ec *executionContext) _Goal_status(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Goal_status(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Goal().Status(ctx, obj)
+			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v GoalStatus) graphql.Marshaler {
-			return ec.marshalNGoalStatus2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐGoalStatus(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNGoalStatus2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Goal_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Goal", field, true, true, "GoalStatus")
+	return graphql.NewScalarFieldContext("Goal", field, false, false, "GoalStatus")
 }
 
 func (ec *executionContext) _ImportKindCounts_kind(ctx context.Context, field graphql.CollectedField, obj *ImportKindCounts) (ret graphql.Marshaler) {
@@ -5447,18 +5437,18 @@ func (ec *executionContext) _LineageEntry_status(ctx context.Context, field grap
 			return ec.fieldContext_LineageEntry_status(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.LineageEntry().Status(ctx, obj)
+			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v MentorshipStatus) graphql.Marshaler {
-			return ec.marshalNMentorshipStatus2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNMentorshipStatus2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_LineageEntry_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LineageEntry", field, true, true, "MentorshipStatus")
+	return graphql.NewScalarFieldContext("LineageEntry", field, false, false, "MentorshipStatus")
 }
 
 func (ec *executionContext) _MemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *MemberConnection) (ret graphql.Marshaler) {
@@ -6226,18 +6216,18 @@ func (ec *executionContext) _Mentorship_status(ctx context.Context, field graphq
 			return ec.fieldContext_Mentorship_status(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Mentorship().Status(ctx, obj)
+			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v MentorshipStatus) graphql.Marshaler {
-			return ec.marshalNMentorshipStatus2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNMentorshipStatus2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Mentorship_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Mentorship", field, true, true, "MentorshipStatus")
+	return graphql.NewScalarFieldContext("Mentorship", field, false, false, "MentorshipStatus")
 }
 
 func (ec *executionContext) _Mutation_recordMentorship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -7286,8 +7276,8 @@ func (ec *executionContext) _NeighborLink_status(ctx context.Context, field grap
 			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *MentorshipStatus) graphql.Marshaler {
-			return ec.marshalOMentorshipStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOMentorshipStatus2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
@@ -7494,18 +7484,18 @@ func (ec *executionContext) _Organization_kind(ctx context.Context, field graphq
 			return ec.fieldContext_Organization_kind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organization().Kind(ctx, obj)
+			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v OrganizationKind) graphql.Marshaler {
-			return ec.marshalNOrganizationKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNOrganizationKind2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Organization_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organization", field, true, true, "OrganizationKind")
+	return graphql.NewScalarFieldContext("Organization", field, false, false, "OrganizationKind")
 }
 
 func (ec *executionContext) _Organization_members(ctx context.Context, field graphql.CollectedField, obj *graph.Organization) (ret graphql.Marshaler) {
@@ -9547,18 +9537,18 @@ func (ec *executionContext) _Skill_category(ctx context.Context, field graphql.C
 			return ec.fieldContext_Skill_category(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Skill().Category(ctx, obj)
+			return obj.Category, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v SkillCategory) graphql.Marshaler {
-			return ec.marshalNSkillCategory2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillCategory(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNSkillCategory2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Skill_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Skill", field, true, true, "SkillCategory")
+	return graphql.NewScalarFieldContext("Skill", field, false, false, "SkillCategory")
 }
 
 func (ec *executionContext) _Skill_description(ctx context.Context, field graphql.CollectedField, obj *graph.Skill) (ret graphql.Marshaler) {
@@ -12018,7 +12008,7 @@ func (ec *executionContext) unmarshalInputAddGoalInput(ctx context.Context, obj 
 			it.DueDate = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOGoalStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐGoalStatus(ctx, v)
+			data, err := ec.unmarshalOGoalStatus2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -12130,7 +12120,7 @@ func (ec *executionContext) unmarshalInputCreateOrganizationInput(ctx context.Co
 			it.Name = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalNOrganizationKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationKind(ctx, v)
+			data, err := ec.unmarshalNOrganizationKind2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -12294,7 +12284,7 @@ func (ec *executionContext) unmarshalInputCreateSkillInput(ctx context.Context, 
 			it.Name = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
-			data, err := ec.unmarshalNSkillCategory2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillCategory(ctx, v)
+			data, err := ec.unmarshalNSkillCategory2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -12538,7 +12528,7 @@ func (ec *executionContext) unmarshalInputOrganizationFilter(ctx context.Context
 		switch k {
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalOOrganizationKind2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationKind(ctx, v)
+			data, err := ec.unmarshalOOrganizationKind2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -12808,7 +12798,7 @@ func (ec *executionContext) unmarshalInputSkillFilter(ctx context.Context, obj a
 		switch k {
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
-			data, err := ec.unmarshalOSkillCategory2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillCategory(ctx, v)
+			data, err := ec.unmarshalOSkillCategory2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -12892,7 +12882,7 @@ func (ec *executionContext) unmarshalInputUpdateGoalInput(ctx context.Context, o
 			it.DueDate = graphql.OmittableOf(data)
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOGoalStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐGoalStatus(ctx, v)
+			data, err := ec.unmarshalOGoalStatus2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -12948,7 +12938,7 @@ func (ec *executionContext) unmarshalInputUpdateOrganizationInput(ctx context.Co
 			it.Name = graphql.OmittableOf(data)
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalOOrganizationKind2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationKind(ctx, v)
+			data, err := ec.unmarshalOOrganizationKind2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -13102,7 +13092,7 @@ func (ec *executionContext) unmarshalInputUpdateSkillInput(ctx context.Context, 
 			it.Name = graphql.OmittableOf(data)
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
-			data, err := ec.unmarshalOSkillCategory2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillCategory(ctx, v)
+			data, err := ec.unmarshalOSkillCategory2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -13376,11 +13366,10 @@ func (ec *executionContext) _Goal(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Goal_status(ctx, field, obj)
-				})
+			out.Values[i] = ec._Goal_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13513,24 +13502,23 @@ func (ec *executionContext) _LineageEntry(ctx context.Context, sel ast.Selection
 		case "person":
 			out.Values[i] = ec._LineageEntry_person(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "generation":
 			out.Values[i] = ec._LineageEntry_generation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "via":
 			out.Values[i] = ec._LineageEntry_via(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "status":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._LineageEntry_status(ctx, field, obj)
-				})
+			out.Values[i] = ec._LineageEntry_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13869,11 +13857,10 @@ func (ec *executionContext) _Mentorship(ctx context.Context, sel ast.SelectionSe
 					return ec._Mentorship_focus(ctx, field, obj)
 				})
 		case "status":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Mentorship_status(ctx, field, obj)
-				})
+			out.Values[i] = ec._Mentorship_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14230,11 +14217,10 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Organization_kind(ctx, field, obj)
-				})
+			out.Values[i] = ec._Organization_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "members":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -14971,11 +14957,10 @@ func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "category":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Skill_category(ctx, field, obj)
-				})
+			out.Values[i] = ec._Skill_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "description":
 			out.Values[i] = ec._Skill_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -15855,7 +15840,7 @@ func (ec *executionContext) unmarshalNAddGoalInput2githubᚗcomᚋmentorgraphᚋ
 }
 
 func (ec *executionContext) marshalNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Affiliation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAffiliation2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliation(ctx, sel, v[i])
@@ -15883,7 +15868,7 @@ func (ec *executionContext) marshalNBoardSeat2githubᚗcomᚋmentorgraphᚋmento
 }
 
 func (ec *executionContext) marshalNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Seat) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBoardSeat2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeat(ctx, sel, v[i])
@@ -15926,7 +15911,7 @@ func (ec *executionContext) marshalNConnectPayload2ᚖgithubᚗcomᚋmentorgraph
 }
 
 func (ec *executionContext) marshalNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Connection) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnection(ctx, sel, v[i])
@@ -16029,7 +16014,7 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Goal) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGoal2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoal(ctx, sel, v[i])
@@ -16052,14 +16037,18 @@ func (ec *executionContext) marshalNGoal2ᚖgithubᚗcomᚋmentorgraphᚋmentorg
 	return ec._Goal(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNGoalStatus2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐGoalStatus(ctx context.Context, v any) (GoalStatus, error) {
-	var res GoalStatus
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNGoalStatus2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNGoalStatus2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐGoalStatus(ctx context.Context, sel ast.SelectionSet, v GoalStatus) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNGoalStatus2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "GoalStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -16106,7 +16095,7 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) marshalNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx context.Context, sel ast.SelectionSet, v []*ImportKindCounts) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNImportKindCounts2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCounts(ctx, sel, v[i])
@@ -16178,7 +16167,7 @@ var (
 )
 
 func (ec *executionContext) marshalNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.LineageEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLineageEntry2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntry(ctx, sel, v[i])
@@ -16236,7 +16225,7 @@ func (ec *executionContext) marshalNMemberConnection2ᚖgithubᚗcomᚋmentorgra
 }
 
 func (ec *executionContext) marshalNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*MemberEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdge(ctx, sel, v[i])
@@ -16284,7 +16273,7 @@ func (ec *executionContext) marshalNMentorMatchConnection2ᚖgithubᚗcomᚋment
 }
 
 func (ec *executionContext) marshalNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*MentorMatchEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMentorMatchEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdge(ctx, sel, v[i])
@@ -16308,7 +16297,7 @@ func (ec *executionContext) marshalNMentorMatchEdge2ᚖgithubᚗcomᚋmentorgrap
 }
 
 func (ec *executionContext) marshalNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Mentorship) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMentorship2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorship(ctx, sel, v[i])
@@ -16331,14 +16320,18 @@ func (ec *executionContext) marshalNMentorship2ᚖgithubᚗcomᚋmentorgraphᚋm
 	return ec._Mentorship(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNMentorshipStatus2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx context.Context, v any) (MentorshipStatus, error) {
-	var res MentorshipStatus
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNMentorshipStatus2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNMentorshipStatus2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx context.Context, sel ast.SelectionSet, v MentorshipStatus) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNMentorshipStatus2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MentorshipStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLink(ctx context.Context, sel ast.SelectionSet, v NeighborLink) graphql.Marshaler {
@@ -16346,7 +16339,7 @@ func (ec *executionContext) marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋme
 }
 
 func (ec *executionContext) marshalNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []NeighborLink) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLink(ctx, sel, v[i])
@@ -16366,7 +16359,7 @@ func (ec *executionContext) marshalNNeighborNode2githubᚗcomᚋmentorgraphᚋme
 }
 
 func (ec *executionContext) marshalNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.NeighborNode) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNeighborNode2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNode(ctx, sel, v[i])
@@ -16406,7 +16399,7 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋmen
 }
 
 func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*OrganizationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdge(ctx, sel, v[i])
@@ -16429,14 +16422,18 @@ func (ec *executionContext) marshalNOrganizationEdge2ᚖgithubᚗcomᚋmentorgra
 	return ec._OrganizationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNOrganizationKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationKind(ctx context.Context, v any) (OrganizationKind, error) {
-	var res OrganizationKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNOrganizationKind2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNOrganizationKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationKind(ctx context.Context, sel ast.SelectionSet, v OrganizationKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNOrganizationKind2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OrganizationKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
@@ -16452,7 +16449,7 @@ func (ec *executionContext) marshalNPath2githubᚗcomᚋmentorgraphᚋmentorgrap
 }
 
 func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPath2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPath(ctx, sel, v[i])
@@ -16480,7 +16477,7 @@ func (ec *executionContext) marshalNPathStep2githubᚗcomᚋmentorgraphᚋmentor
 }
 
 func (ec *executionContext) marshalNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Step) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPathStep2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStep(ctx, sel, v[i])
@@ -16500,7 +16497,7 @@ func (ec *executionContext) marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgr
 }
 
 func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, sel, v[i])
@@ -16532,7 +16529,7 @@ func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋmentorgra
 }
 
 func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PersonEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdge(ctx, sel, v[i])
@@ -16556,7 +16553,7 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋmentorgraphᚋm
 }
 
 func (ec *executionContext) marshalNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.PersonSkill) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkill(ctx, sel, v[i])
@@ -16606,7 +16603,7 @@ func (ec *executionContext) marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgra
 }
 
 func (ec *executionContext) marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, sel, v[i])
@@ -16629,14 +16626,18 @@ func (ec *executionContext) marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentor
 	return ec._Skill(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNSkillCategory2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillCategory(ctx context.Context, v any) (SkillCategory, error) {
-	var res SkillCategory
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNSkillCategory2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNSkillCategory2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillCategory(ctx context.Context, sel ast.SelectionSet, v SkillCategory) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNSkillCategory2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SkillCategory!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSkillConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillConnection(ctx context.Context, sel ast.SelectionSet, v *SkillConnection) graphql.Marshaler {
@@ -16648,7 +16649,7 @@ func (ec *executionContext) marshalNSkillConnection2ᚖgithubᚗcomᚋmentorgrap
 }
 
 func (ec *executionContext) marshalNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSkillEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdge(ctx, sel, v[i])
@@ -16688,7 +16689,7 @@ func (ec *executionContext) marshalNSkillGapConnection2ᚖgithubᚗcomᚋmentorg
 }
 
 func (ec *executionContext) marshalNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillGapEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSkillGapEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdge(ctx, sel, v[i])
@@ -16720,7 +16721,7 @@ func (ec *executionContext) marshalNSkillMentorConnection2ᚖgithubᚗcomᚋment
 }
 
 func (ec *executionContext) marshalNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillMentorEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSkillMentorEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdge(ctx, sel, v[i])
@@ -16758,7 +16759,7 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Successor) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSuccessor2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessor(ctx, sel, v[i])
@@ -16786,7 +16787,7 @@ func (ec *executionContext) marshalNSuccessorSkill2githubᚗcomᚋmentorgraphᚋ
 }
 
 func (ec *executionContext) marshalNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SkillLevel) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSuccessorSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevel(ctx, sel, v[i])
@@ -16826,7 +16827,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -16870,7 +16871,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -16898,7 +16899,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -16926,7 +16927,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -17026,20 +17027,22 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) unmarshalOGoalStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐGoalStatus(ctx context.Context, v any) (*GoalStatus, error) {
+func (ec *executionContext) unmarshalOGoalStatus2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(GoalStatus)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOGoalStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐGoalStatus(ctx context.Context, sel ast.SelectionSet, v *GoalStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOGoalStatus2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -17134,7 +17137,7 @@ func (ec *executionContext) marshalOLinkKind2ᚕgithubᚗcomᚋmentorgraphᚋmen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx, sel, v[i])
@@ -17157,20 +17160,22 @@ func (ec *executionContext) unmarshalOMentorWeights2ᚖgithubᚗcomᚋmentorgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOMentorshipStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx context.Context, v any) (*MentorshipStatus, error) {
+func (ec *executionContext) unmarshalOMentorshipStatus2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(MentorshipStatus)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOMentorshipStatus2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorshipStatus(ctx context.Context, sel ast.SelectionSet, v *MentorshipStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOMentorshipStatus2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOOrganization2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐOrganization(ctx context.Context, sel ast.SelectionSet, v *graph.Organization) graphql.Marshaler {
@@ -17188,20 +17193,22 @@ func (ec *executionContext) unmarshalOOrganizationFilter2ᚖgithubᚗcomᚋmento
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOOrganizationKind2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationKind(ctx context.Context, v any) (*OrganizationKind, error) {
+func (ec *executionContext) unmarshalOOrganizationKind2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(OrganizationKind)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOOrganizationKind2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationKind(ctx context.Context, sel ast.SelectionSet, v *OrganizationKind) graphql.Marshaler {
+func (ec *executionContext) marshalOOrganizationKind2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOPeopleFilter2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPeopleFilter(ctx context.Context, v any) (*PeopleFilter, error) {
@@ -17226,20 +17233,22 @@ func (ec *executionContext) marshalOSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentor
 	return ec._Skill(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOSkillCategory2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillCategory(ctx context.Context, v any) (*SkillCategory, error) {
+func (ec *executionContext) unmarshalOSkillCategory2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(SkillCategory)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOSkillCategory2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillCategory(ctx context.Context, sel ast.SelectionSet, v *SkillCategory) graphql.Marshaler {
+func (ec *executionContext) marshalOSkillCategory2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOSkillFilter2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillFilter(ctx context.Context, v any) (*SkillFilter, error) {
@@ -17272,7 +17281,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -17291,7 +17300,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -17310,7 +17319,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -17329,7 +17338,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

@@ -22,11 +22,6 @@ func (r *goalResolver) Skill(ctx context.Context, obj *graph.Goal) (*graph.Skill
 	return load(ctx, ld(ctx).Skill, obj.SkillID)
 }
 
-// Status is the resolver for the status field.
-func (r *goalResolver) Status(ctx context.Context, obj *graph.Goal) (GoalStatus, error) {
-	return GoalStatus(obj.Status), nil
-}
-
 // Mentee is the resolver for the mentee field.
 func (r *mentorshipResolver) Mentee(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error) {
 	if obj.Mentee != nil {
@@ -61,11 +56,6 @@ func (r *mentorshipResolver) Focus(ctx context.Context, obj *graph.Mentorship) (
 	return out, nil
 }
 
-// Status is the resolver for the status field.
-func (r *mentorshipResolver) Status(ctx context.Context, obj *graph.Mentorship) (MentorshipStatus, error) {
-	return MentorshipStatus(obj.Status), nil
-}
-
 // RecordMentorship is the resolver for the recordMentorship field.
 func (r *mutationResolver) RecordMentorship(ctx context.Context, input RecordMentorshipInput) (*graph.Mentorship, error) {
 	m, err := r.Store.RecordMentorship(ctx, graph.Mentorship{MenteeID: input.MenteeID, MentorID: input.MentorID,
@@ -82,7 +72,7 @@ func (r *mutationResolver) EndMentorship(ctx context.Context, input EndMentorshi
 // AddGoal is the resolver for the addGoal field.
 func (r *mutationResolver) AddGoal(ctx context.Context, input AddGoalInput) (*graph.Goal, error) {
 	g, err := r.Store.AddGoal(ctx, graph.Goal{ID: deref(input.ID, ""), PersonID: input.PersonID, SkillID: input.SkillID, Title: input.Title,
-		TargetLevel: input.TargetLevel, DueDate: input.DueDate, Status: string(deref(input.Status, GoalStatusOpen))})
+		TargetLevel: input.TargetLevel, DueDate: input.DueDate, Status: deref(input.Status, "OPEN")})
 	return &g, err
 }
 

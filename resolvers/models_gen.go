@@ -3,11 +3,6 @@
 package resolvers
 
 import (
-	"bytes"
-	"fmt"
-	"io"
-	"strconv"
-
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mentorgraph/mentorgraph/graph"
 )
@@ -29,7 +24,7 @@ type AddGoalInput struct {
 	Title       string      `json:"title"`
 	TargetLevel *int        `json:"targetLevel,omitempty"`
 	DueDate     *graph.Date `json:"dueDate,omitempty"`
-	Status      *GoalStatus `json:"status,omitempty"`
+	Status      *string     `json:"status,omitempty"`
 }
 
 type ConnectInput struct {
@@ -47,9 +42,9 @@ type ConnectPayload struct {
 
 type CreateOrganizationInput struct {
 	// Identifier; derived from the name when absent.
-	ID   *string          `json:"id,omitempty"`
-	Name string           `json:"name"`
-	Kind OrganizationKind `json:"kind"`
+	ID   *string `json:"id,omitempty"`
+	Name string  `json:"name"`
+	Kind string  `json:"kind"`
 }
 
 type CreatePersonInput struct {
@@ -67,10 +62,10 @@ type CreatePersonInput struct {
 
 type CreateSkillInput struct {
 	// A slug: lower-case letters, digits and '-', e.g. `public-speaking`; derived from the name when absent.
-	ID          *string       `json:"id,omitempty"`
-	Name        string        `json:"name"`
-	Category    SkillCategory `json:"category"`
-	Description *string       `json:"description,omitempty"`
+	ID          *string `json:"id,omitempty"`
+	Name        string  `json:"name"`
+	Category    string  `json:"category"`
+	Description *string `json:"description,omitempty"`
 	// The broader skill (by id) this one is part of.
 	Broader *string `json:"broader,omitempty"`
 }
@@ -143,7 +138,7 @@ type OrganizationEdge struct {
 }
 
 type OrganizationFilter struct {
-	Kind *OrganizationKind `json:"kind,omitempty"`
+	Kind *string `json:"kind,omitempty"`
 	// Full-text search on names; best match first.
 	Search *string `json:"search,omitempty"`
 }
@@ -223,7 +218,7 @@ type SkillEdge struct {
 }
 
 type SkillFilter struct {
-	Category *SkillCategory `json:"category,omitempty"`
+	Category *string `json:"category,omitempty"`
 	// Full-text search on names; best match first.
 	Search *string `json:"search,omitempty"`
 }
@@ -240,14 +235,14 @@ type UpdateGoalInput struct {
 	SkillID     graphql.Omittable[*string]     `json:"skillId,omitempty"`
 	TargetLevel graphql.Omittable[*int]        `json:"targetLevel,omitempty"`
 	DueDate     graphql.Omittable[*graph.Date] `json:"dueDate,omitempty"`
-	Status      graphql.Omittable[*GoalStatus] `json:"status,omitempty"`
+	Status      graphql.Omittable[*string]     `json:"status,omitempty"`
 }
 
 // Fields left out are unchanged.
 type UpdateOrganizationInput struct {
-	ID   string                               `json:"id"`
-	Name graphql.Omittable[*string]           `json:"name,omitempty"`
-	Kind graphql.Omittable[*OrganizationKind] `json:"kind,omitempty"`
+	ID   string                     `json:"id"`
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	Kind graphql.Omittable[*string] `json:"kind,omitempty"`
 }
 
 // Fields left out are unchanged; fields given as null are cleared.
@@ -265,246 +260,10 @@ type UpdatePersonInput struct {
 
 // Fields left out are unchanged; fields given as null are cleared.
 type UpdateSkillInput struct {
-	ID          string                            `json:"id"`
-	Name        graphql.Omittable[*string]        `json:"name,omitempty"`
-	Category    graphql.Omittable[*SkillCategory] `json:"category,omitempty"`
-	Description graphql.Omittable[*string]        `json:"description,omitempty"`
+	ID          string                     `json:"id"`
+	Name        graphql.Omittable[*string] `json:"name,omitempty"`
+	Category    graphql.Omittable[*string] `json:"category,omitempty"`
+	Description graphql.Omittable[*string] `json:"description,omitempty"`
 	// Move the skill under another broader skill, or null to make it top-level. Cycles are refused.
 	Broader graphql.Omittable[*string] `json:"broader,omitempty"`
-}
-
-// Where a goal stands.
-type GoalStatus string
-
-const (
-	GoalStatusOpen      GoalStatus = "OPEN"
-	GoalStatusAchieved  GoalStatus = "ACHIEVED"
-	GoalStatusAbandoned GoalStatus = "ABANDONED"
-)
-
-var AllGoalStatus = []GoalStatus{
-	GoalStatusOpen,
-	GoalStatusAchieved,
-	GoalStatusAbandoned,
-}
-
-func (e GoalStatus) IsValid() bool {
-	switch e {
-	case GoalStatusOpen, GoalStatusAchieved, GoalStatusAbandoned:
-		return true
-	}
-	return false
-}
-
-func (e GoalStatus) String() string {
-	return string(e)
-}
-
-func (e *GoalStatus) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = GoalStatus(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid GoalStatus", str)
-	}
-	return nil
-}
-
-func (e GoalStatus) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *GoalStatus) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e GoalStatus) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// Whether a mentorship goes on.
-type MentorshipStatus string
-
-const (
-	MentorshipStatusActive MentorshipStatus = "ACTIVE"
-	MentorshipStatusEnded  MentorshipStatus = "ENDED"
-)
-
-var AllMentorshipStatus = []MentorshipStatus{
-	MentorshipStatusActive,
-	MentorshipStatusEnded,
-}
-
-func (e MentorshipStatus) IsValid() bool {
-	switch e {
-	case MentorshipStatusActive, MentorshipStatusEnded:
-		return true
-	}
-	return false
-}
-
-func (e MentorshipStatus) String() string {
-	return string(e)
-}
-
-func (e *MentorshipStatus) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = MentorshipStatus(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid MentorshipStatus", str)
-	}
-	return nil
-}
-
-func (e MentorshipStatus) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *MentorshipStatus) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e MentorshipStatus) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// What kind of body an organization is.
-type OrganizationKind string
-
-const (
-	OrganizationKindCompany     OrganizationKind = "COMPANY"
-	OrganizationKindCommunity   OrganizationKind = "COMMUNITY"
-	OrganizationKindUniversity  OrganizationKind = "UNIVERSITY"
-	OrganizationKindAssociation OrganizationKind = "ASSOCIATION"
-)
-
-var AllOrganizationKind = []OrganizationKind{
-	OrganizationKindCompany,
-	OrganizationKindCommunity,
-	OrganizationKindUniversity,
-	OrganizationKindAssociation,
-}
-
-func (e OrganizationKind) IsValid() bool {
-	switch e {
-	case OrganizationKindCompany, OrganizationKindCommunity, OrganizationKindUniversity, OrganizationKindAssociation:
-		return true
-	}
-	return false
-}
-
-func (e OrganizationKind) String() string {
-	return string(e)
-}
-
-func (e *OrganizationKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = OrganizationKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid OrganizationKind", str)
-	}
-	return nil
-}
-
-func (e OrganizationKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *OrganizationKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e OrganizationKind) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// The broad area a skill belongs to.
-type SkillCategory string
-
-const (
-	SkillCategoryTechnical     SkillCategory = "TECHNICAL"
-	SkillCategoryLeadership    SkillCategory = "LEADERSHIP"
-	SkillCategoryBusiness      SkillCategory = "BUSINESS"
-	SkillCategoryCareer        SkillCategory = "CAREER"
-	SkillCategoryInterpersonal SkillCategory = "INTERPERSONAL"
-)
-
-var AllSkillCategory = []SkillCategory{
-	SkillCategoryTechnical,
-	SkillCategoryLeadership,
-	SkillCategoryBusiness,
-	SkillCategoryCareer,
-	SkillCategoryInterpersonal,
-}
-
-func (e SkillCategory) IsValid() bool {
-	switch e {
-	case SkillCategoryTechnical, SkillCategoryLeadership, SkillCategoryBusiness, SkillCategoryCareer, SkillCategoryInterpersonal:
-		return true
-	}
-	return false
-}
-
-func (e SkillCategory) String() string {
-	return string(e)
-}
-
-func (e *SkillCategory) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = SkillCategory(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid SkillCategory", str)
-	}
-	return nil
-}
-
-func (e SkillCategory) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *SkillCategory) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e SkillCategory) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
 }

@@ -16,11 +16,6 @@ func (r *boardSeatResolver) Skills(ctx context.Context, obj *graph.Seat) ([]*gra
 	return byIDs(ctx, ld(ctx).Skill, obj.Skills)
 }
 
-// Status is the resolver for the status field.
-func (r *lineageEntryResolver) Status(ctx context.Context, obj *graph.LineageEntry) (MentorshipStatus, error) {
-	return MentorshipStatus(obj.Status), nil
-}
-
 // Uncovered is the resolver for the uncovered field.
 func (r *mentorBoardResolver) Uncovered(ctx context.Context, obj *graph.Board) ([]*graph.Skill, error) {
 	return byIDs(ctx, ld(ctx).Skill, obj.Uncovered)
@@ -110,9 +105,6 @@ func (r *skillGapResolver) Overloaded(ctx context.Context, obj *graph.SkillGap) 
 // BoardSeat returns BoardSeatResolver implementation.
 func (r *Resolver) BoardSeat() BoardSeatResolver { return &boardSeatResolver{r} }
 
-// LineageEntry returns LineageEntryResolver implementation.
-func (r *Resolver) LineageEntry() LineageEntryResolver { return &lineageEntryResolver{r} }
-
 // MentorBoard returns MentorBoardResolver implementation.
 func (r *Resolver) MentorBoard() MentorBoardResolver { return &mentorBoardResolver{r} }
 
@@ -126,7 +118,6 @@ func (r *Resolver) SkillGap() SkillGapResolver { return &skillGapResolver{r} }
 
 type (
 	boardSeatResolver             struct{ *Resolver }
-	lineageEntryResolver          struct{ *Resolver }
 	mentorBoardResolver           struct{ *Resolver }
 	mentorMatchConnectionResolver struct{ *Resolver }
 	skillGapResolver              struct{ *Resolver }

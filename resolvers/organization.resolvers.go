@@ -56,11 +56,6 @@ func (r *mutationResolver) EndAffiliation(ctx context.Context, input EndAffiliat
 	return &a, err
 }
 
-// Kind is the resolver for the kind field.
-func (r *organizationResolver) Kind(ctx context.Context, obj *graph.Organization) (OrganizationKind, error) {
-	return OrganizationKind(obj.Kind), nil
-}
-
 // Members is the resolver for the members field.
 func (r *organizationResolver) Members(ctx context.Context, obj *graph.Organization, first *int, after *string) (*MemberConnection, error) {
 	page, err := ld(ctx).Members.Load(ctx, pageKey(obj.ID, first, after))

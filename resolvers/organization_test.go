@@ -58,3 +58,19 @@ func TestOrganizationsAndAffiliations(t *testing.T) {
 		t.Errorf("person after deleting the organization: %v", d)
 	}
 }
+
+// TestUnknownEnumValuesAreRefused: enums the domain keeps as strings
+// (kinds, categories, statuses) are still checked against the schema, in
+// variables and in the query text.
+func TestUnknownEnumValuesAreRefused(t *testing.T) {
+	a := newAPI(t)
+	e := a.fails("GRAPHQL_VALIDATION_FAILED", `query($k: OrganizationKind) { organizations(filter: {kind: $k}) { totalCount } }`,
+		map[string]any{"k": "BANK"})
+	if !strings.Contains(e.Message, "BANK") || !strings.Contains(e.Message, "OrganizationKind") {
+		t.Errorf("error for kind BANK: %s", e.Message)
+	}
+	e = a.fails("GRAPHQL_VALIDATION_FAILED", `mutation { createSkill(input: {name: "x", category: MAGIC}) { id } }`, nil)
+	if !strings.Contains(e.Message, "MAGIC") {
+		t.Errorf("error for category MAGIC: %s", e.Message)
+	}
+}

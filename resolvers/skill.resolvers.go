@@ -50,11 +50,6 @@ func (r *queryResolver) Skills(ctx context.Context, first *int, after *string, f
 	}, nil
 }
 
-// Category is the resolver for the category field.
-func (r *skillResolver) Category(ctx context.Context, obj *graph.Skill) (SkillCategory, error) {
-	return SkillCategory(obj.Category), nil
-}
-
 // Broader is the resolver for the broader field.
 func (r *skillResolver) Broader(ctx context.Context, obj *graph.Skill) (*graph.Skill, error) {
 	if obj.BroaderID == nil {
