@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/mentorgraph/mentorgraph/graph"
@@ -19,6 +20,32 @@ func mentorWeights(w *MentorWeights) *graph.MentorWeights {
 	d := graph.DefaultMentorWeights
 	return &graph.MentorWeights{Distance: deref(w.Distance, d.Distance), Level: deref(w.Level, d.Level),
 		Capacity: deref(w.Capacity, d.Capacity), SharedOrganization: deref(w.SharedOrganization, d.SharedOrganization)}
+}
+
+// peopleByIDs gives the people of ids, in order. When the query asks for
+// nothing of them but their id (a coverage report's uncoveredMentees { id }),
+// the ids are the answer and nothing is fetched; otherwise they come
+// through the person loader (one batch, skipping ids that name nothing).
+func peopleByIDs(ctx context.Context, ids []string) ([]*graph.Person, error) {
+	if selectsOnlyID(ctx, "Person") {
+		out := make([]*graph.Person, len(ids))
+		for i, id := range ids {
+			out[i] = &graph.Person{ID: id}
+		}
+		return out, nil
+	}
+	return byIDs(ctx, ld(ctx).Person, ids)
+}
+
+// selectsOnlyID reports whether the field being resolved, of objects of
+// type typeName, selects nothing of them but id (and __typename).
+func selectsOnlyID(ctx context.Context, typeName string) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, []string{typeName}) {
+		if f.Name != "id" && f.Name != "__typename" {
+			return false
+		}
+	}
+	return true
 }
 
 // byIDs loads values by id through a loader (one batch), in the order of

@@ -94,12 +94,12 @@ func (r *queryResolver) Successors(ctx context.Context, person string, skills []
 
 // UncoveredMentees is the resolver for the uncoveredMentees field.
 func (r *skillGapResolver) UncoveredMentees(ctx context.Context, obj *graph.SkillGap) ([]*graph.Person, error) {
-	return byIDs(ctx, ld(ctx).Person, obj.UncoveredMentees)
+	return peopleByIDs(ctx, obj.UncoveredMentees)
 }
 
 // Overloaded is the resolver for the overloaded field.
 func (r *skillGapResolver) Overloaded(ctx context.Context, obj *graph.SkillGap) ([]*graph.Person, error) {
-	return byIDs(ctx, ld(ctx).Person, obj.Overloaded)
+	return peopleByIDs(ctx, obj.Overloaded)
 }
 
 // BoardSeat returns BoardSeatResolver implementation.

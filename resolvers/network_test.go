@@ -195,4 +195,22 @@ func TestReferralLineageSuccessorsCoverageThroughGraphQL(t *testing.T) {
 		at(n, "overloaded", 0, "id") != mid {
 		t.Errorf("coverage: %v", d)
 	}
+	// Ids alone come with the report's statements; names are fetched.
+	statements := func(query string) (int64, map[string]any) {
+		before := a.store.Statements()
+		d := a.ok(query, map[string]any{"o": org})
+		return a.store.Statements() - before, d
+	}
+	report, _ := statements(`query($o: ID!) { coverageGaps(organization: $o) { edges { node { demand } } } }`)
+	withIDs, d := statements(`query($o: ID!) { coverageGaps(organization: $o) { edges { node { uncoveredMentees { id } overloaded { id __typename } } } } }`)
+	if withIDs != report {
+		t.Errorf("coverage with the ids of overloaded mentors cost %d Cypher statements, the report alone %d", withIDs, report)
+	}
+	if at(d, "coverageGaps", "edges", 0, "node", "overloaded", 0, "id") != mid {
+		t.Errorf("coverage, ids only: %v", d)
+	}
+	d = a.ok(`query($o: ID!) { coverageGaps(organization: $o) { edges { node { overloaded { id ... on Person { name } } } } } }`, map[string]any{"o": org})
+	if at(d, "coverageGaps", "edges", 0, "node", "overloaded", 0, "name") != "Mid" {
+		t.Errorf("coverage with the names of overloaded mentors: %v", d)
+	}
 }

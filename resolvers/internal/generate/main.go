@@ -42,7 +42,6 @@ const (
 
 func main() {
 	log.SetFlags(0)
-
 	cfg, err := config.LoadConfig("gqlgen.yml")
 	if err != nil {
 		log.Fatalf("gqlgen.yml: %v (run from the repository root)", err)
