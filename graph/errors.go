@@ -103,7 +103,9 @@ func translate(op string, err error) error {
 			return fmt.Errorf("%s: %w: %w", op, ErrUnavailable, err)
 		}
 	}
-	if neo4j.IsConnectivityError(err) {
+	// The driver gave up retrying (Neo4j kept failing, or the request's
+	// deadline passed between attempts).
+	if neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err) {
 		return fmt.Errorf("%s: %w: %w", op, ErrUnavailable, err)
 	}
 	return fmt.Errorf("%s: %w", op, err)

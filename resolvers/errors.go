@@ -61,9 +61,8 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	case errors.Is(err, graph.ErrInvalid):
 		pres.Message = graph.Message(err)
 		pres.Extensions["code"] = CodeBadUserInput
-	case errors.Is(ctx.Err(), context.DeadlineExceeded) &&
-		(errors.Is(err, graph.ErrUnavailable) || errors.Is(err, context.DeadlineExceeded)):
-		// The request's deadline (withTimeout) passed while it waited.
+	case errors.Is(ctx.Err(), context.DeadlineExceeded) && !isRequestError(err):
+		// The request's deadline (answered) passed while it waited.
 		log.Warn("request timed out", "err", err, "path", pres.Path)
 		pres.Message = "the request took too long (longer than the server's request timeout)"
 		pres.Extensions["code"] = CodeUnavailable

@@ -1,10 +1,13 @@
 package resolvers
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -52,26 +55,85 @@ func NewHandler(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
 		log.Error("panic in resolver", "panic", v, "path", graphql.GetPath(ctx))
 		return errors.New("internal error")
 	})
-	return withTimeout(loaders.Middleware(r.Store, srv), lim.Timeout)
+	return answered(loaders.Middleware(r.Store, srv), lim.Timeout)
 }
 
-// withTimeout bounds each request by a deadline on its context: the
-// store's statements stop when it passes, and the request answers
-// UNAVAILABLE, "the request took too long" (presentError). A deadline rather
-// than http.TimeoutHandler, which runs the handler in a goroutine of its own
-// and buffers the whole answer before writing it: 30–40 µs a request
-// (netbench), 3 % of a 1 ms question. Everything a request waits on (Neo4j,
-// the loaders) stops at the deadline.
-func withTimeout(next http.Handler, d time.Duration) http.Handler {
-	if d <= 0 {
-		return next
-	}
+// timedOutAnswer is the answer to a request whose deadline passed before
+// gqlgen executed any of it (gqlgen then answers a bare null).
+const timedOutAnswer = `{"errors":[{"message":"the request took too long (longer than the server's request timeout)","extensions":{"code":"UNAVAILABLE"}}],"data":null}`
+
+// answered serves each request within a deadline, and sends its answer
+// whole.
+//
+// The deadline is on the request's context (none when timeout ≤ 0): the
+// store's statements stop when it passes and the request answers
+// UNAVAILABLE, "the request took too long" (presentError, or
+// timedOutAnswer). A deadline rather than http.TimeoutHandler, which runs
+// the handler in a goroutine of its own: 30–40 µs a request (netbench), 3 %
+// of a 1 ms question. Everything a request waits on (Neo4j, the loaders)
+// stops at the deadline.
+//
+// The answer is sent in one write with its Content-Length, not in 4 KB
+// chunks as net/http sends anything past 2 KB without one: one write on the
+// connection, one read for the client. Buffers come from a pool; ones grown
+// past maxPooledAnswer are left to the collector.
+func answered(next http.Handler, timeout time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), d)
-		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
+		ctx := r.Context()
+		if timeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, timeout)
+			defer cancel()
+		}
+		buf := answerBuffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer func() {
+			if buf.Cap() <= maxPooledAnswer {
+				answerBuffers.Put(buf)
+			}
+		}()
+		bw := &bufferedWriter{ResponseWriter: w, buf: buf}
+		next.ServeHTTP(bw, r.WithContext(ctx))
+		if bw.status == 0 {
+			bw.status = http.StatusOK
+		}
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) && bytes.Equal(bytes.TrimSpace(buf.Bytes()), []byte("null")) {
+			buf.Reset()
+			buf.WriteString(timedOutAnswer)
+			bw.status = http.StatusServiceUnavailable
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+		w.WriteHeader(bw.status)
+		_, _ = w.Write(buf.Bytes())
 	})
 }
+
+const maxPooledAnswer = 1 << 20
+
+var answerBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// bufferedWriter keeps the status and body of an answer for answered.
+type bufferedWriter struct {
+	http.ResponseWriter
+	buf    *bytes.Buffer
+	status int
+}
+
+func (b *bufferedWriter) WriteHeader(code int) {
+	if b.status == 0 {
+		b.status = code
+	}
+}
+
+func (b *bufferedWriter) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.buf.Write(p)
+}
+
+// Unwrap gives http.ResponseController the connection's writer.
+func (b *bufferedWriter) Unwrap() http.ResponseWriter { return b.ResponseWriter }
 
 // GraphiQL returns the GraphiQL page for the endpoint at path.
 func GraphiQL(path string) http.Handler {
