@@ -44,23 +44,35 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
 }
 
-// read runs work in a read transaction of its own session.
+// read runs work in a read transaction of its own session, within ctx's
+// WithDeadline deadline if it has one.
 func read[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	cfg, err := txConfig(ctx)
+	if err != nil {
+		var zero T
+		return zero, translate(op, err)
+	}
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	v, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
 		return work(countingTx{tx, &s.statements})
-	})
+	}, cfg...)
 	return v, translate(op, err)
 }
 
-// write runs work in a write transaction of its own session.
+// write runs work in a write transaction of its own session, within ctx's
+// WithDeadline deadline if it has one.
 func write[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	cfg, err := txConfig(ctx)
+	if err != nil {
+		var zero T
+		return zero, translate(op, err)
+	}
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	v, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
 		return work(countingTx{tx, &s.statements})
-	})
+	}, cfg...)
 	return v, translate(op, err)
 }
 

@@ -61,7 +61,7 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	case errors.Is(err, graph.ErrInvalid):
 		pres.Message = graph.Message(err)
 		pres.Extensions["code"] = CodeBadUserInput
-	case errors.Is(ctx.Err(), context.DeadlineExceeded) && !isRequestError(err):
+	case graph.DeadlinePassed(ctx) && !isRequestError(err):
 		// The request's deadline (answered) passed while it waited.
 		log.Warn("request timed out", "err", err, "path", pres.Path)
 		pres.Message = "the request took too long (longer than the server's request timeout)"

@@ -19,6 +19,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/loaders"
 )
 
@@ -65,13 +66,15 @@ const timedOutAnswer = `{"errors":[{"message":"the request took too long (longer
 // answered serves each request within a deadline, and sends its answer
 // whole.
 //
-// The deadline is on the request's context (none when timeout ≤ 0): the
-// store's statements stop when it passes and the request answers
-// UNAVAILABLE, "the request took too long" (presentError, or
-// timedOutAnswer). A deadline rather than http.TimeoutHandler, which runs
-// the handler in a goroutine of its own: 30–40 µs a request (netbench), 3 %
-// of a 1 ms question. Everything a request waits on (Neo4j, the loaders)
-// stops at the deadline.
+// The deadline (none when timeout ≤ 0) is given to the store with
+// graph.WithDeadline: each Neo4j transaction gets the time left as its
+// timeout, so Neo4j stops a statement that outlives the request, and the
+// request's context is cancelled when the time is up (waits on loaders and
+// the driver's retries stop). The request then answers UNAVAILABLE, "the
+// request took too long" (presentError, or timedOutAnswer). Not a context
+// deadline: the driver would race every socket read in a goroutine of its
+// own, 30–70 µs a statement (netbench). Not http.TimeoutHandler either,
+// which runs the handler in a goroutine of its own: 30–40 µs a request.
 //
 // The answer is sent in one write with its Content-Length, not in 4 KB
 // chunks as net/http sends anything past 2 KB without one: one write on the
@@ -82,8 +85,10 @@ func answered(next http.Handler, timeout time.Duration) http.Handler {
 		ctx := r.Context()
 		if timeout > 0 {
 			var cancel context.CancelFunc
-			ctx, cancel = context.WithTimeout(ctx, timeout)
+			ctx, cancel = context.WithCancel(graph.WithDeadline(ctx, time.Now().Add(timeout)))
 			defer cancel()
+			timer := time.AfterFunc(timeout, cancel)
+			defer timer.Stop()
 		}
 		buf := answerBuffers.Get().(*bytes.Buffer)
 		buf.Reset()
@@ -97,7 +102,7 @@ func answered(next http.Handler, timeout time.Duration) http.Handler {
 		if bw.status == 0 {
 			bw.status = http.StatusOK
 		}
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) && bytes.Equal(bytes.TrimSpace(buf.Bytes()), []byte("null")) {
+		if graph.DeadlinePassed(ctx) && bytes.Equal(bytes.TrimSpace(buf.Bytes()), []byte("null")) {
 			buf.Reset()
 			buf.WriteString(timedOutAnswer)
 			bw.status = http.StatusServiceUnavailable
