@@ -20,22 +20,107 @@ const Wait = 250 * time.Microsecond
 // within Wait into one store call (one UNWIND query) and caches results
 // for the rest of the request.
 type Loaders struct {
-	Person       *dataloadgen.Loader[string, graph.Person]
-	Skill        *dataloadgen.Loader[string, graph.Skill]
-	Organization *dataloadgen.Loader[string, graph.Organization]
+	Person       *Loader[string, graph.Person]
+	Skill        *Loader[string, graph.Skill]
+	Organization *Loader[string, graph.Organization]
 
-	SkillsOfPerson       *dataloadgen.Loader[string, []graph.PersonSkill]
-	GoalsOfPerson        *dataloadgen.Loader[string, []graph.Goal]
-	AffiliationsOfPerson *dataloadgen.Loader[string, []graph.Affiliation]
-	MentorsOfPerson      *dataloadgen.Loader[string, []graph.Mentorship]
-	MenteesOfPerson      *dataloadgen.Loader[string, []graph.Mentorship]
-	ConnectionsOfPerson  *dataloadgen.Loader[ConnectionsKey, []graph.Connection]
+	SkillsOfPerson       *Loader[string, []graph.PersonSkill]
+	GoalsOfPerson        *Loader[string, []graph.Goal]
+	AffiliationsOfPerson *Loader[string, []graph.Affiliation]
+	MentorsOfPerson      *Loader[string, []graph.Mentorship]
+	MenteesOfPerson      *Loader[string, []graph.Mentorship]
+	ConnectionsOfPerson  *Loader[ConnectionsKey, []graph.Connection]
 
-	NarrowerSkills *dataloadgen.Loader[string, []graph.Skill]
-	SkillCounts    *dataloadgen.Loader[string, graph.SkillCounts]
-	SkillMentors   *dataloadgen.Loader[SkillMentorsKey, graph.Page[graph.SkillMentor]]
-	SkillLearners  *dataloadgen.Loader[PageKey, graph.Page[graph.Person]]
-	Members        *dataloadgen.Loader[PageKey, graph.Page[graph.Member]]
+	NarrowerSkills *Loader[string, []graph.Skill]
+	SkillCounts    *Loader[string, graph.SkillCounts]
+	SkillMentors   *Loader[SkillMentorsKey, graph.Page[graph.SkillMentor]]
+	SkillLearners  *Loader[PageKey, graph.Page[graph.Person]]
+	Members        *Loader[PageKey, graph.Page[graph.Member]]
+}
+
+// Loader is a dataloadgen loader (Load and LoadAll batch the keys asked
+// within Wait into one fetch and cache the results for the request) that
+// can also fetch a key at once, with LoadNow.
+type Loader[K comparable, V any] struct {
+	*dataloadgen.Loader[K, V]
+	fetch func(context.Context, []K) (map[K]V, error)
+	mu    sync.Mutex
+	// asked holds the keys Load, LoadAll, LoadNow or Prime have seen: the
+	// loader holds (or is fetching) them.
+	asked map[K]struct{}
+}
+
+func newLoader[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) *Loader[K, V] {
+	return &Loader[K, V]{
+		Loader: dataloadgen.NewMappedLoader(fetch, dataloadgen.WithWait(Wait), dataloadgen.WithBatchCapacity(1000)),
+		fetch:  fetch,
+		asked:  map[K]struct{}{},
+	}
+}
+
+// note records keys and reports whether all of them had been seen before.
+func (l *Loader[K, V]) note(keys ...K) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	seen := true
+	for _, k := range keys {
+		if _, ok := l.asked[k]; !ok {
+			seen = false
+			l.asked[k] = struct{}{}
+		}
+	}
+	return seen
+}
+
+// Load returns the value of key, batched with the keys asked within Wait.
+func (l *Loader[K, V]) Load(ctx context.Context, key K) (V, error) {
+	l.note(key)
+	return l.Loader.Load(ctx, key)
+}
+
+// LoadAll returns the values of keys, batched with the keys asked within
+// Wait.
+func (l *Loader[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
+	l.note(keys...)
+	return l.Loader.LoadAll(ctx, keys)
+}
+
+// Prime puts a value for key in the cache.
+func (l *Loader[K, V]) Prime(key K, value V) bool {
+	l.note(key)
+	return l.Loader.Prime(key, value)
+}
+
+// LoadNow returns the value of key like Load, but fetches it at once
+// instead of waiting for other keys to join a batch: for a field resolved
+// once in its request, which has no sibling to wait for. A key the loader
+// already holds or is fetching comes from there; a fetched value is kept
+// for later Loads. A key that names nothing gives dataloadgen.ErrNotFound,
+// as Load does.
+func (l *Loader[K, V]) LoadNow(ctx context.Context, key K) (V, error) {
+	if l.note(key) {
+		return l.Loader.Load(ctx, key)
+	}
+	var zero V
+	found, err := l.fetch(ctx, []K{key})
+	if err != nil {
+		l.forget(key)
+		return zero, err
+	}
+	v, ok := found[key]
+	if !ok {
+		l.forget(key)
+		return zero, dataloadgen.ErrNotFound
+	}
+	l.Loader.Prime(key, v)
+	return v, nil
+}
+
+// forget drops a key LoadNow could not fetch, so a later call asks again.
+func (l *Loader[K, V]) forget(key K) {
+	l.mu.Lock()
+	delete(l.asked, key)
+	l.mu.Unlock()
 }
 
 // ConnectionsKey asks for up to First connections of a person.
@@ -60,40 +145,39 @@ type SkillMentorsKey struct {
 
 // New returns a fresh set of loaders over store, for one request.
 func New(store *graph.Store) *Loaders {
-	opts := []dataloadgen.Option{dataloadgen.WithWait(Wait), dataloadgen.WithBatchCapacity(1000)}
 	return &Loaders{
-		Person:       dataloadgen.NewMappedLoader(store.PeopleByID, opts...),
-		Skill:        dataloadgen.NewMappedLoader(store.SkillsByID, opts...),
-		Organization: dataloadgen.NewMappedLoader(store.OrganizationsByID, opts...),
+		Person:       newLoader(store.PeopleByID),
+		Skill:        newLoader(store.SkillsByID),
+		Organization: newLoader(store.OrganizationsByID),
 
-		SkillsOfPerson:       dataloadgen.NewMappedLoader(store.SkillsOfPeople, opts...),
-		GoalsOfPerson:        dataloadgen.NewMappedLoader(store.GoalsOfPeople, opts...),
-		AffiliationsOfPerson: dataloadgen.NewMappedLoader(store.AffiliationsOfPeople, opts...),
-		MentorsOfPerson:      dataloadgen.NewMappedLoader(store.MentorsOfPeople, opts...),
-		MenteesOfPerson:      dataloadgen.NewMappedLoader(store.MenteesOfPeople, opts...),
-		ConnectionsOfPerson: dataloadgen.NewMappedLoader(grouped(
+		SkillsOfPerson:       newLoader(store.SkillsOfPeople),
+		GoalsOfPerson:        newLoader(store.GoalsOfPeople),
+		AffiliationsOfPerson: newLoader(store.AffiliationsOfPeople),
+		MentorsOfPerson:      newLoader(store.MentorsOfPeople),
+		MenteesOfPerson:      newLoader(store.MenteesOfPeople),
+		ConnectionsOfPerson: newLoader(grouped(
 			func(k ConnectionsKey) (string, int) { return k.PersonID, k.First },
 			func(ctx context.Context, ids []string, first int) (map[string][]graph.Connection, error) {
 				return store.ConnectionsOfPeople(ctx, ids, first)
-			}), opts...),
+			})),
 
-		NarrowerSkills: dataloadgen.NewMappedLoader(store.NarrowerSkills, opts...),
-		SkillCounts:    dataloadgen.NewMappedLoader(store.CountsOfSkills, opts...),
-		SkillMentors: dataloadgen.NewMappedLoader(grouped(
+		NarrowerSkills: newLoader(store.NarrowerSkills),
+		SkillCounts:    newLoader(store.CountsOfSkills),
+		SkillMentors: newLoader(grouped(
 			func(k SkillMentorsKey) (string, SkillMentorsKey) {
 				return k.ID, SkillMentorsKey{PageKey{"", k.First, k.After}, k.MinLevel, k.IncludeNarrower}
 			},
 			func(ctx context.Context, ids []string, k SkillMentorsKey) (map[string]graph.Page[graph.SkillMentor], error) {
 				return store.SkillMentors(ctx, ids, graph.SkillMentorsArgs{MinLevel: k.MinLevel, IncludeNarrower: k.IncludeNarrower, Page: k.pageArgs()})
-			}), opts...),
-		SkillLearners: dataloadgen.NewMappedLoader(grouped(pageGroup,
+			})),
+		SkillLearners: newLoader(grouped(pageGroup,
 			func(ctx context.Context, ids []string, k PageKey) (map[string]graph.Page[graph.Person], error) {
 				return store.SkillLearners(ctx, ids, k.pageArgs())
-			}), opts...),
-		Members: dataloadgen.NewMappedLoader(grouped(pageGroup,
+			})),
+		Members: newLoader(grouped(pageGroup,
 			func(ctx context.Context, ids []string, k PageKey) (map[string]graph.Page[graph.Member], error) {
 				return store.MembersOf(ctx, ids, k.pageArgs())
-			}), opts...),
+			})),
 	}
 }
 

@@ -3,15 +3,37 @@ package resolvers
 import (
 	"context"
 
-	"github.com/vikstrous/dataloadgen"
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/mentorgraph/mentorgraph/loaders"
 )
 
+// sole reports whether the field being resolved is resolved once in its
+// request: no list lies above it (person(id) at the root, that person's
+// skills). Such a field has no siblings whose keys could join its loader
+// batch, so waiting for them (loaders.Wait) would only add to the answer.
+func sole(ctx context.Context) bool {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		if fc.Index != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// loadFrom fetches key through l: at once for a sole field, batched with
+// its siblings otherwise.
+func loadFrom[K comparable, V any](ctx context.Context, l *loaders.Loader[K, V], key K) (V, error) {
+	if sole(ctx) {
+		return l.LoadNow(ctx, key)
+	}
+	return l.Load(ctx, key)
+}
+
 // load fetches one value through a loader; nil, nil when the key names
-// nothing (a lookup that may miss, e.g. a link's person).
-func load[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V], key K) (*V, error) {
-	v, err := l.Load(ctx, key)
+// nothing (a lookup that may miss: person(id), a link's person).
+func load[K comparable, V any](ctx context.Context, l *loaders.Loader[K, V], key K) (*V, error) {
+	v, err := loadFrom(ctx, l, key)
 	if loaders.IsNotFound(err) {
 		return nil, nil
 	}
@@ -21,27 +43,9 @@ func load[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V],
 	return &v, nil
 }
 
-// fetchOne gets the record of a root field (person(id), skill(id), …)
-// straight from the store and primes the loader with it. A root field has
-// no sibling resolvers to share a batch with, so the loader's collecting
-// window would only add its wait to the answer; nested fields asking for
-// the same id later find it in the loader.
-func fetchOne[V any](ctx context.Context, l *dataloadgen.Loader[string, V], fetch func(context.Context, []string) (map[string]V, error), id string) (*V, error) {
-	found, err := fetch(ctx, []string{id})
-	if err != nil {
-		return nil, err
-	}
-	v, ok := found[id]
-	if !ok {
-		return nil, nil
-	}
-	l.Prime(id, v)
-	return &v, nil
-}
-
 // loadList fetches a list through a loader, as pointers.
-func loadList[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, []V], key K) ([]*V, error) {
-	vs, err := l.Load(ctx, key)
+func loadList[K comparable, V any](ctx context.Context, l *loaders.Loader[K, []V], key K) ([]*V, error) {
+	vs, err := loadFrom(ctx, l, key)
 	if err != nil && !loaders.IsNotFound(err) {
 		return nil, err
 	}

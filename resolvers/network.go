@@ -50,7 +50,7 @@ func selectsOnlyID(ctx context.Context, typeName string) bool {
 
 // byIDs loads values by id through a loader (one batch), in the order of
 // ids, skipping ids that name nothing.
-func byIDs[V any](ctx context.Context, l *dataloadgen.Loader[string, V], ids []string) ([]*V, error) {
+func byIDs[V any](ctx context.Context, l *loaders.Loader[string, V], ids []string) ([]*V, error) {
 	vals, err := l.LoadAll(ctx, ids)
 	if err != nil && !loaders.OnlyNotFound(err) {
 		return nil, err

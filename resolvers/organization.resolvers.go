@@ -58,7 +58,7 @@ func (r *mutationResolver) EndAffiliation(ctx context.Context, input EndAffiliat
 
 // Members is the resolver for the members field.
 func (r *organizationResolver) Members(ctx context.Context, obj *graph.Organization, first *int, after *string) (*MemberConnection, error) {
-	page, err := ld(ctx).Members.Load(ctx, pageKey(obj.ID, first, after))
+	page, err := loadFrom(ctx, ld(ctx).Members, pageKey(obj.ID, first, after))
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func (r *organizationConnectionResolver) TotalCount(ctx context.Context, obj *Or
 
 // Organization is the resolver for the organization field.
 func (r *queryResolver) Organization(ctx context.Context, id string) (*graph.Organization, error) {
-	return fetchOne(ctx, ld(ctx).Organization, r.Store.OrganizationsByID, id)
+	return load(ctx, ld(ctx).Organization, id)
 }
 
 // Organizations is the resolver for the organizations field.

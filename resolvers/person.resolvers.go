@@ -115,7 +115,7 @@ func (r *personSkillResolver) Skill(ctx context.Context, obj *graph.PersonSkill)
 
 // Person is the resolver for the person field.
 func (r *queryResolver) Person(ctx context.Context, id string) (*graph.Person, error) {
-	return fetchOne(ctx, ld(ctx).Person, r.Store.PeopleByID, id)
+	return load(ctx, ld(ctx).Person, id)
 }
 
 // People is the resolver for the people field.

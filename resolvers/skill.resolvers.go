@@ -32,7 +32,7 @@ func (r *mutationResolver) DeleteSkill(ctx context.Context, id string) (string, 
 
 // Skill is the resolver for the skill field.
 func (r *queryResolver) Skill(ctx context.Context, id string) (*graph.Skill, error) {
-	return fetchOne(ctx, ld(ctx).Skill, r.Store.SkillsByID, id)
+	return load(ctx, ld(ctx).Skill, id)
 }
 
 // Skills is the resolver for the skills field.
@@ -66,7 +66,7 @@ func (r *skillResolver) Narrower(ctx context.Context, obj *graph.Skill) ([]*grap
 // Mentors is the resolver for the mentors field.
 func (r *skillResolver) Mentors(ctx context.Context, obj *graph.Skill, minLevel *int, includeNarrower *bool, first *int, after *string) (*SkillMentorConnection, error) {
 	key := loaders.SkillMentorsKey{PageKey: pageKey(obj.ID, first, after), MinLevel: deref(minLevel, 3), IncludeNarrower: deref(includeNarrower, true)}
-	page, err := ld(ctx).SkillMentors.Load(ctx, key)
+	page, err := loadFrom(ctx, ld(ctx).SkillMentors, key)
 	if err != nil {
 		return nil, err
 	}
@@ -83,31 +83,31 @@ func (r *skillResolver) Mentors(ctx context.Context, obj *graph.Skill, minLevel 
 
 // Learners is the resolver for the learners field.
 func (r *skillResolver) Learners(ctx context.Context, obj *graph.Skill, first *int, after *string) (*PersonConnection, error) {
-	page, err := ld(ctx).SkillLearners.Load(ctx, pageKey(obj.ID, first, after))
+	page, err := loadFrom(ctx, ld(ctx).SkillLearners, pageKey(obj.ID, first, after))
 	if err != nil {
 		return nil, err
 	}
 	return personConnection(page, func(ctx context.Context) (int, error) {
-		c, err := ld(ctx).SkillCounts.Load(ctx, obj.ID)
+		c, err := loadFrom(ctx, ld(ctx).SkillCounts, obj.ID)
 		return c.Learners, err
 	}), nil
 }
 
 // HolderCount is the resolver for the holderCount field.
 func (r *skillResolver) HolderCount(ctx context.Context, obj *graph.Skill) (int, error) {
-	c, err := ld(ctx).SkillCounts.Load(ctx, obj.ID)
+	c, err := loadFrom(ctx, ld(ctx).SkillCounts, obj.ID)
 	return c.Holders, err
 }
 
 // MentorCount is the resolver for the mentorCount field.
 func (r *skillResolver) MentorCount(ctx context.Context, obj *graph.Skill) (int, error) {
-	c, err := ld(ctx).SkillCounts.Load(ctx, obj.ID)
+	c, err := loadFrom(ctx, ld(ctx).SkillCounts, obj.ID)
 	return c.Mentors, err
 }
 
 // LearnerCount is the resolver for the learnerCount field.
 func (r *skillResolver) LearnerCount(ctx context.Context, obj *graph.Skill) (int, error) {
-	c, err := ld(ctx).SkillCounts.Load(ctx, obj.ID)
+	c, err := loadFrom(ctx, ld(ctx).SkillCounts, obj.ID)
 	return c.Learners, err
 }
 

@@ -61,7 +61,12 @@ func questions() []question {
 		},
 		{
 			name: "mentors of a skill (page of 20)",
+			// The same two statements as through GraphQL: the skill (which
+			// may not exist), then its mentors.
 			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				if _, err := s.SkillsByID(ctx, []string{p.skill}); err != nil {
+					return 0, err
+				}
 				pages, err := s.SkillMentors(ctx, []string{p.skill}, graph.SkillMentorsArgs{MinLevel: 3, IncludeNarrower: true, Page: graph.PageArgs{First: 20}})
 				return len(pages[p.skill].Items), err
 			},
