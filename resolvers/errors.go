@@ -64,7 +64,7 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	case graph.DeadlinePassed(ctx) && !isRequestError(err):
 		// The request's deadline (answered) passed while it waited.
 		log.Warn("request timed out", "err", err, "path", pres.Path)
-		pres.Message = "the request took too long (longer than the server's request timeout)"
+		pres.Message = timedOutMessage
 		pres.Extensions["code"] = CodeUnavailable
 	case errors.Is(err, graph.ErrUnavailable):
 		log.Warn("database unavailable", "err", err, "path", pres.Path)
@@ -83,6 +83,9 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	}
 	return pres
 }
+
+// timedOutMessage is what a request whose deadline passed answers.
+const timedOutMessage = "the request took too long (longer than the server's request timeout)"
 
 // isRequestError reports whether err is gqlgen's own error about the
 // request (no underlying error from a resolver).

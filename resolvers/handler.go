@@ -61,7 +61,7 @@ func NewHandler(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
 
 // timedOutAnswer is the answer to a request whose deadline passed before
 // gqlgen executed any of it (gqlgen then answers a bare null).
-const timedOutAnswer = `{"errors":[{"message":"the request took too long (longer than the server's request timeout)","extensions":{"code":"UNAVAILABLE"}}],"data":null}`
+const timedOutAnswer = `{"errors":[{"message":"` + timedOutMessage + `","extensions":{"code":"` + CodeUnavailable + `"}}],"data":null}`
 
 // answered serves each request within a deadline, and sends its answer
 // whole.
