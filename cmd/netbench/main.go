@@ -339,11 +339,17 @@ func (pl *pools) one(pool []string, what string) string {
 	return pool[pl.rng.IntN(len(pool))]
 }
 
-// any draws two linked people (independently), a skill and an
-// organization.
+// any draws two different linked people, a skill and an organization.
 func (pl *pools) any() params {
-	return params{person: pl.one(pl.linked, "linked people"), other: pl.one(pl.linked, "linked people"),
+	if len(pl.linked) < 2 {
+		log.Fatal("the network has fewer than two linked people to pick")
+	}
+	p := params{person: pl.one(pl.linked, "linked people"),
 		skill: pl.one(pl.skills, "skills"), org: pl.one(pl.orgs, "organizations")}
+	for p.other = p.person; p.other == p.person; {
+		p.other = pl.one(pl.linked, "linked people")
+	}
+	return p
 }
 
 // near draws as any, with other a person lo..hi hops from person over
