@@ -7,7 +7,7 @@ GO    ?= go
 export CGO_ENABLED ?= 0
 
 # Generated files that `go generate ./...` must reproduce exactly.
-GENERATED := resolvers/generated.go resolvers/models_gen.go resolvers/concurrency_gen.go
+GENERATED := resolvers/generated.go resolvers/models_gen.go resolvers/concurrency_gen.go resolvers/plain_gen.go
 
 .PHONY: test run stop generate check-generated check-format vet bench
 

@@ -13139,6 +13139,9 @@ func UnmarshalUpdateSkillInput(ctx context.Context, raw any) (UpdateSkillInput, 
 var affiliationImplementors = []string{"Affiliation"}
 
 func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionSet, obj *graph.Affiliation) graphql.Marshaler {
+	if m := ec.plainAffiliation(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, affiliationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13194,6 +13197,9 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 var boardSeatImplementors = []string{"BoardSeat"}
 
 func (ec *executionContext) _BoardSeat(ctx context.Context, sel ast.SelectionSet, obj *graph.Seat) graphql.Marshaler {
+	if m := ec.plainBoardSeat(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, boardSeatImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13243,6 +13249,9 @@ func (ec *executionContext) _BoardSeat(ctx context.Context, sel ast.SelectionSet
 var connectPayloadImplementors = []string{"ConnectPayload"}
 
 func (ec *executionContext) _ConnectPayload(ctx context.Context, sel ast.SelectionSet, obj *ConnectPayload) graphql.Marshaler {
+	if m := ec.plainConnectPayload(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, connectPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13286,6 +13295,9 @@ func (ec *executionContext) _ConnectPayload(ctx context.Context, sel ast.Selecti
 var connectionImplementors = []string{"Connection"}
 
 func (ec *executionContext) _Connection(ctx context.Context, sel ast.SelectionSet, obj *graph.Connection) graphql.Marshaler {
+	if m := ec.plainConnection(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, connectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13325,6 +13337,9 @@ func (ec *executionContext) _Connection(ctx context.Context, sel ast.SelectionSe
 var goalImplementors = []string{"Goal"}
 
 func (ec *executionContext) _Goal(ctx context.Context, sel ast.SelectionSet, obj *graph.Goal) graphql.Marshaler {
+	if m := ec.plainGoal(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, goalImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13390,6 +13405,9 @@ func (ec *executionContext) _Goal(ctx context.Context, sel ast.SelectionSet, obj
 var importKindCountsImplementors = []string{"ImportKindCounts"}
 
 func (ec *executionContext) _ImportKindCounts(ctx context.Context, sel ast.SelectionSet, obj *ImportKindCounts) graphql.Marshaler {
+	if m := ec.plainImportKindCounts(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, importKindCountsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13443,6 +13461,9 @@ func (ec *executionContext) _ImportKindCounts(ctx context.Context, sel ast.Selec
 var importReportImplementors = []string{"ImportReport"}
 
 func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.SelectionSet, obj *ImportReport) graphql.Marshaler {
+	if m := ec.plainImportReport(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, importReportImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13491,6 +13512,9 @@ func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.Selection
 var lineageEntryImplementors = []string{"LineageEntry"}
 
 func (ec *executionContext) _LineageEntry(ctx context.Context, sel ast.SelectionSet, obj *graph.LineageEntry) graphql.Marshaler {
+	if m := ec.plainLineageEntry(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, lineageEntryImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13539,6 +13563,9 @@ func (ec *executionContext) _LineageEntry(ctx context.Context, sel ast.Selection
 var memberConnectionImplementors = []string{"MemberConnection"}
 
 func (ec *executionContext) _MemberConnection(ctx context.Context, sel ast.SelectionSet, obj *MemberConnection) graphql.Marshaler {
+	if m := ec.plainMemberConnection(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, memberConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13583,6 +13610,9 @@ func (ec *executionContext) _MemberConnection(ctx context.Context, sel ast.Selec
 var memberEdgeImplementors = []string{"MemberEdge"}
 
 func (ec *executionContext) _MemberEdge(ctx context.Context, sel ast.SelectionSet, obj *MemberEdge) graphql.Marshaler {
+	if m := ec.plainMemberEdge(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, memberEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13631,6 +13661,9 @@ func (ec *executionContext) _MemberEdge(ctx context.Context, sel ast.SelectionSe
 var mentorBoardImplementors = []string{"MentorBoard"}
 
 func (ec *executionContext) _MentorBoard(ctx context.Context, sel ast.SelectionSet, obj *graph.Board) graphql.Marshaler {
+	if m := ec.plainMentorBoard(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorBoardImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13670,6 +13703,9 @@ func (ec *executionContext) _MentorBoard(ctx context.Context, sel ast.SelectionS
 var mentorMatchImplementors = []string{"MentorMatch"}
 
 func (ec *executionContext) _MentorMatch(ctx context.Context, sel ast.SelectionSet, obj *graph.MentorMatch) graphql.Marshaler {
+	if m := ec.plainMentorMatch(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13738,6 +13774,9 @@ func (ec *executionContext) _MentorMatch(ctx context.Context, sel ast.SelectionS
 var mentorMatchConnectionImplementors = []string{"MentorMatchConnection"}
 
 func (ec *executionContext) _MentorMatchConnection(ctx context.Context, sel ast.SelectionSet, obj *MentorMatchConnection) graphql.Marshaler {
+	if m := ec.plainMentorMatchConnection(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13782,6 +13821,9 @@ func (ec *executionContext) _MentorMatchConnection(ctx context.Context, sel ast.
 var mentorMatchEdgeImplementors = []string{"MentorMatchEdge"}
 
 func (ec *executionContext) _MentorMatchEdge(ctx context.Context, sel ast.SelectionSet, obj *MentorMatchEdge) graphql.Marshaler {
+	if m := ec.plainMentorMatchEdge(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13820,6 +13862,9 @@ func (ec *executionContext) _MentorMatchEdge(ctx context.Context, sel ast.Select
 var mentorshipImplementors = []string{"Mentorship"}
 
 func (ec *executionContext) _Mentorship(ctx context.Context, sel ast.SelectionSet, obj *graph.Mentorship) graphql.Marshaler {
+	if m := ec.plainMentorship(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorshipImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14064,6 +14109,9 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 var neighborLinkImplementors = []string{"NeighborLink"}
 
 func (ec *executionContext) _NeighborLink(ctx context.Context, sel ast.SelectionSet, obj *NeighborLink) graphql.Marshaler {
+	if m := ec.plainNeighborLink(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, neighborLinkImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14117,6 +14165,9 @@ func (ec *executionContext) _NeighborLink(ctx context.Context, sel ast.Selection
 var neighborNodeImplementors = []string{"NeighborNode"}
 
 func (ec *executionContext) _NeighborNode(ctx context.Context, sel ast.SelectionSet, obj *graph.NeighborNode) graphql.Marshaler {
+	if m := ec.plainNeighborNode(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, neighborNodeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14155,6 +14206,9 @@ func (ec *executionContext) _NeighborNode(ctx context.Context, sel ast.Selection
 var neighborhoodImplementors = []string{"Neighborhood"}
 
 func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.SelectionSet, obj *Neighborhood) graphql.Marshaler {
+	if m := ec.plainNeighborhood(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, neighborhoodImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14198,6 +14252,9 @@ func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.Selection
 var organizationImplementors = []string{"Organization"}
 
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *graph.Organization) graphql.Marshaler {
+	if m := ec.plainOrganization(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14247,6 +14304,9 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 var organizationConnectionImplementors = []string{"OrganizationConnection"}
 
 func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *OrganizationConnection) graphql.Marshaler {
+	if m := ec.plainOrganizationConnection(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14291,6 +14351,9 @@ func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast
 var organizationEdgeImplementors = []string{"OrganizationEdge"}
 
 func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *OrganizationEdge) graphql.Marshaler {
+	if m := ec.plainOrganizationEdge(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14329,6 +14392,9 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *PageInfo) graphql.Marshaler {
+	if m := ec.plainPageInfo(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14377,6 +14443,9 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 var pathImplementors = []string{"Path"}
 
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *graph.Path) graphql.Marshaler {
+	if m := ec.plainPath(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14415,6 +14484,9 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 var pathStepImplementors = []string{"PathStep"}
 
 func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet, obj *graph.Step) graphql.Marshaler {
+	if m := ec.plainPathStep(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14468,6 +14540,9 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 var personImplementors = []string{"Person"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *graph.Person) graphql.Marshaler {
+	if m := ec.plainPerson(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14592,6 +14667,9 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *PersonConnection) graphql.Marshaler {
+	if m := ec.plainPersonConnection(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14636,6 +14714,9 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *PersonEdge) graphql.Marshaler {
+	if m := ec.plainPersonEdge(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14674,6 +14755,9 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 var personSkillImplementors = []string{"PersonSkill"}
 
 func (ec *executionContext) _PersonSkill(ctx context.Context, sel ast.SelectionSet, obj *graph.PersonSkill) graphql.Marshaler {
+	if m := ec.plainPersonSkill(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, personSkillImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14852,6 +14936,9 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 var scoreBreakdownImplementors = []string{"ScoreBreakdown"}
 
 func (ec *executionContext) _ScoreBreakdown(ctx context.Context, sel ast.SelectionSet, obj *graph.ScoreBreakdown) graphql.Marshaler {
+	if m := ec.plainScoreBreakdown(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, scoreBreakdownImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14900,6 +14987,9 @@ func (ec *executionContext) _ScoreBreakdown(ctx context.Context, sel ast.Selecti
 var serverInfoImplementors = []string{"ServerInfo"}
 
 func (ec *executionContext) _ServerInfo(ctx context.Context, sel ast.SelectionSet, obj *ServerInfo) graphql.Marshaler {
+	if m := ec.plainServerInfo(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, serverInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14938,6 +15028,9 @@ func (ec *executionContext) _ServerInfo(ctx context.Context, sel ast.SelectionSe
 var skillImplementors = []string{"Skill"}
 
 func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, obj *graph.Skill) graphql.Marshaler {
+	if m := ec.plainSkill(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15028,6 +15121,9 @@ func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, ob
 var skillConnectionImplementors = []string{"SkillConnection"}
 
 func (ec *executionContext) _SkillConnection(ctx context.Context, sel ast.SelectionSet, obj *SkillConnection) graphql.Marshaler {
+	if m := ec.plainSkillConnection(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15072,6 +15168,9 @@ func (ec *executionContext) _SkillConnection(ctx context.Context, sel ast.Select
 var skillEdgeImplementors = []string{"SkillEdge"}
 
 func (ec *executionContext) _SkillEdge(ctx context.Context, sel ast.SelectionSet, obj *SkillEdge) graphql.Marshaler {
+	if m := ec.plainSkillEdge(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15110,6 +15209,9 @@ func (ec *executionContext) _SkillEdge(ctx context.Context, sel ast.SelectionSet
 var skillGapImplementors = []string{"SkillGap"}
 
 func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet, obj *graph.SkillGap) graphql.Marshaler {
+	if m := ec.plainSkillGap(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15195,6 +15297,9 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 var skillGapConnectionImplementors = []string{"SkillGapConnection"}
 
 func (ec *executionContext) _SkillGapConnection(ctx context.Context, sel ast.SelectionSet, obj *SkillGapConnection) graphql.Marshaler {
+	if m := ec.plainSkillGapConnection(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15238,6 +15343,9 @@ func (ec *executionContext) _SkillGapConnection(ctx context.Context, sel ast.Sel
 var skillGapEdgeImplementors = []string{"SkillGapEdge"}
 
 func (ec *executionContext) _SkillGapEdge(ctx context.Context, sel ast.SelectionSet, obj *SkillGapEdge) graphql.Marshaler {
+	if m := ec.plainSkillGapEdge(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15276,6 +15384,9 @@ func (ec *executionContext) _SkillGapEdge(ctx context.Context, sel ast.Selection
 var skillMentorConnectionImplementors = []string{"SkillMentorConnection"}
 
 func (ec *executionContext) _SkillMentorConnection(ctx context.Context, sel ast.SelectionSet, obj *SkillMentorConnection) graphql.Marshaler {
+	if m := ec.plainSkillMentorConnection(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillMentorConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15320,6 +15431,9 @@ func (ec *executionContext) _SkillMentorConnection(ctx context.Context, sel ast.
 var skillMentorEdgeImplementors = []string{"SkillMentorEdge"}
 
 func (ec *executionContext) _SkillMentorEdge(ctx context.Context, sel ast.SelectionSet, obj *SkillMentorEdge) graphql.Marshaler {
+	if m := ec.plainSkillMentorEdge(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillMentorEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15369,6 +15483,9 @@ func (ec *executionContext) _SkillMentorEdge(ctx context.Context, sel ast.Select
 var successorImplementors = []string{"Successor"}
 
 func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet, obj *graph.Successor) graphql.Marshaler {
+	if m := ec.plainSuccessor(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, successorImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15417,6 +15534,9 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 var successorSkillImplementors = []string{"SuccessorSkill"}
 
 func (ec *executionContext) _SuccessorSkill(ctx context.Context, sel ast.SelectionSet, obj *graph.SkillLevel) graphql.Marshaler {
+	if m := ec.plainSuccessorSkill(ctx, sel, obj); m != nil {
+		return m
+	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, successorSkillImplementors)
 
 	out := graphql.NewFieldSet(fields)
