@@ -41,9 +41,14 @@ var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 50000, Timeout: 30 * tim
 // persisted queries, a parsed-query cache, introspection, depth and
 // complexity limits, and the error presenter).
 func NewHandler(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
+	return newHandler(r, lim, log, postTransport{})
+}
+
+// newHandler is NewHandler with the transport for POST requests.
+func newHandler(r *Resolver, lim Limits, log *slog.Logger, post graphql.Transport) http.Handler {
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(post)
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
