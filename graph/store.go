@@ -47,30 +47,30 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 // read runs work in a read transaction of its own session, within ctx's
 // WithDeadline deadline if it has one.
 func read[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
-	cfg, err := txConfig(ctx)
-	if err != nil {
-		var zero T
-		return zero, translate(op, err)
-	}
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(ctx)
-	v, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
-		return work(countingTx{tx, &s.statements})
-	}, cfg...)
-	return v, translate(op, err)
+	return inTransaction(ctx, s, op, neo4j.AccessModeRead, neo4j.ExecuteRead[T], work)
 }
 
 // write runs work in a write transaction of its own session, within ctx's
 // WithDeadline deadline if it has one.
 func write[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return inTransaction(ctx, s, op, neo4j.AccessModeWrite, neo4j.ExecuteWrite[T], work)
+}
+
+// inTransaction is read and write: work in a transaction of a session of
+// its own, run by execute (neo4j.ExecuteRead or ExecuteWrite, which retry),
+// with the time left before ctx's WithDeadline deadline as its timeout, its
+// statements counted and its errors translated.
+func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.AccessMode,
+	execute func(context.Context, neo4j.SessionWithContext, neo4j.ManagedTransactionWorkT[T], ...func(*neo4j.TransactionConfig)) (T, error),
+	work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	cfg, err := txConfig(ctx)
 	if err != nil {
 		var zero T
 		return zero, translate(op, err)
 	}
-	sess := s.session(ctx, neo4j.AccessModeWrite)
+	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
-	v, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
+	v, err := execute(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
 		return work(countingTx{tx, &s.statements})
 	}, cfg...)
 	return v, translate(op, err)
