@@ -60,8 +60,8 @@ type response struct {
 	Errors []gqlError     `json:"errors"`
 }
 
-// do posts a query and decodes the response.
-func (a *api) do(query string, vars map[string]any) response {
+// post posts a query and returns the answer's status and bytes as sent.
+func (a *api) post(query string, vars map[string]any) (int, []byte) {
 	a.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	resp, err := http.Post(a.url, "application/json", bytes.NewReader(body))
@@ -69,10 +69,20 @@ func (a *api) do(query string, vars map[string]any) response {
 		a.t.Fatal(err)
 	}
 	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return resp.StatusCode, raw
+}
+
+// do posts a query and decodes the response.
+func (a *api) do(query string, vars map[string]any) response {
+	a.t.Helper()
+	status, raw := a.post(query, vars)
 	var r response
-	raw, _ := io.ReadAll(resp.Body)
 	if err := json.Unmarshal(raw, &r); err != nil {
-		a.t.Fatalf("response is not JSON (%d): %s", resp.StatusCode, raw)
+		a.t.Fatalf("response is not JSON (%d): %s", status, raw)
 	}
 	return r
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
-	"net/http"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -13,22 +11,6 @@ import (
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
 	"github.com/mentorgraph/mentorgraph/resolvers"
 )
-
-// raw posts a query and returns the answer's bytes as sent.
-func (a *api) raw(query string, vars map[string]any) []byte {
-	a.t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	resp, err := http.Post(a.url, "application/json", bytes.NewReader(body))
-	if err != nil {
-		a.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	out, err := io.ReadAll(resp.Body)
-	if err != nil {
-		a.t.Fatal(err)
-	}
-	return out
-}
 
 // TestPlainWritingMatchesGqlgen asks each network question, and queries
 // mixing plain fields with resolvers, aliases, fragments, @skip/@include,
@@ -118,10 +100,10 @@ func TestPlainWritingMatchesGqlgen(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			restore := resolvers.SetPlainWriting(false)
-			want := a.raw(c.query, c.vars)
+			_, want := a.post(c.query, c.vars)
 			restore()
 			before := resolvers.PlainWrites()
-			got := a.raw(c.query, c.vars)
+			_, got := a.post(c.query, c.vars)
 			if !bytes.Equal(got, want) {
 				t.Errorf("plain writing answered\n%s\ngqlgen answers\n%s", got, want)
 			}

@@ -95,12 +95,16 @@ func (g *plainGen) eligible(o *codegen.Object) bool {
 	if o.Root || o.Stream || o.Kind != ast.Object || strings.HasPrefix(o.Name, "__") || len(o.Directives) > 0 {
 		return false
 	}
-	t := o.Type
+	return isStruct(o.Type)
+}
+
+// isStruct reports whether t is a struct type or a pointer to one.
+func isStruct(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	_, isStruct := t.Underlying().(*types.Struct)
-	return isStruct
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }
 
 // plainField reports whether f is plain: bound to a struct field, or to a
@@ -132,15 +136,7 @@ func (g *plainGen) plainType(ref *config.TypeReference) bool {
 	case ref.Definition.Kind == ast.Scalar || ref.Definition.Kind == ast.Enum:
 		return !ref.IsPtrToPtr() && !ref.IsPtrToSlice()
 	case ref.Definition.Kind == ast.Object:
-		if g.objects[ref.Definition.Name] == nil || ref.IsPtrToPtr() {
-			return false
-		}
-		t := ref.GO
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		_, isStruct := t.Underlying().(*types.Struct)
-		return isStruct
+		return g.objects[ref.Definition.Name] != nil && !ref.IsPtrToPtr() && isStruct(ref.GO)
 	}
 	return false
 }
