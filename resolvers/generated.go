@@ -15960,6 +15960,9 @@ func (ec *executionContext) unmarshalNAddGoalInput2githubᚗcomᚋmentorgraphᚋ
 }
 
 func (ec *executionContext) marshalNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Affiliation) graphql.Marshaler {
+	if m := ec.plainNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -15988,6 +15991,9 @@ func (ec *executionContext) marshalNBoardSeat2githubᚗcomᚋmentorgraphᚋmento
 }
 
 func (ec *executionContext) marshalNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Seat) graphql.Marshaler {
+	if m := ec.plainNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16031,6 +16037,9 @@ func (ec *executionContext) marshalNConnectPayload2ᚖgithubᚗcomᚋmentorgraph
 }
 
 func (ec *executionContext) marshalNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Connection) graphql.Marshaler {
+	if m := ec.plainNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16134,6 +16143,9 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Goal) graphql.Marshaler {
+	if m := ec.plainNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16215,6 +16227,9 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) marshalNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx context.Context, sel ast.SelectionSet, v []*ImportKindCounts) graphql.Marshaler {
+	if m := ec.plainNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16287,6 +16302,9 @@ var (
 )
 
 func (ec *executionContext) marshalNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.LineageEntry) graphql.Marshaler {
+	if m := ec.plainNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16345,6 +16363,9 @@ func (ec *executionContext) marshalNMemberConnection2ᚖgithubᚗcomᚋmentorgra
 }
 
 func (ec *executionContext) marshalNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*MemberEdge) graphql.Marshaler {
+	if m := ec.plainNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16393,6 +16414,9 @@ func (ec *executionContext) marshalNMentorMatchConnection2ᚖgithubᚗcomᚋment
 }
 
 func (ec *executionContext) marshalNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*MentorMatchEdge) graphql.Marshaler {
+	if m := ec.plainNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16417,6 +16441,9 @@ func (ec *executionContext) marshalNMentorMatchEdge2ᚖgithubᚗcomᚋmentorgrap
 }
 
 func (ec *executionContext) marshalNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Mentorship) graphql.Marshaler {
+	if m := ec.plainNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16459,6 +16486,9 @@ func (ec *executionContext) marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋme
 }
 
 func (ec *executionContext) marshalNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []NeighborLink) graphql.Marshaler {
+	if m := ec.plainNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16479,6 +16509,9 @@ func (ec *executionContext) marshalNNeighborNode2githubᚗcomᚋmentorgraphᚋme
 }
 
 func (ec *executionContext) marshalNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.NeighborNode) graphql.Marshaler {
+	if m := ec.plainNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16519,6 +16552,9 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋmen
 }
 
 func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*OrganizationEdge) graphql.Marshaler {
+	if m := ec.plainNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16569,6 +16605,9 @@ func (ec *executionContext) marshalNPath2githubᚗcomᚋmentorgraphᚋmentorgrap
 }
 
 func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
+	if m := ec.plainNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16597,6 +16636,9 @@ func (ec *executionContext) marshalNPathStep2githubᚗcomᚋmentorgraphᚋmentor
 }
 
 func (ec *executionContext) marshalNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Step) graphql.Marshaler {
+	if m := ec.plainNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16617,6 +16659,9 @@ func (ec *executionContext) marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgr
 }
 
 func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
+	if m := ec.plainNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16649,6 +16694,9 @@ func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋmentorgra
 }
 
 func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PersonEdge) graphql.Marshaler {
+	if m := ec.plainNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16673,6 +16721,9 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋmentorgraphᚋm
 }
 
 func (ec *executionContext) marshalNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.PersonSkill) graphql.Marshaler {
+	if m := ec.plainNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16723,6 +16774,9 @@ func (ec *executionContext) marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgra
 }
 
 func (ec *executionContext) marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
+	if m := ec.plainNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16769,6 +16823,9 @@ func (ec *executionContext) marshalNSkillConnection2ᚖgithubᚗcomᚋmentorgrap
 }
 
 func (ec *executionContext) marshalNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillEdge) graphql.Marshaler {
+	if m := ec.plainNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16809,6 +16866,9 @@ func (ec *executionContext) marshalNSkillGapConnection2ᚖgithubᚗcomᚋmentorg
 }
 
 func (ec *executionContext) marshalNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillGapEdge) graphql.Marshaler {
+	if m := ec.plainNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16841,6 +16901,9 @@ func (ec *executionContext) marshalNSkillMentorConnection2ᚖgithubᚗcomᚋment
 }
 
 func (ec *executionContext) marshalNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillMentorEdge) graphql.Marshaler {
+	if m := ec.plainNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16879,6 +16942,9 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Successor) graphql.Marshaler {
+	if m := ec.plainNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16907,6 +16973,9 @@ func (ec *executionContext) marshalNSuccessorSkill2githubᚗcomᚋmentorgraphᚋ
 }
 
 func (ec *executionContext) marshalNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SkillLevel) graphql.Marshaler {
+	if m := ec.plainNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx, sel, v); m != nil {
+		return m
+	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]

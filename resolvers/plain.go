@@ -3,9 +3,11 @@ package resolvers
 import (
 	"io"
 	"math"
+	"strconv"
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // Plain writing: the object marshallers gqlgen generates first try a
@@ -22,10 +24,18 @@ import (
 // each one, about seven allocations a field: most of the cost of answering
 // a findMentors page (20 matches of 30 fields each) or a neighbourhood.
 //
+// Lists of such objects are written whole in the same way: one buffer for
+// the list, where gqlgen gives each element a field context, a buffer and
+// a recover.
+//
 // The writer takes the same collected fields as gqlgen (graphql.CollectFields,
-// so aliases, fragments, @skip and @include mean the same), writes scalars
-// and enums with the same marshal functions, and writes the same bytes
-// gqlgen would. It gives up, and gqlgen marshals the object as before, when
+// so aliases, fragments, @skip and @include mean the same), collected once
+// per selection set and buffer (plainBuffer.collect) rather than once per
+// object. It writes strings, IDs, ints, booleans and enums whose marshal
+// function is gqlgen's MarshalString, MarshalID, MarshalInt or
+// MarshalBoolean straight into the buffer with the same bytes (quoted, int,
+// boolean; no Marshaler allocated for each), and other scalars with their
+// marshal functions: the same bytes gqlgen would write. It gives up, and gqlgen marshals the object as before, when
 // the selection holds a field that is not plain (a resolver, __typename
 // aside), a deferred fragment, or a null (or a value gqlgen marshals as
 // null: a zero time, a NaN or infinite float) where the schema allows none:
@@ -41,10 +51,78 @@ var plainWriting = true
 // plainWrites counts the objects plain writers have written (for tests).
 var plainWrites atomic.Int64
 
-// plainBuffer collects the JSON of one object's selection.
+// plainBuffer collects the JSON of one object's selection, or of one list
+// of objects.
 type plainBuffer struct {
 	b []byte
+	// collected are the selections collect has collected: the elements of
+	// a list, and the objects under them, share a handful of selections.
+	collected []collectedSelection
 }
+
+// collectedSelection is one selection set and what collect made of it.
+type collectedSelection struct {
+	first        *ast.Selection
+	n            int
+	implementors *string
+	fields       []graphql.CollectedField
+}
+
+// collect returns graphql.CollectFields(oc, sel, implementors), collecting
+// each selection set once per buffer. The fields only depend on the
+// selection set, the implementors and the operation's variables (@skip,
+// @include), the same for every object written into one buffer. A
+// selection set is known by its first element's address and its length:
+// the query document holds it and no two selection sets share elements.
+func (w *plainBuffer) collect(oc *graphql.OperationContext, sel ast.SelectionSet, implementors []string) []graphql.CollectedField {
+	if len(sel) == 0 || len(implementors) == 0 {
+		return graphql.CollectFields(oc, sel, implementors)
+	}
+	for _, c := range w.collected {
+		if c.first == &sel[0] && c.n == len(sel) && c.implementors == &implementors[0] {
+			return c.fields
+		}
+	}
+	fields := graphql.CollectFields(oc, sel, implementors)
+	w.collected = append(w.collected, collectedSelection{first: &sel[0], n: len(sel), implementors: &implementors[0], fields: fields})
+	return fields
+}
+
+// quoted writes s as a JSON string, escaped as gqlgen's graphql.MarshalString
+// escapes it (the same bytes).
+func (w *plainBuffer) quoted(s string) {
+	const hex = "0123456789ABCDEF"
+	w.b = append(w.b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '\\' && c != '"' {
+			continue
+		}
+		w.b = append(w.b, s[start:i]...)
+		switch c {
+		case '\t':
+			w.b = append(w.b, '\\', 't')
+		case '\r':
+			w.b = append(w.b, '\\', 'r')
+		case '\n':
+			w.b = append(w.b, '\\', 'n')
+		case '\\', '"':
+			w.b = append(w.b, '\\', c)
+		default:
+			w.b = append(w.b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		}
+		start = i + 1
+	}
+	w.b = append(w.b, s[start:]...)
+	w.b = append(w.b, '"')
+}
+
+// int writes i as graphql.MarshalInt does.
+func (w *plainBuffer) int(i int) { w.b = strconv.AppendInt(w.b, int64(i), 10) }
+
+// boolean writes v as graphql.MarshalBoolean does.
+func (w *plainBuffer) boolean(v bool) { w.b = strconv.AppendBool(w.b, v) }
 
 func newPlainBuffer() *plainBuffer { return &plainBuffer{b: make([]byte, 0, 256)} }
 

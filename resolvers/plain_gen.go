@@ -25,7 +25,7 @@ func (ec *executionContext) plainAffiliation(ctx context.Context, sel ast.Select
 // writePlainAffiliation writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainAffiliation(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Affiliation) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, affiliationImplementors)
+	fields := w.collect(ec.OperationContext, sel, affiliationImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -45,20 +45,23 @@ func (ec *executionContext) writePlainAffiliation(ctx context.Context, w *plainB
 		case "role":
 			{
 				v1 := obj.Role
-				m2 := ec.marshalOString2ᚖstring(ctx, field.Selections, v1)
-				m2.MarshalGQL(w)
+				if v1 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v1)
+				}
 			}
 		case "since":
 			{
-				v3 := obj.Since
-				m4 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v3)
-				m4.MarshalGQL(w)
+				v2 := obj.Since
+				m3 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v2)
+				m3.MarshalGQL(w)
 			}
 		case "until":
 			{
-				v5 := obj.Until
-				m6 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v5)
-				m6.MarshalGQL(w)
+				v4 := obj.Until
+				m5 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v4)
+				m5.MarshalGQL(w)
 			}
 		}
 	}
@@ -81,7 +84,7 @@ func (ec *executionContext) plainBoardSeat(ctx context.Context, sel ast.Selectio
 // writePlainBoardSeat writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainBoardSeat(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Seat) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, boardSeatImplementors)
+	fields := w.collect(ec.OperationContext, sel, boardSeatImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -104,12 +107,8 @@ func (ec *executionContext) writePlainBoardSeat(ctx context.Context, w *plainBuf
 			}
 		case "hops":
 			{
-				v7 := obj.Hops
-				m8 := ec.marshalNInt2int(ctx, field.Selections, v7)
-				if m8 == graphql.Null {
-					return false
-				}
-				m8.MarshalGQL(w)
+				v6 := obj.Hops
+				w.int(v6)
 			}
 		case "path":
 			if !ec.writePlainPath(ctx, w, field.Selections, &obj.Path) {
@@ -136,7 +135,7 @@ func (ec *executionContext) plainConnectPayload(ctx context.Context, sel ast.Sel
 // writePlainConnectPayload writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainConnectPayload(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *ConnectPayload) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, connectPayloadImplementors)
+	fields := w.collect(ec.OperationContext, sel, connectPayloadImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -154,22 +153,22 @@ func (ec *executionContext) writePlainConnectPayload(ctx context.Context, w *pla
 		case "__typename":
 			w.WriteString("\"ConnectPayload\"")
 		case "a":
-			if obj9 := obj.A; obj9 == nil {
+			if obj7 := obj.A; obj7 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj9) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj7) {
 				return false
 			}
 		case "b":
-			if obj10 := obj.B; obj10 == nil {
+			if obj8 := obj.B; obj8 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj10) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj8) {
 				return false
 			}
 		case "since":
 			{
-				v11 := obj.Since
-				m12 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v11)
-				m12.MarshalGQL(w)
+				v9 := obj.Since
+				m10 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v9)
+				m10.MarshalGQL(w)
 			}
 		}
 	}
@@ -192,7 +191,7 @@ func (ec *executionContext) plainConnection(ctx context.Context, sel ast.Selecti
 // writePlainConnection writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainConnection(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Connection) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, connectionImplementors)
+	fields := w.collect(ec.OperationContext, sel, connectionImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -211,9 +210,9 @@ func (ec *executionContext) writePlainConnection(ctx context.Context, w *plainBu
 			w.WriteString("\"Connection\"")
 		case "since":
 			{
-				v13 := obj.Since
-				m14 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v13)
-				m14.MarshalGQL(w)
+				v11 := obj.Since
+				m12 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v11)
+				m12.MarshalGQL(w)
 			}
 		}
 	}
@@ -236,7 +235,7 @@ func (ec *executionContext) plainGoal(ctx context.Context, sel ast.SelectionSet,
 // writePlainGoal writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainGoal(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Goal) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, goalImplementors)
+	fields := w.collect(ec.OperationContext, sel, goalImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -255,42 +254,33 @@ func (ec *executionContext) writePlainGoal(ctx context.Context, w *plainBuffer, 
 			w.WriteString("\"Goal\"")
 		case "id":
 			{
-				v15 := obj.ID
-				m16 := ec.marshalNID2string(ctx, field.Selections, v15)
-				if m16 == graphql.Null {
-					return false
-				}
-				m16.MarshalGQL(w)
+				v13 := obj.ID
+				w.quoted(v13)
 			}
 		case "title":
 			{
-				v17 := obj.Title
-				m18 := ec.marshalNString2string(ctx, field.Selections, v17)
-				if m18 == graphql.Null {
-					return false
-				}
-				m18.MarshalGQL(w)
+				v14 := obj.Title
+				w.quoted(v14)
 			}
 		case "targetLevel":
 			{
-				v19 := obj.TargetLevel
-				m20 := ec.marshalOInt2ᚖint(ctx, field.Selections, v19)
-				m20.MarshalGQL(w)
+				v15 := obj.TargetLevel
+				if v15 == nil {
+					w.WriteString("null")
+				} else {
+					w.int(*v15)
+				}
 			}
 		case "dueDate":
 			{
-				v21 := obj.DueDate
-				m22 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v21)
-				m22.MarshalGQL(w)
+				v16 := obj.DueDate
+				m17 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v16)
+				m17.MarshalGQL(w)
 			}
 		case "status":
 			{
-				v23 := obj.Status
-				m24 := ec.marshalNGoalStatus2string(ctx, field.Selections, v23)
-				if m24 == graphql.Null {
-					return false
-				}
-				m24.MarshalGQL(w)
+				v18 := obj.Status
+				w.quoted(v18)
 			}
 		}
 	}
@@ -313,7 +303,7 @@ func (ec *executionContext) plainImportKindCounts(ctx context.Context, sel ast.S
 // writePlainImportKindCounts writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainImportKindCounts(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *ImportKindCounts) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, importKindCountsImplementors)
+	fields := w.collect(ec.OperationContext, sel, importKindCountsImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -332,48 +322,28 @@ func (ec *executionContext) writePlainImportKindCounts(ctx context.Context, w *p
 			w.WriteString("\"ImportKindCounts\"")
 		case "kind":
 			{
-				v25 := obj.Kind
-				m26 := ec.marshalNString2string(ctx, field.Selections, v25)
-				if m26 == graphql.Null {
-					return false
-				}
-				m26.MarshalGQL(w)
+				v19 := obj.Kind
+				w.quoted(v19)
 			}
 		case "rows":
 			{
-				v27 := obj.Rows
-				m28 := ec.marshalNInt2int(ctx, field.Selections, v27)
-				if m28 == graphql.Null {
-					return false
-				}
-				m28.MarshalGQL(w)
+				v20 := obj.Rows
+				w.int(v20)
 			}
 		case "created":
 			{
-				v29 := obj.Created
-				m30 := ec.marshalNInt2int(ctx, field.Selections, v29)
-				if m30 == graphql.Null {
-					return false
-				}
-				m30.MarshalGQL(w)
+				v21 := obj.Created
+				w.int(v21)
 			}
 		case "updated":
 			{
-				v31 := obj.Updated
-				m32 := ec.marshalNInt2int(ctx, field.Selections, v31)
-				if m32 == graphql.Null {
-					return false
-				}
-				m32.MarshalGQL(w)
+				v22 := obj.Updated
+				w.int(v22)
 			}
 		case "unchanged":
 			{
-				v33 := obj.Unchanged
-				m34 := ec.marshalNInt2int(ctx, field.Selections, v33)
-				if m34 == graphql.Null {
-					return false
-				}
-				m34.MarshalGQL(w)
+				v23 := obj.Unchanged
+				w.int(v23)
 			}
 		}
 	}
@@ -396,7 +366,7 @@ func (ec *executionContext) plainImportReport(ctx context.Context, sel ast.Selec
 // writePlainImportReport writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainImportReport(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *ImportReport) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, importReportImplementors)
+	fields := w.collect(ec.OperationContext, sel, importReportImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -415,40 +385,28 @@ func (ec *executionContext) writePlainImportReport(ctx context.Context, w *plain
 			w.WriteString("\"ImportReport\"")
 		case "dryRun":
 			{
-				v35 := obj.DryRun
-				m36 := ec.marshalNBoolean2bool(ctx, field.Selections, v35)
-				if m36 == graphql.Null {
-					return false
-				}
-				m36.MarshalGQL(w)
+				v24 := obj.DryRun
+				w.boolean(v24)
 			}
 		case "rows":
 			{
-				v37 := obj.Rows
-				m38 := ec.marshalNInt2int(ctx, field.Selections, v37)
-				if m38 == graphql.Null {
-					return false
-				}
-				m38.MarshalGQL(w)
+				v25 := obj.Rows
+				w.int(v25)
 			}
 		case "changed":
 			{
-				v39 := obj.Changed
-				m40 := ec.marshalNBoolean2bool(ctx, field.Selections, v39)
-				if m40 == graphql.Null {
-					return false
-				}
-				m40.MarshalGQL(w)
+				v26 := obj.Changed
+				w.boolean(v26)
 			}
 		case "kinds":
 			{
-				list41 := obj.Kinds
+				list27 := obj.Kinds
 				w.openList()
-				for i42 := range list41 {
-					w.comma(i42)
-					if obj43 := list41[i42]; obj43 == nil {
+				for i28 := range list27 {
+					w.comma(i28)
+					if obj29 := list27[i28]; obj29 == nil {
 						return false
-					} else if !ec.writePlainImportKindCounts(ctx, w, field.Selections, obj43) {
+					} else if !ec.writePlainImportKindCounts(ctx, w, field.Selections, obj29) {
 						return false
 					}
 				}
@@ -475,7 +433,7 @@ func (ec *executionContext) plainLineageEntry(ctx context.Context, sel ast.Selec
 // writePlainLineageEntry writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainLineageEntry(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.LineageEntry) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, lineageEntryImplementors)
+	fields := w.collect(ec.OperationContext, sel, lineageEntryImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -498,12 +456,8 @@ func (ec *executionContext) writePlainLineageEntry(ctx context.Context, w *plain
 			}
 		case "generation":
 			{
-				v44 := obj.Generation
-				m45 := ec.marshalNInt2int(ctx, field.Selections, v44)
-				if m45 == graphql.Null {
-					return false
-				}
-				m45.MarshalGQL(w)
+				v30 := obj.Generation
+				w.int(v30)
 			}
 		case "via":
 			if !ec.writePlainPathStep(ctx, w, field.Selections, &obj.Via) {
@@ -511,12 +465,8 @@ func (ec *executionContext) writePlainLineageEntry(ctx context.Context, w *plain
 			}
 		case "status":
 			{
-				v46 := obj.Status
-				m47 := ec.marshalNMentorshipStatus2string(ctx, field.Selections, v46)
-				if m47 == graphql.Null {
-					return false
-				}
-				m47.MarshalGQL(w)
+				v31 := obj.Status
+				w.quoted(v31)
 			}
 		}
 	}
@@ -539,7 +489,7 @@ func (ec *executionContext) plainMemberConnection(ctx context.Context, sel ast.S
 // writePlainMemberConnection writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainMemberConnection(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *MemberConnection) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, memberConnectionImplementors)
+	fields := w.collect(ec.OperationContext, sel, memberConnectionImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -558,22 +508,22 @@ func (ec *executionContext) writePlainMemberConnection(ctx context.Context, w *p
 			w.WriteString("\"MemberConnection\"")
 		case "edges":
 			{
-				list48 := obj.Edges
+				list32 := obj.Edges
 				w.openList()
-				for i49 := range list48 {
-					w.comma(i49)
-					if obj50 := list48[i49]; obj50 == nil {
+				for i33 := range list32 {
+					w.comma(i33)
+					if obj34 := list32[i33]; obj34 == nil {
 						return false
-					} else if !ec.writePlainMemberEdge(ctx, w, field.Selections, obj50) {
+					} else if !ec.writePlainMemberEdge(ctx, w, field.Selections, obj34) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj51 := obj.PageInfo; obj51 == nil {
+			if obj35 := obj.PageInfo; obj35 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj51) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj35) {
 				return false
 			}
 		}
@@ -597,7 +547,7 @@ func (ec *executionContext) plainMemberEdge(ctx context.Context, sel ast.Selecti
 // writePlainMemberEdge writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainMemberEdge(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *MemberEdge) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, memberEdgeImplementors)
+	fields := w.collect(ec.OperationContext, sel, memberEdgeImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -615,31 +565,30 @@ func (ec *executionContext) writePlainMemberEdge(ctx context.Context, w *plainBu
 		case "__typename":
 			w.WriteString("\"MemberEdge\"")
 		case "node":
-			if obj52 := obj.Node; obj52 == nil {
+			if obj36 := obj.Node; obj36 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj52) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj36) {
 				return false
 			}
 		case "role":
 			{
-				v53 := obj.Role
-				m54 := ec.marshalOString2ᚖstring(ctx, field.Selections, v53)
-				m54.MarshalGQL(w)
+				v37 := obj.Role
+				if v37 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v37)
+				}
 			}
 		case "since":
 			{
-				v55 := obj.Since
-				m56 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v55)
-				m56.MarshalGQL(w)
+				v38 := obj.Since
+				m39 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v38)
+				m39.MarshalGQL(w)
 			}
 		case "cursor":
 			{
-				v57 := obj.Cursor
-				m58 := ec.marshalNString2string(ctx, field.Selections, v57)
-				if m58 == graphql.Null {
-					return false
-				}
-				m58.MarshalGQL(w)
+				v40 := obj.Cursor
+				w.quoted(v40)
 			}
 		}
 	}
@@ -662,7 +611,7 @@ func (ec *executionContext) plainMentorBoard(ctx context.Context, sel ast.Select
 // writePlainMentorBoard writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainMentorBoard(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Board) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mentorBoardImplementors)
+	fields := w.collect(ec.OperationContext, sel, mentorBoardImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -681,11 +630,11 @@ func (ec *executionContext) writePlainMentorBoard(ctx context.Context, w *plainB
 			w.WriteString("\"MentorBoard\"")
 		case "seats":
 			{
-				list59 := obj.Seats
+				list41 := obj.Seats
 				w.openList()
-				for i60 := range list59 {
-					w.comma(i60)
-					if !ec.writePlainBoardSeat(ctx, w, field.Selections, &list59[i60]) {
+				for i42 := range list41 {
+					w.comma(i42)
+					if !ec.writePlainBoardSeat(ctx, w, field.Selections, &list41[i42]) {
 						return false
 					}
 				}
@@ -712,7 +661,7 @@ func (ec *executionContext) plainMentorMatch(ctx context.Context, sel ast.Select
 // writePlainMentorMatch writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainMentorMatch(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.MentorMatch) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchImplementors)
+	fields := w.collect(ec.OperationContext, sel, mentorMatchImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -735,12 +684,8 @@ func (ec *executionContext) writePlainMentorMatch(ctx context.Context, w *plainB
 			}
 		case "hops":
 			{
-				v61 := obj.Hops
-				m62 := ec.marshalNInt2int(ctx, field.Selections, v61)
-				if m62 == graphql.Null {
-					return false
-				}
-				m62.MarshalGQL(w)
+				v43 := obj.Hops
+				w.int(v43)
 			}
 		case "skill":
 			if !ec.writePlainSkill(ctx, w, field.Selections, &obj.Skill) {
@@ -748,33 +693,25 @@ func (ec *executionContext) writePlainMentorMatch(ctx context.Context, w *plainB
 			}
 		case "level":
 			{
-				v63 := obj.Level
-				m64 := ec.marshalNInt2int(ctx, field.Selections, v63)
-				if m64 == graphql.Null {
-					return false
-				}
-				m64.MarshalGQL(w)
+				v44 := obj.Level
+				w.int(v44)
 			}
 		case "openSlots":
 			{
-				v65 := obj.OpenSlots
-				m66 := ec.marshalNInt2int(ctx, field.Selections, v65)
-				if m66 == graphql.Null {
-					return false
-				}
-				m66.MarshalGQL(w)
+				v45 := obj.OpenSlots
+				w.int(v45)
 			}
 		case "score":
 			{
-				v67 := obj.Score
-				if plainBadFloat(float64(v67)) {
+				v46 := obj.Score
+				if plainBadFloat(float64(v46)) {
 					return false
 				}
-				m68 := ec.marshalNFloat2float64(ctx, field.Selections, v67)
-				if m68 == graphql.Null {
+				m47 := ec.marshalNFloat2float64(ctx, field.Selections, v46)
+				if m47 == graphql.Null {
 					return false
 				}
-				m68.MarshalGQL(w)
+				m47.MarshalGQL(w)
 			}
 		case "breakdown":
 			if !ec.writePlainScoreBreakdown(ctx, w, field.Selections, &obj.Breakdown) {
@@ -805,7 +742,7 @@ func (ec *executionContext) plainMentorMatchConnection(ctx context.Context, sel 
 // writePlainMentorMatchConnection writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainMentorMatchConnection(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *MentorMatchConnection) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchConnectionImplementors)
+	fields := w.collect(ec.OperationContext, sel, mentorMatchConnectionImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -824,22 +761,22 @@ func (ec *executionContext) writePlainMentorMatchConnection(ctx context.Context,
 			w.WriteString("\"MentorMatchConnection\"")
 		case "edges":
 			{
-				list69 := obj.Edges
+				list48 := obj.Edges
 				w.openList()
-				for i70 := range list69 {
-					w.comma(i70)
-					if obj71 := list69[i70]; obj71 == nil {
+				for i49 := range list48 {
+					w.comma(i49)
+					if obj50 := list48[i49]; obj50 == nil {
 						return false
-					} else if !ec.writePlainMentorMatchEdge(ctx, w, field.Selections, obj71) {
+					} else if !ec.writePlainMentorMatchEdge(ctx, w, field.Selections, obj50) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj72 := obj.PageInfo; obj72 == nil {
+			if obj51 := obj.PageInfo; obj51 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj72) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj51) {
 				return false
 			}
 		}
@@ -863,7 +800,7 @@ func (ec *executionContext) plainMentorMatchEdge(ctx context.Context, sel ast.Se
 // writePlainMentorMatchEdge writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainMentorMatchEdge(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *MentorMatchEdge) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchEdgeImplementors)
+	fields := w.collect(ec.OperationContext, sel, mentorMatchEdgeImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -881,19 +818,15 @@ func (ec *executionContext) writePlainMentorMatchEdge(ctx context.Context, w *pl
 		case "__typename":
 			w.WriteString("\"MentorMatchEdge\"")
 		case "node":
-			if obj73 := obj.Node; obj73 == nil {
+			if obj52 := obj.Node; obj52 == nil {
 				return false
-			} else if !ec.writePlainMentorMatch(ctx, w, field.Selections, obj73) {
+			} else if !ec.writePlainMentorMatch(ctx, w, field.Selections, obj52) {
 				return false
 			}
 		case "cursor":
 			{
-				v74 := obj.Cursor
-				m75 := ec.marshalNString2string(ctx, field.Selections, v74)
-				if m75 == graphql.Null {
-					return false
-				}
-				m75.MarshalGQL(w)
+				v53 := obj.Cursor
+				w.quoted(v53)
 			}
 		}
 	}
@@ -916,7 +849,7 @@ func (ec *executionContext) plainMentorship(ctx context.Context, sel ast.Selecti
 // writePlainMentorship writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainMentorship(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Mentorship) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mentorshipImplementors)
+	fields := w.collect(ec.OperationContext, sel, mentorshipImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -935,24 +868,20 @@ func (ec *executionContext) writePlainMentorship(ctx context.Context, w *plainBu
 			w.WriteString("\"Mentorship\"")
 		case "since":
 			{
-				v76 := obj.Since
-				m77 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v76)
-				m77.MarshalGQL(w)
+				v54 := obj.Since
+				m55 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v54)
+				m55.MarshalGQL(w)
 			}
 		case "until":
 			{
-				v78 := obj.Until
-				m79 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v78)
-				m79.MarshalGQL(w)
+				v56 := obj.Until
+				m57 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v56)
+				m57.MarshalGQL(w)
 			}
 		case "status":
 			{
-				v80 := obj.Status
-				m81 := ec.marshalNMentorshipStatus2string(ctx, field.Selections, v80)
-				if m81 == graphql.Null {
-					return false
-				}
-				m81.MarshalGQL(w)
+				v58 := obj.Status
+				w.quoted(v58)
 			}
 		}
 	}
@@ -975,7 +904,7 @@ func (ec *executionContext) plainNeighborLink(ctx context.Context, sel ast.Selec
 // writePlainNeighborLink writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainNeighborLink(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *NeighborLink) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, neighborLinkImplementors)
+	fields := w.collect(ec.OperationContext, sel, neighborLinkImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -993,37 +922,36 @@ func (ec *executionContext) writePlainNeighborLink(ctx context.Context, w *plain
 		case "__typename":
 			w.WriteString("\"NeighborLink\"")
 		case "from":
-			if obj82 := obj.From; obj82 == nil {
+			if obj59 := obj.From; obj59 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj82) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj59) {
 				return false
 			}
 		case "to":
-			if obj83 := obj.To; obj83 == nil {
+			if obj60 := obj.To; obj60 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj83) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj60) {
 				return false
 			}
 		case "kind":
 			{
-				v84 := obj.Kind
-				m85 := ec.marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx, field.Selections, v84)
-				if m85 == graphql.Null {
-					return false
-				}
-				m85.MarshalGQL(w)
+				v61 := obj.Kind
+				w.quoted(marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind[v61])
 			}
 		case "since":
 			{
-				v86 := obj.Since
-				m87 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v86)
-				m87.MarshalGQL(w)
+				v62 := obj.Since
+				m63 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v62)
+				m63.MarshalGQL(w)
 			}
 		case "status":
 			{
-				v88 := obj.Status
-				m89 := ec.marshalOMentorshipStatus2ᚖstring(ctx, field.Selections, v88)
-				m89.MarshalGQL(w)
+				v64 := obj.Status
+				if v64 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v64)
+				}
 			}
 		}
 	}
@@ -1046,7 +974,7 @@ func (ec *executionContext) plainNeighborNode(ctx context.Context, sel ast.Selec
 // writePlainNeighborNode writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainNeighborNode(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.NeighborNode) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, neighborNodeImplementors)
+	fields := w.collect(ec.OperationContext, sel, neighborNodeImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1069,12 +997,8 @@ func (ec *executionContext) writePlainNeighborNode(ctx context.Context, w *plain
 			}
 		case "hops":
 			{
-				v90 := obj.Hops
-				m91 := ec.marshalNInt2int(ctx, field.Selections, v90)
-				if m91 == graphql.Null {
-					return false
-				}
-				m91.MarshalGQL(w)
+				v65 := obj.Hops
+				w.int(v65)
 			}
 		}
 	}
@@ -1097,7 +1021,7 @@ func (ec *executionContext) plainNeighborhood(ctx context.Context, sel ast.Selec
 // writePlainNeighborhood writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainNeighborhood(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *Neighborhood) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, neighborhoodImplementors)
+	fields := w.collect(ec.OperationContext, sel, neighborhoodImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1116,11 +1040,11 @@ func (ec *executionContext) writePlainNeighborhood(ctx context.Context, w *plain
 			w.WriteString("\"Neighborhood\"")
 		case "nodes":
 			{
-				list92 := obj.Nodes
+				list66 := obj.Nodes
 				w.openList()
-				for i93 := range list92 {
-					w.comma(i93)
-					if !ec.writePlainNeighborNode(ctx, w, field.Selections, &list92[i93]) {
+				for i67 := range list66 {
+					w.comma(i67)
+					if !ec.writePlainNeighborNode(ctx, w, field.Selections, &list66[i67]) {
 						return false
 					}
 				}
@@ -1128,11 +1052,11 @@ func (ec *executionContext) writePlainNeighborhood(ctx context.Context, w *plain
 			}
 		case "links":
 			{
-				list94 := obj.Links
+				list68 := obj.Links
 				w.openList()
-				for i95 := range list94 {
-					w.comma(i95)
-					if !ec.writePlainNeighborLink(ctx, w, field.Selections, &list94[i95]) {
+				for i69 := range list68 {
+					w.comma(i69)
+					if !ec.writePlainNeighborLink(ctx, w, field.Selections, &list68[i69]) {
 						return false
 					}
 				}
@@ -1140,12 +1064,8 @@ func (ec *executionContext) writePlainNeighborhood(ctx context.Context, w *plain
 			}
 		case "truncated":
 			{
-				v96 := obj.Truncated
-				m97 := ec.marshalNBoolean2bool(ctx, field.Selections, v96)
-				if m97 == graphql.Null {
-					return false
-				}
-				m97.MarshalGQL(w)
+				v70 := obj.Truncated
+				w.boolean(v70)
 			}
 		}
 	}
@@ -1168,7 +1088,7 @@ func (ec *executionContext) plainOrganization(ctx context.Context, sel ast.Selec
 // writePlainOrganization writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainOrganization(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Organization) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
+	fields := w.collect(ec.OperationContext, sel, organizationImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1187,30 +1107,18 @@ func (ec *executionContext) writePlainOrganization(ctx context.Context, w *plain
 			w.WriteString("\"Organization\"")
 		case "id":
 			{
-				v98 := obj.ID
-				m99 := ec.marshalNID2string(ctx, field.Selections, v98)
-				if m99 == graphql.Null {
-					return false
-				}
-				m99.MarshalGQL(w)
+				v71 := obj.ID
+				w.quoted(v71)
 			}
 		case "name":
 			{
-				v100 := obj.Name
-				m101 := ec.marshalNString2string(ctx, field.Selections, v100)
-				if m101 == graphql.Null {
-					return false
-				}
-				m101.MarshalGQL(w)
+				v72 := obj.Name
+				w.quoted(v72)
 			}
 		case "kind":
 			{
-				v102 := obj.Kind
-				m103 := ec.marshalNOrganizationKind2string(ctx, field.Selections, v102)
-				if m103 == graphql.Null {
-					return false
-				}
-				m103.MarshalGQL(w)
+				v73 := obj.Kind
+				w.quoted(v73)
 			}
 		}
 	}
@@ -1233,7 +1141,7 @@ func (ec *executionContext) plainOrganizationConnection(ctx context.Context, sel
 // writePlainOrganizationConnection writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainOrganizationConnection(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *OrganizationConnection) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
+	fields := w.collect(ec.OperationContext, sel, organizationConnectionImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1252,22 +1160,22 @@ func (ec *executionContext) writePlainOrganizationConnection(ctx context.Context
 			w.WriteString("\"OrganizationConnection\"")
 		case "edges":
 			{
-				list104 := obj.Edges
+				list74 := obj.Edges
 				w.openList()
-				for i105 := range list104 {
-					w.comma(i105)
-					if obj106 := list104[i105]; obj106 == nil {
+				for i75 := range list74 {
+					w.comma(i75)
+					if obj76 := list74[i75]; obj76 == nil {
 						return false
-					} else if !ec.writePlainOrganizationEdge(ctx, w, field.Selections, obj106) {
+					} else if !ec.writePlainOrganizationEdge(ctx, w, field.Selections, obj76) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj107 := obj.PageInfo; obj107 == nil {
+			if obj77 := obj.PageInfo; obj77 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj107) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj77) {
 				return false
 			}
 		}
@@ -1291,7 +1199,7 @@ func (ec *executionContext) plainOrganizationEdge(ctx context.Context, sel ast.S
 // writePlainOrganizationEdge writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainOrganizationEdge(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *OrganizationEdge) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
+	fields := w.collect(ec.OperationContext, sel, organizationEdgeImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1309,19 +1217,15 @@ func (ec *executionContext) writePlainOrganizationEdge(ctx context.Context, w *p
 		case "__typename":
 			w.WriteString("\"OrganizationEdge\"")
 		case "node":
-			if obj108 := obj.Node; obj108 == nil {
+			if obj78 := obj.Node; obj78 == nil {
 				return false
-			} else if !ec.writePlainOrganization(ctx, w, field.Selections, obj108) {
+			} else if !ec.writePlainOrganization(ctx, w, field.Selections, obj78) {
 				return false
 			}
 		case "cursor":
 			{
-				v109 := obj.Cursor
-				m110 := ec.marshalNString2string(ctx, field.Selections, v109)
-				if m110 == graphql.Null {
-					return false
-				}
-				m110.MarshalGQL(w)
+				v79 := obj.Cursor
+				w.quoted(v79)
 			}
 		}
 	}
@@ -1344,7 +1248,7 @@ func (ec *executionContext) plainPageInfo(ctx context.Context, sel ast.Selection
 // writePlainPageInfo writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainPageInfo(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *PageInfo) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+	fields := w.collect(ec.OperationContext, sel, pageInfoImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1363,33 +1267,31 @@ func (ec *executionContext) writePlainPageInfo(ctx context.Context, w *plainBuff
 			w.WriteString("\"PageInfo\"")
 		case "hasNextPage":
 			{
-				v111 := obj.HasNextPage
-				m112 := ec.marshalNBoolean2bool(ctx, field.Selections, v111)
-				if m112 == graphql.Null {
-					return false
-				}
-				m112.MarshalGQL(w)
+				v80 := obj.HasNextPage
+				w.boolean(v80)
 			}
 		case "hasPreviousPage":
 			{
-				v113 := obj.HasPreviousPage
-				m114 := ec.marshalNBoolean2bool(ctx, field.Selections, v113)
-				if m114 == graphql.Null {
-					return false
-				}
-				m114.MarshalGQL(w)
+				v81 := obj.HasPreviousPage
+				w.boolean(v81)
 			}
 		case "startCursor":
 			{
-				v115 := obj.StartCursor
-				m116 := ec.marshalOString2ᚖstring(ctx, field.Selections, v115)
-				m116.MarshalGQL(w)
+				v82 := obj.StartCursor
+				if v82 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v82)
+				}
 			}
 		case "endCursor":
 			{
-				v117 := obj.EndCursor
-				m118 := ec.marshalOString2ᚖstring(ctx, field.Selections, v117)
-				m118.MarshalGQL(w)
+				v83 := obj.EndCursor
+				if v83 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v83)
+				}
 			}
 		}
 	}
@@ -1412,7 +1314,7 @@ func (ec *executionContext) plainPath(ctx context.Context, sel ast.SelectionSet,
 // writePlainPath writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainPath(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Path) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+	fields := w.collect(ec.OperationContext, sel, pathImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1431,20 +1333,16 @@ func (ec *executionContext) writePlainPath(ctx context.Context, w *plainBuffer, 
 			w.WriteString("\"Path\"")
 		case "length":
 			{
-				v119 := obj.Length()
-				m120 := ec.marshalNInt2int(ctx, field.Selections, v119)
-				if m120 == graphql.Null {
-					return false
-				}
-				m120.MarshalGQL(w)
+				v84 := obj.Length()
+				w.int(v84)
 			}
 		case "steps":
 			{
-				list121 := obj.Steps
+				list85 := obj.Steps
 				w.openList()
-				for i122 := range list121 {
-					w.comma(i122)
-					if !ec.writePlainPathStep(ctx, w, field.Selections, &list121[i122]) {
+				for i86 := range list85 {
+					w.comma(i86)
+					if !ec.writePlainPathStep(ctx, w, field.Selections, &list85[i86]) {
 						return false
 					}
 				}
@@ -1471,7 +1369,7 @@ func (ec *executionContext) plainPathStep(ctx context.Context, sel ast.Selection
 // writePlainPathStep writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainPathStep(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Step) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
+	fields := w.collect(ec.OperationContext, sel, pathStepImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1498,27 +1396,19 @@ func (ec *executionContext) writePlainPathStep(ctx context.Context, w *plainBuff
 			}
 		case "kind":
 			{
-				v123 := obj.Kind
-				m124 := ec.marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx, field.Selections, v123)
-				if m124 == graphql.Null {
-					return false
-				}
-				m124.MarshalGQL(w)
+				v87 := obj.Kind
+				w.quoted(marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind[v87])
 			}
 		case "direction":
 			{
-				v125 := obj.Direction
-				m126 := ec.marshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection(ctx, field.Selections, v125)
-				if m126 == graphql.Null {
-					return false
-				}
-				m126.MarshalGQL(w)
+				v88 := obj.Direction
+				w.quoted(marshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection[v88])
 			}
 		case "since":
 			{
-				v127 := obj.Since
-				m128 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v127)
-				m128.MarshalGQL(w)
+				v89 := obj.Since
+				m90 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v89)
+				m90.MarshalGQL(w)
 			}
 		}
 	}
@@ -1541,7 +1431,7 @@ func (ec *executionContext) plainPerson(ctx context.Context, sel ast.SelectionSe
 // writePlainPerson writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainPerson(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Person) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	fields := w.collect(ec.OperationContext, sel, personImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1560,105 +1450,93 @@ func (ec *executionContext) writePlainPerson(ctx context.Context, w *plainBuffer
 			w.WriteString("\"Person\"")
 		case "id":
 			{
-				v129 := obj.ID
-				m130 := ec.marshalNID2string(ctx, field.Selections, v129)
-				if m130 == graphql.Null {
-					return false
-				}
-				m130.MarshalGQL(w)
+				v91 := obj.ID
+				w.quoted(v91)
 			}
 		case "name":
 			{
-				v131 := obj.Name
-				m132 := ec.marshalNString2string(ctx, field.Selections, v131)
-				if m132 == graphql.Null {
-					return false
-				}
-				m132.MarshalGQL(w)
+				v92 := obj.Name
+				w.quoted(v92)
 			}
 		case "headline":
 			{
-				v133 := obj.Headline
-				m134 := ec.marshalOString2ᚖstring(ctx, field.Selections, v133)
-				m134.MarshalGQL(w)
+				v93 := obj.Headline
+				if v93 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v93)
+				}
 			}
 		case "bio":
 			{
-				v135 := obj.Bio
-				m136 := ec.marshalOString2ᚖstring(ctx, field.Selections, v135)
-				m136.MarshalGQL(w)
+				v94 := obj.Bio
+				if v94 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v94)
+				}
 			}
 		case "location":
 			{
-				v137 := obj.Location
-				m138 := ec.marshalOString2ᚖstring(ctx, field.Selections, v137)
-				m138.MarshalGQL(w)
+				v95 := obj.Location
+				if v95 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v95)
+				}
 			}
 		case "timezone":
 			{
-				v139 := obj.Timezone
-				m140 := ec.marshalOString2ᚖstring(ctx, field.Selections, v139)
-				m140.MarshalGQL(w)
+				v96 := obj.Timezone
+				if v96 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v96)
+				}
 			}
 		case "availableToMentor":
 			{
-				v141 := obj.AvailableToMentor
-				m142 := ec.marshalNBoolean2bool(ctx, field.Selections, v141)
-				if m142 == graphql.Null {
-					return false
-				}
-				m142.MarshalGQL(w)
+				v97 := obj.AvailableToMentor
+				w.boolean(v97)
 			}
 		case "mentorCapacity":
 			{
-				v143 := obj.MentorCapacity
-				m144 := ec.marshalNInt2int(ctx, field.Selections, v143)
-				if m144 == graphql.Null {
-					return false
-				}
-				m144.MarshalGQL(w)
+				v98 := obj.MentorCapacity
+				w.int(v98)
 			}
 		case "openSlots":
 			{
-				v145 := obj.OpenSlots
-				m146 := ec.marshalNInt2int(ctx, field.Selections, v145)
-				if m146 == graphql.Null {
-					return false
-				}
-				m146.MarshalGQL(w)
+				v99 := obj.OpenSlots
+				w.int(v99)
 			}
 		case "seekingMentorship":
 			{
-				v147 := obj.SeekingMentorship
-				m148 := ec.marshalNBoolean2bool(ctx, field.Selections, v147)
-				if m148 == graphql.Null {
-					return false
-				}
-				m148.MarshalGQL(w)
+				v100 := obj.SeekingMentorship
+				w.boolean(v100)
 			}
 		case "createdAt":
 			{
-				v149 := obj.CreatedAt
-				if v149.IsZero() {
+				v101 := obj.CreatedAt
+				if v101.IsZero() {
 					return false
 				}
-				m150 := ec.marshalNDateTime2timeᚐTime(ctx, field.Selections, v149)
-				if m150 == graphql.Null {
+				m102 := ec.marshalNDateTime2timeᚐTime(ctx, field.Selections, v101)
+				if m102 == graphql.Null {
 					return false
 				}
-				m150.MarshalGQL(w)
+				m102.MarshalGQL(w)
 			}
 		case "updatedAt":
 			{
-				v151 := obj.UpdatedAt
-				if v151.IsZero() {
+				v103 := obj.UpdatedAt
+				if v103.IsZero() {
 					return false
 				}
-				m152 := ec.marshalNDateTime2timeᚐTime(ctx, field.Selections, v151)
-				if m152 == graphql.Null {
+				m104 := ec.marshalNDateTime2timeᚐTime(ctx, field.Selections, v103)
+				if m104 == graphql.Null {
 					return false
 				}
-				m152.MarshalGQL(w)
+				m104.MarshalGQL(w)
 			}
 		}
 	}
@@ -1681,7 +1559,7 @@ func (ec *executionContext) plainPersonConnection(ctx context.Context, sel ast.S
 // writePlainPersonConnection writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainPersonConnection(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *PersonConnection) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
+	fields := w.collect(ec.OperationContext, sel, personConnectionImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1700,22 +1578,22 @@ func (ec *executionContext) writePlainPersonConnection(ctx context.Context, w *p
 			w.WriteString("\"PersonConnection\"")
 		case "edges":
 			{
-				list153 := obj.Edges
+				list105 := obj.Edges
 				w.openList()
-				for i154 := range list153 {
-					w.comma(i154)
-					if obj155 := list153[i154]; obj155 == nil {
+				for i106 := range list105 {
+					w.comma(i106)
+					if obj107 := list105[i106]; obj107 == nil {
 						return false
-					} else if !ec.writePlainPersonEdge(ctx, w, field.Selections, obj155) {
+					} else if !ec.writePlainPersonEdge(ctx, w, field.Selections, obj107) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj156 := obj.PageInfo; obj156 == nil {
+			if obj108 := obj.PageInfo; obj108 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj156) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj108) {
 				return false
 			}
 		}
@@ -1739,7 +1617,7 @@ func (ec *executionContext) plainPersonEdge(ctx context.Context, sel ast.Selecti
 // writePlainPersonEdge writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainPersonEdge(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *PersonEdge) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
+	fields := w.collect(ec.OperationContext, sel, personEdgeImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1757,19 +1635,15 @@ func (ec *executionContext) writePlainPersonEdge(ctx context.Context, w *plainBu
 		case "__typename":
 			w.WriteString("\"PersonEdge\"")
 		case "node":
-			if obj157 := obj.Node; obj157 == nil {
+			if obj109 := obj.Node; obj109 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj157) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj109) {
 				return false
 			}
 		case "cursor":
 			{
-				v158 := obj.Cursor
-				m159 := ec.marshalNString2string(ctx, field.Selections, v158)
-				if m159 == graphql.Null {
-					return false
-				}
-				m159.MarshalGQL(w)
+				v110 := obj.Cursor
+				w.quoted(v110)
 			}
 		}
 	}
@@ -1792,7 +1666,7 @@ func (ec *executionContext) plainPersonSkill(ctx context.Context, sel ast.Select
 // writePlainPersonSkill writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainPersonSkill(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.PersonSkill) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personSkillImplementors)
+	fields := w.collect(ec.OperationContext, sel, personSkillImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1811,18 +1685,17 @@ func (ec *executionContext) writePlainPersonSkill(ctx context.Context, w *plainB
 			w.WriteString("\"PersonSkill\"")
 		case "level":
 			{
-				v160 := obj.Level
-				m161 := ec.marshalNInt2int(ctx, field.Selections, v160)
-				if m161 == graphql.Null {
-					return false
-				}
-				m161.MarshalGQL(w)
+				v111 := obj.Level
+				w.int(v111)
 			}
 		case "years":
 			{
-				v162 := obj.Years
-				m163 := ec.marshalOInt2ᚖint(ctx, field.Selections, v162)
-				m163.MarshalGQL(w)
+				v112 := obj.Years
+				if v112 == nil {
+					w.WriteString("null")
+				} else {
+					w.int(*v112)
+				}
 			}
 		}
 	}
@@ -1845,7 +1718,7 @@ func (ec *executionContext) plainScoreBreakdown(ctx context.Context, sel ast.Sel
 // writePlainScoreBreakdown writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainScoreBreakdown(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.ScoreBreakdown) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, scoreBreakdownImplementors)
+	fields := w.collect(ec.OperationContext, sel, scoreBreakdownImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1864,51 +1737,51 @@ func (ec *executionContext) writePlainScoreBreakdown(ctx context.Context, w *pla
 			w.WriteString("\"ScoreBreakdown\"")
 		case "distance":
 			{
-				v164 := obj.Distance
-				if plainBadFloat(float64(v164)) {
+				v113 := obj.Distance
+				if plainBadFloat(float64(v113)) {
 					return false
 				}
-				m165 := ec.marshalNFloat2float64(ctx, field.Selections, v164)
-				if m165 == graphql.Null {
+				m114 := ec.marshalNFloat2float64(ctx, field.Selections, v113)
+				if m114 == graphql.Null {
 					return false
 				}
-				m165.MarshalGQL(w)
+				m114.MarshalGQL(w)
 			}
 		case "level":
 			{
-				v166 := obj.Level
-				if plainBadFloat(float64(v166)) {
+				v115 := obj.Level
+				if plainBadFloat(float64(v115)) {
 					return false
 				}
-				m167 := ec.marshalNFloat2float64(ctx, field.Selections, v166)
-				if m167 == graphql.Null {
+				m116 := ec.marshalNFloat2float64(ctx, field.Selections, v115)
+				if m116 == graphql.Null {
 					return false
 				}
-				m167.MarshalGQL(w)
+				m116.MarshalGQL(w)
 			}
 		case "capacity":
 			{
-				v168 := obj.Capacity
-				if plainBadFloat(float64(v168)) {
+				v117 := obj.Capacity
+				if plainBadFloat(float64(v117)) {
 					return false
 				}
-				m169 := ec.marshalNFloat2float64(ctx, field.Selections, v168)
-				if m169 == graphql.Null {
+				m118 := ec.marshalNFloat2float64(ctx, field.Selections, v117)
+				if m118 == graphql.Null {
 					return false
 				}
-				m169.MarshalGQL(w)
+				m118.MarshalGQL(w)
 			}
 		case "sharedOrganization":
 			{
-				v170 := obj.SharedOrganization
-				if plainBadFloat(float64(v170)) {
+				v119 := obj.SharedOrganization
+				if plainBadFloat(float64(v119)) {
 					return false
 				}
-				m171 := ec.marshalNFloat2float64(ctx, field.Selections, v170)
-				if m171 == graphql.Null {
+				m120 := ec.marshalNFloat2float64(ctx, field.Selections, v119)
+				if m120 == graphql.Null {
 					return false
 				}
-				m171.MarshalGQL(w)
+				m120.MarshalGQL(w)
 			}
 		}
 	}
@@ -1931,7 +1804,7 @@ func (ec *executionContext) plainServerInfo(ctx context.Context, sel ast.Selecti
 // writePlainServerInfo writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainServerInfo(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *ServerInfo) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, serverInfoImplementors)
+	fields := w.collect(ec.OperationContext, sel, serverInfoImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -1950,21 +1823,13 @@ func (ec *executionContext) writePlainServerInfo(ctx context.Context, w *plainBu
 			w.WriteString("\"ServerInfo\"")
 		case "version":
 			{
-				v172 := obj.Version
-				m173 := ec.marshalNString2string(ctx, field.Selections, v172)
-				if m173 == graphql.Null {
-					return false
-				}
-				m173.MarshalGQL(w)
+				v121 := obj.Version
+				w.quoted(v121)
 			}
 		case "database":
 			{
-				v174 := obj.Database
-				m175 := ec.marshalNString2string(ctx, field.Selections, v174)
-				if m175 == graphql.Null {
-					return false
-				}
-				m175.MarshalGQL(w)
+				v122 := obj.Database
+				w.quoted(v122)
 			}
 		}
 	}
@@ -1987,7 +1852,7 @@ func (ec *executionContext) plainSkill(ctx context.Context, sel ast.SelectionSet
 // writePlainSkill writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSkill(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Skill) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, skillImplementors)
+	fields := w.collect(ec.OperationContext, sel, skillImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2006,36 +1871,27 @@ func (ec *executionContext) writePlainSkill(ctx context.Context, w *plainBuffer,
 			w.WriteString("\"Skill\"")
 		case "id":
 			{
-				v176 := obj.ID
-				m177 := ec.marshalNID2string(ctx, field.Selections, v176)
-				if m177 == graphql.Null {
-					return false
-				}
-				m177.MarshalGQL(w)
+				v123 := obj.ID
+				w.quoted(v123)
 			}
 		case "name":
 			{
-				v178 := obj.Name
-				m179 := ec.marshalNString2string(ctx, field.Selections, v178)
-				if m179 == graphql.Null {
-					return false
-				}
-				m179.MarshalGQL(w)
+				v124 := obj.Name
+				w.quoted(v124)
 			}
 		case "category":
 			{
-				v180 := obj.Category
-				m181 := ec.marshalNSkillCategory2string(ctx, field.Selections, v180)
-				if m181 == graphql.Null {
-					return false
-				}
-				m181.MarshalGQL(w)
+				v125 := obj.Category
+				w.quoted(v125)
 			}
 		case "description":
 			{
-				v182 := obj.Description
-				m183 := ec.marshalOString2ᚖstring(ctx, field.Selections, v182)
-				m183.MarshalGQL(w)
+				v126 := obj.Description
+				if v126 == nil {
+					w.WriteString("null")
+				} else {
+					w.quoted(*v126)
+				}
 			}
 		}
 	}
@@ -2058,7 +1914,7 @@ func (ec *executionContext) plainSkillConnection(ctx context.Context, sel ast.Se
 // writePlainSkillConnection writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSkillConnection(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *SkillConnection) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, skillConnectionImplementors)
+	fields := w.collect(ec.OperationContext, sel, skillConnectionImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2077,22 +1933,22 @@ func (ec *executionContext) writePlainSkillConnection(ctx context.Context, w *pl
 			w.WriteString("\"SkillConnection\"")
 		case "edges":
 			{
-				list184 := obj.Edges
+				list127 := obj.Edges
 				w.openList()
-				for i185 := range list184 {
-					w.comma(i185)
-					if obj186 := list184[i185]; obj186 == nil {
+				for i128 := range list127 {
+					w.comma(i128)
+					if obj129 := list127[i128]; obj129 == nil {
 						return false
-					} else if !ec.writePlainSkillEdge(ctx, w, field.Selections, obj186) {
+					} else if !ec.writePlainSkillEdge(ctx, w, field.Selections, obj129) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj187 := obj.PageInfo; obj187 == nil {
+			if obj130 := obj.PageInfo; obj130 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj187) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj130) {
 				return false
 			}
 		}
@@ -2116,7 +1972,7 @@ func (ec *executionContext) plainSkillEdge(ctx context.Context, sel ast.Selectio
 // writePlainSkillEdge writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSkillEdge(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *SkillEdge) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, skillEdgeImplementors)
+	fields := w.collect(ec.OperationContext, sel, skillEdgeImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2134,19 +1990,15 @@ func (ec *executionContext) writePlainSkillEdge(ctx context.Context, w *plainBuf
 		case "__typename":
 			w.WriteString("\"SkillEdge\"")
 		case "node":
-			if obj188 := obj.Node; obj188 == nil {
+			if obj131 := obj.Node; obj131 == nil {
 				return false
-			} else if !ec.writePlainSkill(ctx, w, field.Selections, obj188) {
+			} else if !ec.writePlainSkill(ctx, w, field.Selections, obj131) {
 				return false
 			}
 		case "cursor":
 			{
-				v189 := obj.Cursor
-				m190 := ec.marshalNString2string(ctx, field.Selections, v189)
-				if m190 == graphql.Null {
-					return false
-				}
-				m190.MarshalGQL(w)
+				v132 := obj.Cursor
+				w.quoted(v132)
 			}
 		}
 	}
@@ -2169,7 +2021,7 @@ func (ec *executionContext) plainSkillGap(ctx context.Context, sel ast.Selection
 // writePlainSkillGap writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSkillGap(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.SkillGap) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapImplementors)
+	fields := w.collect(ec.OperationContext, sel, skillGapImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2192,75 +2044,47 @@ func (ec *executionContext) writePlainSkillGap(ctx context.Context, w *plainBuff
 			}
 		case "demand":
 			{
-				v191 := obj.Demand
-				m192 := ec.marshalNInt2int(ctx, field.Selections, v191)
-				if m192 == graphql.Null {
-					return false
-				}
-				m192.MarshalGQL(w)
+				v133 := obj.Demand
+				w.int(v133)
 			}
 		case "seekers":
 			{
-				v193 := obj.Seekers
-				m194 := ec.marshalNInt2int(ctx, field.Selections, v193)
-				if m194 == graphql.Null {
-					return false
-				}
-				m194.MarshalGQL(w)
+				v134 := obj.Seekers
+				w.int(v134)
 			}
 		case "supply":
 			{
-				v195 := obj.Supply
-				m196 := ec.marshalNInt2int(ctx, field.Selections, v195)
-				if m196 == graphql.Null {
-					return false
-				}
-				m196.MarshalGQL(w)
+				v135 := obj.Supply
+				w.int(v135)
 			}
 		case "openSlots":
 			{
-				v197 := obj.OpenSlots
-				m198 := ec.marshalNInt2int(ctx, field.Selections, v197)
-				if m198 == graphql.Null {
-					return false
-				}
-				m198.MarshalGQL(w)
+				v136 := obj.OpenSlots
+				w.int(v136)
 			}
 		case "ratio":
 			{
-				v199 := obj.Ratio
-				if v199 != nil && plainBadFloat(float64(*v199)) {
+				v137 := obj.Ratio
+				if v137 != nil && plainBadFloat(float64(*v137)) {
 					return false
 				}
-				m200 := ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v199)
-				m200.MarshalGQL(w)
+				m138 := ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v137)
+				m138.MarshalGQL(w)
 			}
 		case "uncovered":
 			{
-				v201 := obj.Uncovered
-				m202 := ec.marshalNInt2int(ctx, field.Selections, v201)
-				if m202 == graphql.Null {
-					return false
-				}
-				m202.MarshalGQL(w)
+				v139 := obj.Uncovered
+				w.int(v139)
 			}
 		case "singlePointOfFailure":
 			{
-				v203 := obj.SinglePointOfFailure
-				m204 := ec.marshalNBoolean2bool(ctx, field.Selections, v203)
-				if m204 == graphql.Null {
-					return false
-				}
-				m204.MarshalGQL(w)
+				v140 := obj.SinglePointOfFailure
+				w.boolean(v140)
 			}
 		case "overloadedCount":
 			{
-				v205 := obj.OverloadedCount
-				m206 := ec.marshalNInt2int(ctx, field.Selections, v205)
-				if m206 == graphql.Null {
-					return false
-				}
-				m206.MarshalGQL(w)
+				v141 := obj.OverloadedCount
+				w.int(v141)
 			}
 		}
 	}
@@ -2283,7 +2107,7 @@ func (ec *executionContext) plainSkillGapConnection(ctx context.Context, sel ast
 // writePlainSkillGapConnection writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSkillGapConnection(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *SkillGapConnection) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapConnectionImplementors)
+	fields := w.collect(ec.OperationContext, sel, skillGapConnectionImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2302,32 +2126,28 @@ func (ec *executionContext) writePlainSkillGapConnection(ctx context.Context, w 
 			w.WriteString("\"SkillGapConnection\"")
 		case "edges":
 			{
-				list207 := obj.Edges
+				list142 := obj.Edges
 				w.openList()
-				for i208 := range list207 {
-					w.comma(i208)
-					if obj209 := list207[i208]; obj209 == nil {
+				for i143 := range list142 {
+					w.comma(i143)
+					if obj144 := list142[i143]; obj144 == nil {
 						return false
-					} else if !ec.writePlainSkillGapEdge(ctx, w, field.Selections, obj209) {
+					} else if !ec.writePlainSkillGapEdge(ctx, w, field.Selections, obj144) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj210 := obj.PageInfo; obj210 == nil {
+			if obj145 := obj.PageInfo; obj145 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj210) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj145) {
 				return false
 			}
 		case "totalCount":
 			{
-				v211 := obj.TotalCount
-				m212 := ec.marshalNInt2int(ctx, field.Selections, v211)
-				if m212 == graphql.Null {
-					return false
-				}
-				m212.MarshalGQL(w)
+				v146 := obj.TotalCount
+				w.int(v146)
 			}
 		}
 	}
@@ -2350,7 +2170,7 @@ func (ec *executionContext) plainSkillGapEdge(ctx context.Context, sel ast.Selec
 // writePlainSkillGapEdge writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSkillGapEdge(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *SkillGapEdge) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapEdgeImplementors)
+	fields := w.collect(ec.OperationContext, sel, skillGapEdgeImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2368,19 +2188,15 @@ func (ec *executionContext) writePlainSkillGapEdge(ctx context.Context, w *plain
 		case "__typename":
 			w.WriteString("\"SkillGapEdge\"")
 		case "node":
-			if obj213 := obj.Node; obj213 == nil {
+			if obj147 := obj.Node; obj147 == nil {
 				return false
-			} else if !ec.writePlainSkillGap(ctx, w, field.Selections, obj213) {
+			} else if !ec.writePlainSkillGap(ctx, w, field.Selections, obj147) {
 				return false
 			}
 		case "cursor":
 			{
-				v214 := obj.Cursor
-				m215 := ec.marshalNString2string(ctx, field.Selections, v214)
-				if m215 == graphql.Null {
-					return false
-				}
-				m215.MarshalGQL(w)
+				v148 := obj.Cursor
+				w.quoted(v148)
 			}
 		}
 	}
@@ -2403,7 +2219,7 @@ func (ec *executionContext) plainSkillMentorConnection(ctx context.Context, sel 
 // writePlainSkillMentorConnection writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSkillMentorConnection(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *SkillMentorConnection) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, skillMentorConnectionImplementors)
+	fields := w.collect(ec.OperationContext, sel, skillMentorConnectionImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2422,22 +2238,22 @@ func (ec *executionContext) writePlainSkillMentorConnection(ctx context.Context,
 			w.WriteString("\"SkillMentorConnection\"")
 		case "edges":
 			{
-				list216 := obj.Edges
+				list149 := obj.Edges
 				w.openList()
-				for i217 := range list216 {
-					w.comma(i217)
-					if obj218 := list216[i217]; obj218 == nil {
+				for i150 := range list149 {
+					w.comma(i150)
+					if obj151 := list149[i150]; obj151 == nil {
 						return false
-					} else if !ec.writePlainSkillMentorEdge(ctx, w, field.Selections, obj218) {
+					} else if !ec.writePlainSkillMentorEdge(ctx, w, field.Selections, obj151) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj219 := obj.PageInfo; obj219 == nil {
+			if obj152 := obj.PageInfo; obj152 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj219) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj152) {
 				return false
 			}
 		}
@@ -2461,7 +2277,7 @@ func (ec *executionContext) plainSkillMentorEdge(ctx context.Context, sel ast.Se
 // writePlainSkillMentorEdge writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSkillMentorEdge(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *SkillMentorEdge) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, skillMentorEdgeImplementors)
+	fields := w.collect(ec.OperationContext, sel, skillMentorEdgeImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2479,28 +2295,20 @@ func (ec *executionContext) writePlainSkillMentorEdge(ctx context.Context, w *pl
 		case "__typename":
 			w.WriteString("\"SkillMentorEdge\"")
 		case "node":
-			if obj220 := obj.Node; obj220 == nil {
+			if obj153 := obj.Node; obj153 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj220) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj153) {
 				return false
 			}
 		case "level":
 			{
-				v221 := obj.Level
-				m222 := ec.marshalNInt2int(ctx, field.Selections, v221)
-				if m222 == graphql.Null {
-					return false
-				}
-				m222.MarshalGQL(w)
+				v154 := obj.Level
+				w.int(v154)
 			}
 		case "cursor":
 			{
-				v223 := obj.Cursor
-				m224 := ec.marshalNString2string(ctx, field.Selections, v223)
-				if m224 == graphql.Null {
-					return false
-				}
-				m224.MarshalGQL(w)
+				v155 := obj.Cursor
+				w.quoted(v155)
 			}
 		}
 	}
@@ -2523,7 +2331,7 @@ func (ec *executionContext) plainSuccessor(ctx context.Context, sel ast.Selectio
 // writePlainSuccessor writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSuccessor(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.Successor) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, successorImplementors)
+	fields := w.collect(ec.OperationContext, sel, successorImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2546,20 +2354,16 @@ func (ec *executionContext) writePlainSuccessor(ctx context.Context, w *plainBuf
 			}
 		case "generation":
 			{
-				v225 := obj.Generation
-				m226 := ec.marshalNInt2int(ctx, field.Selections, v225)
-				if m226 == graphql.Null {
-					return false
-				}
-				m226.MarshalGQL(w)
+				v156 := obj.Generation
+				w.int(v156)
 			}
 		case "covered":
 			{
-				list227 := obj.Covered
+				list157 := obj.Covered
 				w.openList()
-				for i228 := range list227 {
-					w.comma(i228)
-					if !ec.writePlainSuccessorSkill(ctx, w, field.Selections, &list227[i228]) {
+				for i158 := range list157 {
+					w.comma(i158)
+					if !ec.writePlainSuccessorSkill(ctx, w, field.Selections, &list157[i158]) {
 						return false
 					}
 				}
@@ -2567,15 +2371,15 @@ func (ec *executionContext) writePlainSuccessor(ctx context.Context, w *plainBuf
 			}
 		case "score":
 			{
-				v229 := obj.Score
-				if plainBadFloat(float64(v229)) {
+				v159 := obj.Score
+				if plainBadFloat(float64(v159)) {
 					return false
 				}
-				m230 := ec.marshalNFloat2float64(ctx, field.Selections, v229)
-				if m230 == graphql.Null {
+				m160 := ec.marshalNFloat2float64(ctx, field.Selections, v159)
+				if m160 == graphql.Null {
 					return false
 				}
-				m230.MarshalGQL(w)
+				m160.MarshalGQL(w)
 			}
 		}
 	}
@@ -2598,7 +2402,7 @@ func (ec *executionContext) plainSuccessorSkill(ctx context.Context, sel ast.Sel
 // writePlainSuccessorSkill writes obj's selection to w; false when it selects a
 // field that is not plain or finds a null where the schema allows none.
 func (ec *executionContext) writePlainSuccessorSkill(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj *graph.SkillLevel) bool {
-	fields := graphql.CollectFields(ec.OperationContext, sel, successorSkillImplementors)
+	fields := w.collect(ec.OperationContext, sel, successorSkillImplementors)
 	for _, field := range fields {
 		if len(field.Deferrables) > 0 {
 			return false
@@ -2625,33 +2429,724 @@ func (ec *executionContext) writePlainSuccessorSkill(ctx context.Context, w *pla
 			}
 		case "level":
 			{
-				v231 := obj.Level
-				m232 := ec.marshalNInt2int(ctx, field.Selections, v231)
-				if m232 == graphql.Null {
-					return false
-				}
-				m232.MarshalGQL(w)
+				v161 := obj.Level
+				w.int(v161)
 			}
 		case "target":
 			{
-				v233 := obj.Target
-				m234 := ec.marshalNInt2int(ctx, field.Selections, v233)
-				if m234 == graphql.Null {
-					return false
-				}
-				m234.MarshalGQL(w)
+				v162 := obj.Target
+				w.int(v162)
 			}
 		case "gap":
 			{
-				v235 := obj.Gap
-				m236 := ec.marshalNInt2int(ctx, field.Selections, v235)
-				if m236 == graphql.Null {
-					return false
-				}
-				m236.MarshalGQL(w)
+				v163 := obj.Gap
+				w.int(v163)
 			}
 		}
 	}
 	w.closeObject()
+	return true
+}
+
+// plainNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Affiliation) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Affiliation) bool {
+	{
+		list164 := v
+		w.openList()
+		for i165 := range list164 {
+			w.comma(i165)
+			if obj166 := list164[i165]; obj166 == nil {
+				return false
+			} else if !ec.writePlainAffiliation(ctx, w, sel, obj166) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Seat) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []graph.Seat) bool {
+	{
+		list167 := v
+		w.openList()
+		for i168 := range list167 {
+			w.comma(i168)
+			if !ec.writePlainBoardSeat(ctx, w, sel, &list167[i168]) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Connection) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Connection) bool {
+	{
+		list169 := v
+		w.openList()
+		for i170 := range list169 {
+			w.comma(i170)
+			if obj171 := list169[i170]; obj171 == nil {
+				return false
+			} else if !ec.writePlainConnection(ctx, w, sel, obj171) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Goal) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Goal) bool {
+	{
+		list172 := v
+		w.openList()
+		for i173 := range list172 {
+			w.comma(i173)
+			if obj174 := list172[i173]; obj174 == nil {
+				return false
+			} else if !ec.writePlainGoal(ctx, w, sel, obj174) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx context.Context, sel ast.SelectionSet, v []*ImportKindCounts) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*ImportKindCounts) bool {
+	{
+		list175 := v
+		w.openList()
+		for i176 := range list175 {
+			w.comma(i176)
+			if obj177 := list175[i176]; obj177 == nil {
+				return false
+			} else if !ec.writePlainImportKindCounts(ctx, w, sel, obj177) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.LineageEntry) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.LineageEntry) bool {
+	{
+		list178 := v
+		w.openList()
+		for i179 := range list178 {
+			w.comma(i179)
+			if obj180 := list178[i179]; obj180 == nil {
+				return false
+			} else if !ec.writePlainLineageEntry(ctx, w, sel, obj180) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*MemberEdge) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*MemberEdge) bool {
+	{
+		list181 := v
+		w.openList()
+		for i182 := range list181 {
+			w.comma(i182)
+			if obj183 := list181[i182]; obj183 == nil {
+				return false
+			} else if !ec.writePlainMemberEdge(ctx, w, sel, obj183) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*MentorMatchEdge) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*MentorMatchEdge) bool {
+	{
+		list184 := v
+		w.openList()
+		for i185 := range list184 {
+			w.comma(i185)
+			if obj186 := list184[i185]; obj186 == nil {
+				return false
+			} else if !ec.writePlainMentorMatchEdge(ctx, w, sel, obj186) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Mentorship) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Mentorship) bool {
+	{
+		list187 := v
+		w.openList()
+		for i188 := range list187 {
+			w.comma(i188)
+			if obj189 := list187[i188]; obj189 == nil {
+				return false
+			} else if !ec.writePlainMentorship(ctx, w, sel, obj189) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []NeighborLink) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []NeighborLink) bool {
+	{
+		list190 := v
+		w.openList()
+		for i191 := range list190 {
+			w.comma(i191)
+			if !ec.writePlainNeighborLink(ctx, w, sel, &list190[i191]) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.NeighborNode) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []graph.NeighborNode) bool {
+	{
+		list192 := v
+		w.openList()
+		for i193 := range list192 {
+			w.comma(i193)
+			if !ec.writePlainNeighborNode(ctx, w, sel, &list192[i193]) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*OrganizationEdge) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*OrganizationEdge) bool {
+	{
+		list194 := v
+		w.openList()
+		for i195 := range list194 {
+			w.comma(i195)
+			if obj196 := list194[i195]; obj196 == nil {
+				return false
+			} else if !ec.writePlainOrganizationEdge(ctx, w, sel, obj196) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Path) bool {
+	{
+		list197 := v
+		w.openList()
+		for i198 := range list197 {
+			w.comma(i198)
+			if obj199 := list197[i198]; obj199 == nil {
+				return false
+			} else if !ec.writePlainPath(ctx, w, sel, obj199) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Step) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []graph.Step) bool {
+	{
+		list200 := v
+		w.openList()
+		for i201 := range list200 {
+			w.comma(i201)
+			if !ec.writePlainPathStep(ctx, w, sel, &list200[i201]) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Person) bool {
+	{
+		list202 := v
+		w.openList()
+		for i203 := range list202 {
+			w.comma(i203)
+			if obj204 := list202[i203]; obj204 == nil {
+				return false
+			} else if !ec.writePlainPerson(ctx, w, sel, obj204) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PersonEdge) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*PersonEdge) bool {
+	{
+		list205 := v
+		w.openList()
+		for i206 := range list205 {
+			w.comma(i206)
+			if obj207 := list205[i206]; obj207 == nil {
+				return false
+			} else if !ec.writePlainPersonEdge(ctx, w, sel, obj207) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.PersonSkill) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.PersonSkill) bool {
+	{
+		list208 := v
+		w.openList()
+		for i209 := range list208 {
+			w.comma(i209)
+			if obj210 := list208[i209]; obj210 == nil {
+				return false
+			} else if !ec.writePlainPersonSkill(ctx, w, sel, obj210) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Skill) bool {
+	{
+		list211 := v
+		w.openList()
+		for i212 := range list211 {
+			w.comma(i212)
+			if obj213 := list211[i212]; obj213 == nil {
+				return false
+			} else if !ec.writePlainSkill(ctx, w, sel, obj213) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillEdge) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*SkillEdge) bool {
+	{
+		list214 := v
+		w.openList()
+		for i215 := range list214 {
+			w.comma(i215)
+			if obj216 := list214[i215]; obj216 == nil {
+				return false
+			} else if !ec.writePlainSkillEdge(ctx, w, sel, obj216) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillGapEdge) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*SkillGapEdge) bool {
+	{
+		list217 := v
+		w.openList()
+		for i218 := range list217 {
+			w.comma(i218)
+			if obj219 := list217[i218]; obj219 == nil {
+				return false
+			} else if !ec.writePlainSkillGapEdge(ctx, w, sel, obj219) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillMentorEdge) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*SkillMentorEdge) bool {
+	{
+		list220 := v
+		w.openList()
+		for i221 := range list220 {
+			w.comma(i221)
+			if obj222 := list220[i221]; obj222 == nil {
+				return false
+			} else if !ec.writePlainSkillMentorEdge(ctx, w, sel, obj222) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Successor) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Successor) bool {
+	{
+		list223 := v
+		w.openList()
+		for i224 := range list223 {
+			w.comma(i224)
+			if obj225 := list223[i224]; obj225 == nil {
+				return false
+			} else if !ec.writePlainSuccessor(ctx, w, sel, obj225) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SkillLevel) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []graph.SkillLevel) bool {
+	{
+		list226 := v
+		w.openList()
+		for i227 := range list226 {
+			w.comma(i227)
+			if !ec.writePlainSuccessorSkill(ctx, w, sel, &list226[i227]) {
+				return false
+			}
+		}
+		w.closeList()
+	}
 	return true
 }

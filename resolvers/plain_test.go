@@ -23,7 +23,7 @@ func TestPlainWritingMatchesGqlgen(t *testing.T) {
 	lead := a.skill("Leadership", "")
 	mgmt := a.skill("People management", lead)
 	talk := a.skill("Public speaking", "")
-	me := a.person("me", map[string]any{"seekingMentorship": true, "headline": "Learner \"quoted\" \u00e9\n"})
+	me := a.person("me", map[string]any{"seekingMentorship": true, "headline": "Learner \"quoted\" \u00e9\n\t\r\\ \x01\x1f <b>&amp; \u2028"})
 	bob := a.person("bob", map[string]any{"availableToMentor": true, "mentorCapacity": 2, "location": "Berlin"})
 	carl := a.person("carl", nil)
 	dana := a.person("dana", map[string]any{"availableToMentor": true, "mentorCapacity": 2})

@@ -46,6 +46,9 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	w.Header().Set("Content-Type", contentType)
 	start := graphql.Now()
 	body, err := io.ReadAll(r.Body)
+	// Closed once read: net/http then has nothing left to drain from it
+	// before answering.
+	_ = r.Body.Close()
 	if err != nil {
 		writeAnswer(w, exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf("could not read request body: %+v", err)}))
 		return

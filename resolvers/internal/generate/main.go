@@ -54,21 +54,22 @@ func main() {
 	if err != nil {
 		log.Fatalf("gqlgen.yml: %v (run from the repository root)", err)
 	}
-	var plainObjects []string
+	var plainEntries []plainEntry
 	if err := api.Generate(cfg,
 		api.AddPlugin(concurrencyTable{out: tableFile}),
-		api.AddPlugin(plainWriters{out: plainFile, objects: &plainObjects}),
+		api.AddPlugin(plainWriters{out: plainFile, entries: &plainEntries}),
 	); err != nil {
 		log.Fatal(err)
 	}
-	if err := rewriteGenerated(generated, plainObjects); err != nil {
+	if err := rewriteGenerated(generated, plainEntries); err != nil {
 		log.Fatal(err)
 	}
 }
 
 // rewriteGenerated makes the generated code marshal lists of objects
-// through marshalList, and objects through their plain writers first.
-func rewriteGenerated(path string, plainObjects []string) error {
+// through marshalList, and objects and lists of them through their plain
+// writers first.
+func rewriteGenerated(path string, plainEntries []plainEntry) error {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -78,7 +79,7 @@ func rewriteGenerated(path string, plainObjects []string) error {
 		return fmt.Errorf("%s has no call to %s: gqlgen's list marshalling changed; see resolvers/marshal.go", path, strings.TrimSuffix(gqlgenCall, "("))
 	}
 	src = bytes.ReplaceAll(src, []byte(gqlgenCall), []byte(ownCall))
-	if src, err = rewritePlainEntries(src, plainObjects); err != nil {
+	if src, err = rewritePlainEntries(src, plainEntries); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return os.WriteFile(path, src, 0o644)

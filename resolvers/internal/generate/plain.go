@@ -25,11 +25,29 @@ import (
 //	func (ec *executionContext) plainO(ctx, sel, obj *T) graphql.Marshaler
 //	func (ec *executionContext) writePlainO(ctx, w *plainBuffer, sel, obj *T) bool
 //
-// and rewritePlainEntries makes gqlgen's _O try plainO first.
+// and for each list of such objects gqlgen marshals with marshalX (X names
+// the list type)
+//
+//	func (ec *executionContext) plainX(ctx, sel, v []*T) graphql.Marshaler
+//	func (ec *executionContext) writePlainX(ctx, w *plainBuffer, sel, v []*T) bool
+//
+// and rewritePlainEntries makes gqlgen's _O and marshalX try plainO and
+// plainX first. A list written whole costs one buffer, and its elements'
+// selections are collected once (plainBuffer.collect), where gqlgen's
+// list marshalling gives every element a field context and a buffer.
 type plainWriters struct {
 	out string
-	// objects records the objects given writers, for rewritePlainEntries.
-	objects *[]string
+	// entries records the marshallers given writers, for
+	// rewritePlainEntries.
+	entries *[]plainEntry
+}
+
+// plainEntry is a marshal function of gqlgen's and the plain writer it
+// tries first.
+type plainEntry struct {
+	marshaller, plain string
+	// arg is the name of the marshaller's value parameter.
+	arg string
 }
 
 func (plainWriters) Name() string { return "plainwriters" }
@@ -52,8 +70,20 @@ func (p plainWriters) GenerateCode(data *codegen.Data) error {
 	slices.Sort(names)
 
 	var body bytes.Buffer
+	entries := make([]plainEntry, 0, len(names))
 	for _, name := range names {
 		g.object(&body, g.objects[name])
+		entries = append(entries, plainEntry{marshaller: "_" + name, plain: "plain" + name, arg: "obj"})
+	}
+	keys := make([]string, 0, len(data.ReferencedTypes))
+	for key := range data.ReferencedTypes {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		if ref := data.ReferencedTypes[key]; g.plainList(ref) {
+			entries = append(entries, g.list(&body, ref))
+		}
 	}
 
 	var b bytes.Buffer
@@ -77,7 +107,7 @@ func (p plainWriters) GenerateCode(data *codegen.Data) error {
 	if err := os.MkdirAll(filepath.Dir(p.out), 0o755); err != nil {
 		return err
 	}
-	*p.objects = names
+	*p.entries = entries
 	return os.WriteFile(p.out, src, 0o644)
 }
 
@@ -184,7 +214,7 @@ func (g *plainGen) object(b *bytes.Buffer, o *codegen.Object) {
 
 	fmt.Fprintf(b, "\n// writePlain%s writes obj's selection to w; false when it selects a\n// field that is not plain or finds a null where the schema allows none.\n", o.Name)
 	fmt.Fprintf(b, "func (ec *executionContext) writePlain%s(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, obj %s) bool {\n", o.Name, objType)
-	fmt.Fprintf(b, "\tfields := graphql.CollectFields(ec.OperationContext, sel, %s)\n", implementors)
+	fmt.Fprintf(b, "\tfields := w.collect(ec.OperationContext, sel, %s)\n", implementors)
 	b.WriteString("\tfor _, field := range fields {\n\t\tif len(field.Deferrables) > 0 {\n\t\t\treturn false\n\t\t}\n\t\tswitch field.Name {\n\t\tcase \"__typename\"")
 	for _, f := range plain {
 		fmt.Fprintf(b, ", %q", f.Name)
@@ -202,6 +232,34 @@ func (g *plainGen) object(b *bytes.Buffer, o *codegen.Object) {
 		g.value(b, "\t\t\t", f.TypeReference, expr, addressable, "field.Selections")
 	}
 	b.WriteString("\t\t}\n\t}\n\tw.closeObject()\n\treturn true\n}\n")
+}
+
+// plainList reports whether ref is a list (a Go slice) of objects that get
+// writers, or of such lists.
+func (g *plainGen) plainList(ref *config.TypeReference) bool {
+	if ref.GQL.Elem == nil || ref.Definition == nil || ref.Definition.Kind != ast.Object || !g.plainType(ref) {
+		return false
+	}
+	_, ok := ref.GO.(*types.Slice)
+	return ok
+}
+
+// list writes the writers of the list type ref, and returns the entry of
+// gqlgen's marshaller of it.
+func (g *plainGen) list(b *bytes.Buffer, ref *config.TypeReference) plainEntry {
+	suffix := strings.TrimPrefix(ref.MarshalFunc(), "marshal")
+	goType := g.typeString(ref.GO)
+	fmt.Fprintf(b, "\n// plain%s writes the list as JSON when its elements' selection is all plain (nil otherwise).\n", suffix)
+	fmt.Fprintf(b, "func (ec *executionContext) plain%s(ctx context.Context, sel ast.SelectionSet, v %s) graphql.Marshaler {\n", suffix, goType)
+	b.WriteString("\tif !plainWriting {\n\t\treturn nil\n\t}\n")
+	b.WriteString("\tw := newPlainBuffer()\n")
+	fmt.Fprintf(b, "\tif !ec.writePlain%s(ctx, w, sel, v) {\n\t\treturn nil\n\t}\n", suffix)
+	b.WriteString("\treturn w.marshaler()\n}\n")
+	fmt.Fprintf(b, "\n// writePlain%s writes the list to w; false when its elements' selection\n// holds a field that is not plain or it finds a null where the schema allows none.\n", suffix)
+	fmt.Fprintf(b, "func (ec *executionContext) writePlain%s(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v %s) bool {\n", suffix, goType)
+	g.value(b, "\t", ref, "v", true, "sel")
+	b.WriteString("\treturn true\n}\n")
+	return plainEntry{marshaller: ref.MarshalFunc(), plain: "plain" + suffix, arg: "v"}
 }
 
 // value writes the code that writes the value of expr, of type ref, to w
@@ -276,6 +334,14 @@ func (g *plainGen) value(b *bytes.Buffer, in string, ref *config.TypeReference, 
 			}
 			fmt.Fprintf(b, "%s\tif %s {\n%s\t\treturn false\n%s\t}\n", in, guard, in, in)
 		}
+		if method, arg, ok := g.direct(ref, deref); ok {
+			if isPtr && !nonNull {
+				fmt.Fprintf(b, "%s\tif %s == nil {\n%s\t\tw.WriteString(\"null\")\n%s\t} else {\n%s\t\tw.%s(%s)\n%s\t}\n%s}\n", in, v, in, in, in, method, arg, in, in)
+			} else {
+				fmt.Fprintf(b, "%s\tw.%s(%s)\n%s}\n", in, method, arg, in)
+			}
+			return
+		}
 		m := g.name("m")
 		fmt.Fprintf(b, "%s\t%s := ec.%s(ctx, %s, %s)\n", in, m, ref.MarshalFunc(), sel, v)
 		if nonNull {
@@ -285,23 +351,62 @@ func (g *plainGen) value(b *bytes.Buffer, in string, ref *config.TypeReference, 
 	}
 }
 
+// direct reports whether a scalar or enum value of type ref is written
+// straight into the buffer rather than through its marshal function: when
+// that function only hands the value (through the enum's name table or a
+// cast, as gqlgen's marshal functions do) to graphql.MarshalString,
+// MarshalID, MarshalInt or MarshalBoolean, whose bytes the buffer's quoted,
+// int and boolean write without allocating a Marshaler. It returns the
+// buffer method and its argument for the value deref.
+func (g *plainGen) direct(ref *config.TypeReference, deref string) (method, arg string, ok bool) {
+	fn := ref.Marshaler
+	if fn == nil || ref.IsMarshaler || ref.IsContext || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/99designs/gqlgen/graphql" {
+		return "", "", false
+	}
+	// gqlgen passes a pointer to a value it holds by value here; leave
+	// that to its marshal function.
+	if ref.IsTargetNilable() && !ref.IsNilable() {
+		return "", "", false
+	}
+	switch fn.Name() {
+	case "MarshalString", "MarshalID":
+		method = "quoted"
+	case "MarshalInt":
+		method = "int"
+	case "MarshalBoolean":
+		method = "boolean"
+	default:
+		return "", "", false
+	}
+	switch {
+	case ref.HasEnumValues():
+		arg = fmt.Sprintf("%s[%s]", ref.EnumMarshalVar(false), deref)
+	case ref.CastType != nil:
+		arg = fmt.Sprintf("%s(%s)", g.typeString(ref.CastType), deref)
+	default:
+		arg = deref
+	}
+	return method, arg, true
+}
+
 // name returns a fresh variable name.
 func (g *plainGen) name(prefix string) string {
 	g.tmp++
 	return fmt.Sprintf("%s%d", prefix, g.tmp)
 }
 
-// rewritePlainEntries makes gqlgen's marshaller of each object in objects
-// try the object's plain writer first.
-func rewritePlainEntries(src []byte, objects []string) ([]byte, error) {
-	for _, name := range objects {
-		re := regexp.MustCompile(`(?m)^func \(ec \*executionContext\) _` + name + `\(ctx context\.Context, sel ast\.SelectionSet, obj [^)]*\) graphql\.Marshaler \{\n`)
+// rewritePlainEntries makes each marshaller of entries (in gqlgen's
+// generated code src) try its plain writer first.
+func rewritePlainEntries(src []byte, entries []plainEntry) ([]byte, error) {
+	for _, e := range entries {
+		re := regexp.MustCompile(`(?m)^func \(ec \*executionContext\) ` + regexp.QuoteMeta(e.marshaller) +
+			`\(ctx context\.Context, sel ast\.SelectionSet, ` + e.arg + ` [^)]*\) graphql\.Marshaler \{\n`)
 		locs := re.FindAllIndex(src, -1)
 		if len(locs) != 1 {
-			return nil, fmt.Errorf("found %d marshallers of %s in the generated code (want 1): gqlgen's object marshalling changed; see resolvers/plain.go", len(locs), name)
+			return nil, fmt.Errorf("found %d functions %s in the generated code (want 1): gqlgen's marshalling changed; see resolvers/plain.go", len(locs), e.marshaller)
 		}
 		end := locs[0][1]
-		entry := fmt.Sprintf("\tif m := ec.plain%s(ctx, sel, obj); m != nil {\n\t\treturn m\n\t}\n", name)
+		entry := fmt.Sprintf("\tif m := ec.%s(ctx, sel, %s); m != nil {\n\t\treturn m\n\t}\n", e.plain, e.arg)
 		src = slices.Concat(src[:end], []byte(entry), src[end:])
 	}
 	return src, nil
