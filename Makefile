@@ -9,7 +9,7 @@ export CGO_ENABLED ?= 0
 # Generated files that `go generate ./...` must reproduce exactly.
 GENERATED := resolvers/generated.go resolvers/models_gen.go resolvers/concurrency_gen.go resolvers/plain_gen.go
 
-.PHONY: test run stop generate check-generated check-format vet bench
+.PHONY: test run stop generate check-generated check-format vet loadbench
 
 # Verbose, so the Neo4j container start and any SKIP show, without the lines
 # of passing tests.
@@ -27,6 +27,13 @@ run:
 # Stop the development Neo4j started by `make run`; its data volume stays.
 stop:
 	$(GO) run ./cmd/neo4j-dev -stop
+
+# The server under a steady request rate, with its memory (README, "Measured
+# (loadbench)"). Flags go in ARGS, e.g. make loadbench ARGS="-rate 400".
+loadbench:
+	@set -e; eval "$$(deploy/provision.sh)"; \
+	$(GO) build -o bin/mentorgraph ./cmd/mentorgraph; \
+	$(GO) run ./cmd/loadbench -server bin/mentorgraph $(ARGS)
 
 generate:
 	$(GO) generate ./...
