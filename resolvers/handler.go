@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -32,10 +33,18 @@ type Limits struct {
 	MaxComplexity int
 	// Timeout bounds the time one request may take.
 	Timeout time.Duration
+	// MaxInFlight caps the requests worked on at once (0: no cap). More
+	// wait, holding only their connection, until one is done or their
+	// Timeout passes (then: 503, UNAVAILABLE). A request in flight holds
+	// its query, its answer and a Neo4j connection; this keeps memory from
+	// growing with the number of clients asking at once.
+	MaxInFlight int
 }
 
 // DefaultLimits are the limits used when the server is not told otherwise.
-var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 50000, Timeout: 30 * time.Second}
+// MaxInFlight matches the driver's default connection pool (100): more
+// requests at once would only wait there, holding what they have read.
+var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 50000, Timeout: 30 * time.Second, MaxInFlight: 100}
 
 // NewHandler returns the GraphQL HTTP handler (POST and GET, automatic
 // persisted queries, a parsed-query cache, introspection, depth and
@@ -61,12 +70,19 @@ func newHandler(r *Resolver, lim Limits, log *slog.Logger, post graphql.Transpor
 		log.Error("panic in resolver", "panic", v, "path", graphql.GetPath(ctx))
 		return errors.New("internal error")
 	})
-	return answered(loaders.Middleware(r.Store, srv), lim.Timeout)
+	return answered(loaders.Middleware(r.Store, srv), lim.Timeout, lim.MaxInFlight)
 }
 
 // timedOutAnswer is the answer to a request whose deadline passed before
 // gqlgen executed any of it (gqlgen then answers a bare null).
 const timedOutAnswer = `{"errors":[{"message":"` + timedOutMessage + `","extensions":{"code":"` + CodeUnavailable + `"}}],"data":null}`
+
+// busyMessage and busyAnswer answer a request that waited its whole
+// timeout for a turn (Limits.MaxInFlight).
+const (
+	busyMessage = "the server is busy: too many requests at once; try again shortly"
+	busyAnswer  = `{"errors":[{"message":"` + busyMessage + `","extensions":{"code":"` + CodeUnavailable + `"}}],"data":null}`
+)
 
 // answered serves each request within a deadline, and sends its answer
 // whole.
@@ -81,11 +97,20 @@ const timedOutAnswer = `{"errors":[{"message":"` + timedOutMessage + `","extensi
 // own, 30–70 µs a statement (netbench). Not http.TimeoutHandler either,
 // which runs the handler in a goroutine of its own: 30–40 µs a request.
 //
+// At most maxInFlight requests (none when ≤ 0) are served at once; others
+// wait for a turn before anything of them is read past their headers, and
+// answer 503 UNAVAILABLE (busyAnswer, with Retry-After) when their deadline
+// passes first, or simply stop when the client goes away.
+//
 // The answer is sent in one write with its Content-Length, not in 4 KB
 // chunks as net/http sends anything past 2 KB without one: one write on the
 // connection, one read for the client. Buffers come from a pool; ones grown
 // past maxPooledAnswer are left to the collector.
-func answered(next http.Handler, timeout time.Duration) http.Handler {
+func answered(next http.Handler, timeout time.Duration, maxInFlight int) http.Handler {
+	var turns chan struct{}
+	if maxInFlight > 0 {
+		turns = make(chan struct{}, maxInFlight)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if timeout > 0 {
@@ -94,6 +119,24 @@ func answered(next http.Handler, timeout time.Duration) http.Handler {
 			defer cancel()
 			timer := time.AfterFunc(timeout, cancel)
 			defer timer.Stop()
+		}
+		if turns != nil {
+			// A free turn is taken even when the deadline has passed: the
+			// request then says it took too long, not that the server is busy.
+			select {
+			case turns <- struct{}{}:
+			default:
+				select {
+				case turns <- struct{}{}:
+				case <-ctx.Done():
+					w.Header().Set("Content-Type", mediaJSON)
+					w.Header().Set("Retry-After", "1")
+					w.WriteHeader(http.StatusServiceUnavailable)
+					_, _ = io.WriteString(w, busyAnswer)
+					return
+				}
+			}
+			defer func() { <-turns }()
 		}
 		buf := answerBuffers.Get().(*bytes.Buffer)
 		buf.Reset()

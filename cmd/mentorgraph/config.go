@@ -104,6 +104,7 @@ func parseServeConfig(args []string) (Config, error) {
 	durationFlag(fs, &c.Limits.Timeout, "request-timeout", "MENTORGRAPH_REQUEST_TIMEOUT", resolvers.DefaultLimits.Timeout, "longest time one request may take", &errs)
 	intFlag(fs, &c.Limits.MaxDepth, "max-depth", "MENTORGRAPH_MAX_DEPTH", resolvers.DefaultLimits.MaxDepth, "deepest field nesting a GraphQL query may have", &errs)
 	intFlag(fs, &c.Limits.MaxComplexity, "max-complexity", "MENTORGRAPH_MAX_COMPLEXITY", resolvers.DefaultLimits.MaxComplexity, "highest complexity a GraphQL query may have (list fields count first x children)", &errs)
+	intFlag(fs, &c.Limits.MaxInFlight, "max-in-flight", "MENTORGRAPH_MAX_IN_FLIGHT", resolvers.DefaultLimits.MaxInFlight, "most requests worked on at once; more wait for a turn (0: no limit)", &errs)
 	durationFlag(fs, &c.ShutdownTimeout, "shutdown-timeout", "MENTORGRAPH_SHUTDOWN_TIMEOUT", 15*time.Second, "how long shutdown waits for requests in flight", &errs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -125,6 +126,9 @@ func parseServeConfig(args []string) (Config, error) {
 	}
 	if c.Limits.MaxComplexity < 1 {
 		errs = append(errs, errors.New("MENTORGRAPH_MAX_COMPLEXITY must be at least 1"))
+	}
+	if c.Limits.MaxInFlight < 0 {
+		errs = append(errs, errors.New("MENTORGRAPH_MAX_IN_FLIGHT must be 0 (no limit) or more"))
 	}
 	if c.Limits.Timeout <= 0 {
 		errs = append(errs, errors.New("MENTORGRAPH_REQUEST_TIMEOUT must be positive"))

@@ -17,6 +17,7 @@ import (
 
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // tool is the signature of the import, export and seed commands.
@@ -503,5 +504,27 @@ func TestProgressLineFitsATerminal(t *testing.T) {
 				t.Errorf("progress line for %d/%d is %d columns, want under 80: %q", done, total, n, line)
 			}
 		}
+	}
+}
+
+func TestServeMaxInFlight(t *testing.T) {
+	c, err := parseServeConfig(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Limits.MaxInFlight != resolvers.DefaultLimits.MaxInFlight || c.Limits.MaxInFlight < 1 {
+		t.Errorf("default max in flight %d, want %d", c.Limits.MaxInFlight, resolvers.DefaultLimits.MaxInFlight)
+	}
+	if c, err := parseServeConfig([]string{"-max-in-flight", "0"}); err != nil || c.Limits.MaxInFlight != 0 {
+		t.Errorf("-max-in-flight 0 (no limit): %d, %v", c.Limits.MaxInFlight, err)
+	}
+	t.Setenv("MENTORGRAPH_MAX_IN_FLIGHT", "7")
+	if c, err := parseServeConfig(nil); err != nil || c.Limits.MaxInFlight != 7 {
+		t.Errorf("MENTORGRAPH_MAX_IN_FLIGHT=7: %d, %v", c.Limits.MaxInFlight, err)
+	}
+	_, err = parseServeConfig([]string{"-max-in-flight", "-1"})
+	var ce configError
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "MENTORGRAPH_MAX_IN_FLIGHT") {
+		t.Errorf("-max-in-flight -1: error %v, want a configError naming MENTORGRAPH_MAX_IN_FLIGHT", err)
 	}
 }
