@@ -45,10 +45,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/mentorgraph/mentorgraph/graph"
+	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
-	"github.com/mentorgraph/mentorgraph/graph/seed"
 )
 
 func main() {
@@ -88,33 +87,14 @@ func main() {
 }
 
 func run(ctx context.Context, bin string, people int, seedValue uint64, rate int, duration, warmUp time.Duration, conns int, mix []weighted) error {
-	opts := neo4jtest.FromEnv()
-	if opts.HeapSize == "" {
-		opts.HeapSize, opts.PageCacheSize = "2g", "1g"
-	}
-	srv, err := neo4jtest.Start(ctx, opts)
+	nw, err := benchnet.Load(ctx, people, seedValue, "2g", "1g")
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
-	driver, err := srv.Driver(ctx)
-	if err != nil {
-		return err
-	}
-	store := graph.NewStore(driver, srv.Database)
-	if err := store.ApplySchema(ctx); err != nil {
-		return err
-	}
-	ds := seed.Generate(seed.Config{People: people, Seed: seedValue})
-	start := time.Now()
-	rep, err := store.Import(ctx, ds, graph.ImportOptions{})
-	if err != nil {
-		return err
-	}
-	_ = driver.Close(ctx)
-	fmt.Printf("%d people: loaded %d rows in %s\n", people, rep.Rows, time.Since(start).Round(time.Second))
+	defer nw.Close()
+	fmt.Printf("%d people: loaded %d rows in %s\n", people, nw.Rows, nw.Took.Round(time.Second))
 
-	proc, url, err := startServer(ctx, bin, srv)
+	proc, url, err := startServer(ctx, bin, nw.Server)
 	if err != nil {
 		return err
 	}
@@ -124,7 +104,7 @@ func run(ctx context.Context, bin string, people int, seedValue uint64, rate int
 		return err
 	}
 
-	pk := newPicker(ds, rand.New(rand.NewPCG(seedValue, 7)))
+	pk := newPicker(nw.Dataset, rand.New(rand.NewPCG(seedValue, 7)))
 	client := &http.Client{Transport: &http.Transport{
 		MaxConnsPerHost:     conns,
 		MaxIdleConnsPerHost: conns,

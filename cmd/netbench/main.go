@@ -45,10 +45,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
-	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
-	"github.com/mentorgraph/mentorgraph/graph/seed"
 	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
@@ -148,31 +147,13 @@ func selectQuestions(qs []question, only string) []question {
 }
 
 func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []question) error {
-	opts := neo4jtest.FromEnv()
-	if opts.HeapSize == "" {
-		opts.HeapSize, opts.PageCacheSize = "2g", "2g"
-	}
-	srv, err := neo4jtest.Start(ctx, opts)
+	nw, err := benchnet.Load(ctx, n, seedValue, "2g", "2g")
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
-	driver, err := srv.Driver(ctx)
-	if err != nil {
-		return err
-	}
-	defer driver.Close(ctx)
-	store := graph.NewStore(driver, srv.Database)
-	if err := store.ApplySchema(ctx); err != nil {
-		return err
-	}
-	ds := seed.Generate(seed.Config{People: n, Seed: seedValue})
-	start := time.Now()
-	rep, err := store.Import(ctx, ds, graph.ImportOptions{})
-	if err != nil {
-		return err
-	}
-	fmt.Printf("\n%s people: loaded %s rows in %s (%s)\n", fmtInt(n), fmtInt(rep.Rows), time.Since(start).Round(time.Second), degreeSummary(ds))
+	defer nw.Close()
+	store, ds := nw.Store, nw.Dataset
+	fmt.Printf("\n%s people: loaded %s rows in %s (%s)\n", fmtInt(n), fmtInt(nw.Rows), nw.Took.Round(time.Second), degreeSummary(ds))
 
 	handler := resolvers.NewHandler(&resolvers.Resolver{Store: store, Version: "netbench"}, resolvers.DefaultLimits,
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
