@@ -14,9 +14,11 @@
 //	go run ./cmd/netbench -people 2000 -queries 20 -questions referral,lineage
 //
 // Slow questions (coverage of the whole network) take fewer asks. The
-// last column is the share of asks with a non-empty answer; each GraphQL
-// answer must hold as many items as the store's, and any error (a store
-// error, a GraphQL errors entry) stops the run.
+// last columns are the share of asks with a non-empty answer, the median
+// number of items in an answer and the median size of the GraphQL answer
+// (what the server writes and the client reads, which the direct path does
+// not); each GraphQL answer must hold as many items as the store's, and any
+// error (a store error, a GraphQL errors entry) stops the run.
 //
 // Neo4j comes from graph/neo4jtest (NEO4J_URI, or a container); with a
 // container per size, sizes do not disturb each other.
@@ -179,7 +181,7 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	defer stop()
 	pl := newPools(ds, rand.New(rand.NewPCG(seedValue, 99)))
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "question\tasks\tdirect p50\tdirect p99\tGraphQL p50\tGraphQL p99\tp50 ratio\thandler p50\thandler ratio\tnon-empty\t")
+	fmt.Fprintln(tw, "question\tasks\tdirect p50\tdirect p99\tGraphQL p50\tGraphQL p99\tp50 ratio\thandler p50\thandler ratio\tnon-empty\titems p50\tanswer p50\t")
 	for _, q := range qs {
 		pick := pl.any
 		if q.pick != nil {
@@ -203,6 +205,7 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 		}
 		direct, gql, handled := make([]time.Duration, 0, asks), make([]time.Duration, 0, asks), make([]time.Duration, 0, asks)
 		nonEmpty := 0
+		items, sizes := make([]int, 0, asks), make([]int, 0, asks)
 		for i := range asks {
 			p := pick()
 			// Every other ask goes through GraphQL first, so that neither
@@ -241,11 +244,12 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 			if count > 0 {
 				nonEmpty++
 			}
+			items, sizes = append(items, count), append(sizes, len(body))
 		}
 		d50, d99, g50, g99 := pct(direct, 50), pct(direct, 99), pct(gql, 50), pct(gql, 99)
 		h50 := pct(handled, 50)
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%.2f\t%s\t%.2f\t%d%%\t\n", q.name, asks, ms(d50), ms(d99), ms(g50), ms(g99),
-			float64(g50)/float64(d50), ms(h50), float64(h50)/float64(d50), 100*nonEmpty/asks)
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%.2f\t%s\t%.2f\t%d%%\t%d\t%s\t\n", q.name, asks, ms(d50), ms(d99), ms(g50), ms(g99),
+			float64(g50)/float64(d50), ms(h50), float64(h50)/float64(d50), 100*nonEmpty/asks, pct(items, 50), kb(pct(sizes, 50)))
 		// The table prints when every question is done; say how far it got.
 		fmt.Fprintf(os.Stderr, "netbench: %s done (direct p50 %s, GraphQL p50 %s)\n", q.name, ms(d50), ms(g50))
 	}
@@ -452,11 +456,14 @@ func countAt(body []byte, path string) (int, error) {
 	return 0, fmt.Errorf("data.%s is %T, not a list", path, v)
 }
 
-func pct(ds []time.Duration, p int) time.Duration {
+func pct[T int | time.Duration](ds []T, p int) T {
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	return s[min(len(s)-1, len(s)*p/100)]
 }
+
+// kb formats a size in bytes as KB with one decimal.
+func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
 
