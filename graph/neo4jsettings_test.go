@@ -1,0 +1,33 @@
+package graph_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
+)
+
+// The Neo4j containers of tests, benchmarks and `make run` keep connections
+// alive only while streaming, so Neo4j sends no read-timeout hint and the
+// driver reads answers without a goroutine per chunk.
+func TestContainerKeepsAliveOnlyWhileStreaming(t *testing.T) {
+	srv := neo4jtest.Get(t)
+	if srv.Image == "" {
+		t.Skip("NEO4J_URI names an existing server; its settings are its own")
+	}
+	res, err := neo4j.ExecuteQuery(context.Background(), neo4jtest.Driver(t),
+		`SHOW SETTINGS YIELD name, value WHERE name = $name RETURN value`,
+		map[string]any{"name": neo4jtest.KeepAliveSetting}, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase("system"), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		t.Fatalf("SHOW SETTINGS: %v", err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("SHOW SETTINGS %s: %d rows, want 1", neo4jtest.KeepAliveSetting, len(res.Records))
+	}
+	if got := res.Records[0].Values[0]; got != neo4jtest.KeepAliveValue {
+		t.Errorf("%s = %v, want %s", neo4jtest.KeepAliveSetting, got, neo4jtest.KeepAliveValue)
+	}
+}
