@@ -21,7 +21,7 @@ type Seat struct {
 	Mentor Person
 	// Skills are the asked skills this seat was chosen to cover (those
 	// still uncovered when it was chosen), in the order asked.
-	Skills []string
+	Skills []Skill
 	Hops   int
 	// Path is a shortest path from the asking person to the mentor.
 	Path Path
@@ -30,11 +30,10 @@ type Seat struct {
 // Board is a personal board of mentors: seats in the order chosen, and
 // the asked skills nobody in reach covers.
 type Board struct {
-	Seats     []Seat
-	Uncovered []string
-	// Skills are the asked skills, in the order asked, so a client needs
-	// no second lookup to name the skills of seats and of Uncovered.
-	Skills []Skill
+	Seats []Seat
+	// Uncovered are the asked skills nobody in reach covers, in the order
+	// asked.
+	Uncovered []Skill
 }
 
 // boardCandidatesCypher lists, for everyone within reach who is available
@@ -142,12 +141,14 @@ func (s *Store) MentorBoard(ctx context.Context, forID string, skills []string, 
 			}
 			candidates = append(candidates, bc)
 		}
-		board := greedyBoard(skills, candidates)
-		asked, _ := result["skills"].([]any)
-		for _, v := range asked {
+		asked := map[string]Skill{}
+		skillRows, _ := result["skills"].([]any)
+		for _, v := range skillRows {
 			m, _ := v.(map[string]any)
-			board.Skills = append(board.Skills, skillFrom(m))
+			sk := skillFrom(m)
+			asked[sk.ID] = sk
 		}
+		board := greedyBoard(skills, candidates, asked)
 		if len(board.Seats) == 0 {
 			return board, nil
 		}
@@ -185,8 +186,9 @@ func (s *Store) MentorBoard(ctx context.Context, forID string, skills []string, 
 }
 
 // greedyBoard chooses seats among candidates to cover skills (see
-// MentorBoard for the rule); seats carry only the mentor's id.
-func greedyBoard(skills []string, candidates []boardCandidate) Board {
+// MentorBoard for the rule); seats carry only the mentor's id, skills are
+// taken from asked by id.
+func greedyBoard(skills []string, candidates []boardCandidate, asked map[string]Skill) Board {
 	uncovered := map[string]bool{}
 	for _, sk := range skills {
 		uncovered[sk] = true
@@ -217,7 +219,7 @@ func greedyBoard(skills []string, candidates []boardCandidate) Board {
 		return a.id < b.id
 	}
 	// Empty lists, not nil: the API shows them as [].
-	board := Board{Seats: []Seat{}, Uncovered: []string{}}
+	board := Board{Seats: []Seat{}, Uncovered: []Skill{}}
 	taken := map[string]bool{}
 	for len(uncovered) > 0 {
 		best, bestGain := -1, gain{}
@@ -241,7 +243,7 @@ func greedyBoard(skills []string, candidates []boardCandidate) Board {
 		seat := Seat{Mentor: Person{ID: c.id}, Hops: c.hops}
 		for _, sk := range skills {
 			if _, ok := c.cover[sk]; ok && uncovered[sk] {
-				seat.Skills = append(seat.Skills, sk)
+				seat.Skills = append(seat.Skills, asked[sk])
 				delete(uncovered, sk)
 			}
 		}
@@ -249,7 +251,7 @@ func greedyBoard(skills []string, candidates []boardCandidate) Board {
 	}
 	for _, sk := range skills {
 		if uncovered[sk] {
-			board.Uncovered = append(board.Uncovered, sk)
+			board.Uncovered = append(board.Uncovered, asked[sk])
 		}
 	}
 	return board

@@ -86,12 +86,12 @@ func TestMentorBoard(t *testing.T) {
 			}
 			var got []seatWant
 			for _, seat := range board.Seats {
-				got = append(got, seatWant{n.name(seat.Mentor.ID), n.names(seat.Skills), seat.Hops})
+				got = append(got, seatWant{n.name(seat.Mentor.ID), n.skillNames(t, seat.Skills), seat.Hops})
 			}
 			if fmt.Sprint(got) != fmt.Sprint(tt.seats) {
 				t.Errorf("seats %v, want %v", got, tt.seats)
 			}
-			if u := n.names(board.Uncovered); !slices.Equal(u, tt.uncovered) {
+			if u := n.skillNames(t, board.Uncovered); !slices.Equal(u, tt.uncovered) {
 				t.Errorf("uncovered %v, want %v", u, tt.uncovered)
 			}
 			for _, seat := range board.Seats {

@@ -120,6 +120,29 @@ func (n *handNet) names(ids []string) []string {
 	return out
 }
 
+// skillNames gives the hand-built names of skills, after checking each
+// comes with the name it was stored with.
+func (n *handNet) skillNames(t *testing.T, skills []graph.Skill) []string {
+	t.Helper()
+	out := make([]string, len(skills))
+	for i, s := range skills {
+		out[i] = n.name(s.ID)
+		if want := "Skill " + out[i]; s.Name != want {
+			t.Errorf("skill %s has name %q, want %q", out[i], s.Name, want)
+		}
+	}
+	return out
+}
+
+// skillIDs are the ids of skills.
+func skillIDs(skills []graph.Skill) []string {
+	out := make([]string, len(skills))
+	for i, s := range skills {
+		out[i] = s.ID
+	}
+	return out
+}
+
 // load imports the network into s.
 func (n *handNet) load(t *testing.T, s *graph.Store) {
 	t.Helper()
@@ -507,7 +530,7 @@ func TestNetworkQuestionsMatchOracle(t *testing.T) {
 					if id == person || dist[id] != seat.Hops || o.openSlots(id) == 0 || len(seat.Skills) == 0 {
 						t.Errorf("%s within %d: seat %d %s (hops %d, oracle %d, open %d)", person, hops, i, id, seat.Hops, dist[id], o.openSlots(id))
 					}
-					for _, sk := range seat.Skills {
+					for _, sk := range skillIDs(seat.Skills) {
 						if assigned[sk] || o.bestLevel(id, sk) < 3 {
 							t.Errorf("%s within %d: seat %s given %s (again: %v, level %d)", person, hops, id, sk, assigned[sk], o.bestLevel(id, sk))
 						}
@@ -535,7 +558,7 @@ func TestNetworkQuestionsMatchOracle(t *testing.T) {
 					}
 				}
 				for _, sk := range skills {
-					uncovered := slices.Contains(board.Uncovered, sk)
+					uncovered := slices.Contains(skillIDs(board.Uncovered), sk)
 					if uncovered == assigned[sk] || uncovered != (len(coverers[sk]) == 0) {
 						t.Errorf("%s within %d: skill %s uncovered %v, assigned %v, coverers %v", person, hops, sk, uncovered, assigned[sk], coverers[sk])
 					}

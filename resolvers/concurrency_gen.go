@@ -8,11 +8,9 @@ package resolvers
 // selection reaches one of them.
 var concurrentFields = map[string]map[string]bool{
 	"Affiliation":            {"organization": true, "person": true},
-	"BoardSeat":              {"skills": true},
 	"Connection":             {"person": true},
 	"Goal":                   {"person": true, "skill": true},
 	"MemberConnection":       {"totalCount": true},
-	"MentorBoard":            {"uncovered": true},
 	"MentorMatchConnection":  {"totalCount": true},
 	"Mentorship":             {"focus": true, "mentee": true, "mentor": true},
 	"Organization":           {"members": true},

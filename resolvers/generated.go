@@ -30,11 +30,9 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Affiliation() AffiliationResolver
-	BoardSeat() BoardSeatResolver
 	Connection() ConnectionResolver
 	Goal() GoalResolver
 	MemberConnection() MemberConnectionResolver
-	MentorBoard() MentorBoardResolver
 	MentorMatchConnection() MentorMatchConnectionResolver
 	Mentorship() MentorshipResolver
 	Mutation() MutationResolver
@@ -397,9 +395,6 @@ type AffiliationResolver interface {
 	Person(ctx context.Context, obj *graph.Affiliation) (*graph.Person, error)
 	Organization(ctx context.Context, obj *graph.Affiliation) (*graph.Organization, error)
 }
-type BoardSeatResolver interface {
-	Skills(ctx context.Context, obj *graph.Seat) ([]*graph.Skill, error)
-}
 type ConnectionResolver interface {
 	Person(ctx context.Context, obj *graph.Connection) (*graph.Person, error)
 }
@@ -410,9 +405,6 @@ type GoalResolver interface {
 }
 type MemberConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *MemberConnection) (int, error)
-}
-type MentorBoardResolver interface {
-	Uncovered(ctx context.Context, obj *graph.Board) ([]*graph.Skill, error)
 }
 type MentorMatchConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *MentorMatchConnection) (int, error)
@@ -2315,7 +2307,7 @@ type MentorMatchEdge {
 type BoardSeat {
   mentor: Person!
   "The asked skills this seat covers (those still uncovered when it was chosen)."
-  skills: [Skill!]! @goField(forceResolver: true)
+  skills: [Skill!]!
   hops: Int!
   path: Path!
 }
@@ -2323,7 +2315,7 @@ type BoardSeat {
 "A personal board of directors: seats in the order chosen, and the skills nobody in reach covers."
 type MentorBoard {
   seats: [BoardSeat!]!
-  uncovered: [Skill!]! @goField(forceResolver: true)
+  uncovered: [Skill!]!
 }
 
 "A person around the centre of a neighbourhood."
@@ -4726,11 +4718,11 @@ func (ec *executionContext) _BoardSeat_skills(ctx context.Context, field graphql
 			return ec.fieldContext_BoardSeat_skills(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.BoardSeat().Skills(ctx, obj)
+			return obj.Skills, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4740,8 +4732,8 @@ func (ec *executionContext) fieldContext_BoardSeat_skills(_ context.Context, fie
 	fc = &graphql.FieldContext{
 		Object:     "BoardSeat",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Skill(ctx, field)
 		},
@@ -5680,11 +5672,11 @@ func (ec *executionContext) _MentorBoard_uncovered(ctx context.Context, field gr
 			return ec.fieldContext_MentorBoard_uncovered(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.MentorBoard().Uncovered(ctx, obj)
+			return obj.Uncovered, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5694,8 +5686,8 @@ func (ec *executionContext) fieldContext_MentorBoard_uncovered(_ context.Context
 	fc = &graphql.FieldContext{
 		Object:     "MentorBoard",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Skill(ctx, field)
 		},
@@ -13211,23 +13203,22 @@ func (ec *executionContext) _BoardSeat(ctx context.Context, sel ast.SelectionSet
 		case "mentor":
 			out.Values[i] = ec._BoardSeat_mentor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "skills":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._BoardSeat_skills(ctx, field, obj)
-				})
+			out.Values[i] = ec._BoardSeat_skills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "hops":
 			out.Values[i] = ec._BoardSeat_hops(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "path":
 			out.Values[i] = ec._BoardSeat_path(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13675,14 +13666,13 @@ func (ec *executionContext) _MentorBoard(ctx context.Context, sel ast.SelectionS
 		case "seats":
 			out.Values[i] = ec._MentorBoard_seats(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "uncovered":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._MentorBoard_uncovered(ctx, field, obj)
-				})
+			out.Values[i] = ec._MentorBoard_uncovered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16771,6 +16761,25 @@ func (ec *executionContext) unmarshalNSetPersonSkillInput2githubᚗcomᚋmentorg
 
 func (ec *executionContext) marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx context.Context, sel ast.SelectionSet, v graph.Skill) graphql.Marshaler {
 	return ec._Skill(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Skill) graphql.Marshaler {
+	if m := ec.plainNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, sel, v); m != nil {
+		return m
+	}
+	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {

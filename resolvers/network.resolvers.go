@@ -11,16 +11,6 @@ import (
 	"github.com/mentorgraph/mentorgraph/graph"
 )
 
-// Skills is the resolver for the skills field.
-func (r *boardSeatResolver) Skills(ctx context.Context, obj *graph.Seat) ([]*graph.Skill, error) {
-	return byIDs(ctx, ld(ctx).Skill, obj.Skills)
-}
-
-// Uncovered is the resolver for the uncovered field.
-func (r *mentorBoardResolver) Uncovered(ctx context.Context, obj *graph.Board) ([]*graph.Skill, error) {
-	return byIDs(ctx, ld(ctx).Skill, obj.Uncovered)
-}
-
 // TotalCount is the resolver for the totalCount field.
 func (r *mentorMatchConnectionResolver) TotalCount(ctx context.Context, obj *MentorMatchConnection) (int, error) {
 	return obj.count(ctx)
@@ -44,9 +34,6 @@ func (r *queryResolver) FindMentors(ctx context.Context, forArg string, skill st
 // MentorBoard is the resolver for the mentorBoard field.
 func (r *queryResolver) MentorBoard(ctx context.Context, forArg string, skills []string, maxHops *int) (*graph.Board, error) {
 	b, err := r.Store.MentorBoard(ctx, forArg, skills, deref(maxHops, graph.DefaultReachHops))
-	for _, s := range b.Skills {
-		ld(ctx).Skill.Prime(s.ID, s)
-	}
 	return &b, err
 }
 
@@ -102,12 +89,6 @@ func (r *skillGapResolver) Overloaded(ctx context.Context, obj *graph.SkillGap) 
 	return peopleByIDs(ctx, obj.Overloaded)
 }
 
-// BoardSeat returns BoardSeatResolver implementation.
-func (r *Resolver) BoardSeat() BoardSeatResolver { return &boardSeatResolver{r} }
-
-// MentorBoard returns MentorBoardResolver implementation.
-func (r *Resolver) MentorBoard() MentorBoardResolver { return &mentorBoardResolver{r} }
-
 // MentorMatchConnection returns MentorMatchConnectionResolver implementation.
 func (r *Resolver) MentorMatchConnection() MentorMatchConnectionResolver {
 	return &mentorMatchConnectionResolver{r}
@@ -117,8 +98,6 @@ func (r *Resolver) MentorMatchConnection() MentorMatchConnectionResolver {
 func (r *Resolver) SkillGap() SkillGapResolver { return &skillGapResolver{r} }
 
 type (
-	boardSeatResolver             struct{ *Resolver }
-	mentorBoardResolver           struct{ *Resolver }
 	mentorMatchConnectionResolver struct{ *Resolver }
 	skillGapResolver              struct{ *Resolver }
 )

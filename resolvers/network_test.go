@@ -107,11 +107,13 @@ func TestMentorBoardAndNeighborhoodThroughGraphQL(t *testing.T) {
 	for _, p := range []string{both, one} {
 		a.ok(`mutation($in: ConnectInput!) { connect(input: $in) { since } }`, map[string]any{"in": map[string]any{"a": me, "b": p}})
 	}
-	d := a.ok(`query($me: ID!, $s: [ID!]!) { mentorBoard(for: $me, skills: $s) { seats { mentor { id } skills { id } hops path { length } } uncovered { id } } }`,
+	d := a.ok(`query($me: ID!, $s: [ID!]!) { mentorBoard(for: $me, skills: $s) { seats { mentor { id } skills { id name } hops path { length } } uncovered { id name } } }`,
 		map[string]any{"me": me, "s": []string{lead, neg, k8s}})
 	seats := at(d, "mentorBoard", "seats").([]any)
 	if len(seats) != 1 || at(seats, 0, "mentor", "id") != both || len(at(seats, 0, "skills").([]any)) != 2 ||
-		at(d, "mentorBoard", "uncovered", 0, "id") != k8s {
+		at(seats, 0, "skills", 0, "id") != lead || at(seats, 0, "skills", 0, "name") != "Leadership" ||
+		at(seats, 0, "skills", 1, "name") != "Negotiation" ||
+		at(d, "mentorBoard", "uncovered", 0, "id") != k8s || at(d, "mentorBoard", "uncovered", 0, "name") != "Kubernetes" {
 		t.Errorf("board: %v", d)
 	}
 	d = a.ok(`query($me: ID!) { neighborhood(person: $me, depth: 1, limit: 2) { truncated nodes { hops person { id } } links { from { id } to { id } kind } } }`,

@@ -90,7 +90,7 @@ func (ec *executionContext) writePlainBoardSeat(ctx context.Context, w *plainBuf
 			return false
 		}
 		switch field.Name {
-		case "__typename", "mentor", "hops", "path":
+		case "__typename", "mentor", "skills", "hops", "path":
 		default:
 			return false
 		}
@@ -105,10 +105,22 @@ func (ec *executionContext) writePlainBoardSeat(ctx context.Context, w *plainBuf
 			if !ec.writePlainPerson(ctx, w, field.Selections, &obj.Mentor) {
 				return false
 			}
+		case "skills":
+			{
+				list6 := obj.Skills
+				w.openList()
+				for i7 := range list6 {
+					w.comma(i7)
+					if !ec.writePlainSkill(ctx, w, field.Selections, &list6[i7]) {
+						return false
+					}
+				}
+				w.closeList()
+			}
 		case "hops":
 			{
-				v6 := obj.Hops
-				w.int(v6)
+				v8 := obj.Hops
+				w.int(v8)
 			}
 		case "path":
 			if !ec.writePlainPath(ctx, w, field.Selections, &obj.Path) {
@@ -153,22 +165,22 @@ func (ec *executionContext) writePlainConnectPayload(ctx context.Context, w *pla
 		case "__typename":
 			w.WriteString("\"ConnectPayload\"")
 		case "a":
-			if obj7 := obj.A; obj7 == nil {
+			if obj9 := obj.A; obj9 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj7) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj9) {
 				return false
 			}
 		case "b":
-			if obj8 := obj.B; obj8 == nil {
+			if obj10 := obj.B; obj10 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj8) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj10) {
 				return false
 			}
 		case "since":
 			{
-				v9 := obj.Since
-				m10 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v9)
-				m10.MarshalGQL(w)
+				v11 := obj.Since
+				m12 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v11)
+				m12.MarshalGQL(w)
 			}
 		}
 	}
@@ -210,9 +222,9 @@ func (ec *executionContext) writePlainConnection(ctx context.Context, w *plainBu
 			w.WriteString("\"Connection\"")
 		case "since":
 			{
-				v11 := obj.Since
-				m12 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v11)
-				m12.MarshalGQL(w)
+				v13 := obj.Since
+				m14 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v13)
+				m14.MarshalGQL(w)
 			}
 		}
 	}
@@ -254,33 +266,33 @@ func (ec *executionContext) writePlainGoal(ctx context.Context, w *plainBuffer, 
 			w.WriteString("\"Goal\"")
 		case "id":
 			{
-				v13 := obj.ID
-				w.quoted(v13)
+				v15 := obj.ID
+				w.quoted(v15)
 			}
 		case "title":
 			{
-				v14 := obj.Title
-				w.quoted(v14)
+				v16 := obj.Title
+				w.quoted(v16)
 			}
 		case "targetLevel":
 			{
-				v15 := obj.TargetLevel
-				if v15 == nil {
+				v17 := obj.TargetLevel
+				if v17 == nil {
 					w.WriteString("null")
 				} else {
-					w.int(*v15)
+					w.int(*v17)
 				}
 			}
 		case "dueDate":
 			{
-				v16 := obj.DueDate
-				m17 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v16)
-				m17.MarshalGQL(w)
+				v18 := obj.DueDate
+				m19 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v18)
+				m19.MarshalGQL(w)
 			}
 		case "status":
 			{
-				v18 := obj.Status
-				w.quoted(v18)
+				v20 := obj.Status
+				w.quoted(v20)
 			}
 		}
 	}
@@ -322,28 +334,28 @@ func (ec *executionContext) writePlainImportKindCounts(ctx context.Context, w *p
 			w.WriteString("\"ImportKindCounts\"")
 		case "kind":
 			{
-				v19 := obj.Kind
-				w.quoted(v19)
+				v21 := obj.Kind
+				w.quoted(v21)
 			}
 		case "rows":
 			{
-				v20 := obj.Rows
-				w.int(v20)
+				v22 := obj.Rows
+				w.int(v22)
 			}
 		case "created":
 			{
-				v21 := obj.Created
-				w.int(v21)
+				v23 := obj.Created
+				w.int(v23)
 			}
 		case "updated":
 			{
-				v22 := obj.Updated
-				w.int(v22)
+				v24 := obj.Updated
+				w.int(v24)
 			}
 		case "unchanged":
 			{
-				v23 := obj.Unchanged
-				w.int(v23)
+				v25 := obj.Unchanged
+				w.int(v25)
 			}
 		}
 	}
@@ -385,28 +397,28 @@ func (ec *executionContext) writePlainImportReport(ctx context.Context, w *plain
 			w.WriteString("\"ImportReport\"")
 		case "dryRun":
 			{
-				v24 := obj.DryRun
-				w.boolean(v24)
+				v26 := obj.DryRun
+				w.boolean(v26)
 			}
 		case "rows":
 			{
-				v25 := obj.Rows
-				w.int(v25)
+				v27 := obj.Rows
+				w.int(v27)
 			}
 		case "changed":
 			{
-				v26 := obj.Changed
-				w.boolean(v26)
+				v28 := obj.Changed
+				w.boolean(v28)
 			}
 		case "kinds":
 			{
-				list27 := obj.Kinds
+				list29 := obj.Kinds
 				w.openList()
-				for i28 := range list27 {
-					w.comma(i28)
-					if obj29 := list27[i28]; obj29 == nil {
+				for i30 := range list29 {
+					w.comma(i30)
+					if obj31 := list29[i30]; obj31 == nil {
 						return false
-					} else if !ec.writePlainImportKindCounts(ctx, w, field.Selections, obj29) {
+					} else if !ec.writePlainImportKindCounts(ctx, w, field.Selections, obj31) {
 						return false
 					}
 				}
@@ -456,8 +468,8 @@ func (ec *executionContext) writePlainLineageEntry(ctx context.Context, w *plain
 			}
 		case "generation":
 			{
-				v30 := obj.Generation
-				w.int(v30)
+				v32 := obj.Generation
+				w.int(v32)
 			}
 		case "via":
 			if !ec.writePlainPathStep(ctx, w, field.Selections, &obj.Via) {
@@ -465,8 +477,8 @@ func (ec *executionContext) writePlainLineageEntry(ctx context.Context, w *plain
 			}
 		case "status":
 			{
-				v31 := obj.Status
-				w.quoted(v31)
+				v33 := obj.Status
+				w.quoted(v33)
 			}
 		}
 	}
@@ -508,22 +520,22 @@ func (ec *executionContext) writePlainMemberConnection(ctx context.Context, w *p
 			w.WriteString("\"MemberConnection\"")
 		case "edges":
 			{
-				list32 := obj.Edges
+				list34 := obj.Edges
 				w.openList()
-				for i33 := range list32 {
-					w.comma(i33)
-					if obj34 := list32[i33]; obj34 == nil {
+				for i35 := range list34 {
+					w.comma(i35)
+					if obj36 := list34[i35]; obj36 == nil {
 						return false
-					} else if !ec.writePlainMemberEdge(ctx, w, field.Selections, obj34) {
+					} else if !ec.writePlainMemberEdge(ctx, w, field.Selections, obj36) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj35 := obj.PageInfo; obj35 == nil {
+			if obj37 := obj.PageInfo; obj37 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj35) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj37) {
 				return false
 			}
 		}
@@ -565,30 +577,30 @@ func (ec *executionContext) writePlainMemberEdge(ctx context.Context, w *plainBu
 		case "__typename":
 			w.WriteString("\"MemberEdge\"")
 		case "node":
-			if obj36 := obj.Node; obj36 == nil {
+			if obj38 := obj.Node; obj38 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj36) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj38) {
 				return false
 			}
 		case "role":
 			{
-				v37 := obj.Role
-				if v37 == nil {
+				v39 := obj.Role
+				if v39 == nil {
 					w.WriteString("null")
 				} else {
-					w.quoted(*v37)
+					w.quoted(*v39)
 				}
 			}
 		case "since":
 			{
-				v38 := obj.Since
-				m39 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v38)
-				m39.MarshalGQL(w)
+				v40 := obj.Since
+				m41 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v40)
+				m41.MarshalGQL(w)
 			}
 		case "cursor":
 			{
-				v40 := obj.Cursor
-				w.quoted(v40)
+				v42 := obj.Cursor
+				w.quoted(v42)
 			}
 		}
 	}
@@ -617,7 +629,7 @@ func (ec *executionContext) writePlainMentorBoard(ctx context.Context, w *plainB
 			return false
 		}
 		switch field.Name {
-		case "__typename", "seats":
+		case "__typename", "seats", "uncovered":
 		default:
 			return false
 		}
@@ -630,11 +642,23 @@ func (ec *executionContext) writePlainMentorBoard(ctx context.Context, w *plainB
 			w.WriteString("\"MentorBoard\"")
 		case "seats":
 			{
-				list41 := obj.Seats
+				list43 := obj.Seats
 				w.openList()
-				for i42 := range list41 {
-					w.comma(i42)
-					if !ec.writePlainBoardSeat(ctx, w, field.Selections, &list41[i42]) {
+				for i44 := range list43 {
+					w.comma(i44)
+					if !ec.writePlainBoardSeat(ctx, w, field.Selections, &list43[i44]) {
+						return false
+					}
+				}
+				w.closeList()
+			}
+		case "uncovered":
+			{
+				list45 := obj.Uncovered
+				w.openList()
+				for i46 := range list45 {
+					w.comma(i46)
+					if !ec.writePlainSkill(ctx, w, field.Selections, &list45[i46]) {
 						return false
 					}
 				}
@@ -684,8 +708,8 @@ func (ec *executionContext) writePlainMentorMatch(ctx context.Context, w *plainB
 			}
 		case "hops":
 			{
-				v43 := obj.Hops
-				w.int(v43)
+				v47 := obj.Hops
+				w.int(v47)
 			}
 		case "skill":
 			if !ec.writePlainSkill(ctx, w, field.Selections, &obj.Skill) {
@@ -693,25 +717,25 @@ func (ec *executionContext) writePlainMentorMatch(ctx context.Context, w *plainB
 			}
 		case "level":
 			{
-				v44 := obj.Level
-				w.int(v44)
+				v48 := obj.Level
+				w.int(v48)
 			}
 		case "openSlots":
 			{
-				v45 := obj.OpenSlots
-				w.int(v45)
+				v49 := obj.OpenSlots
+				w.int(v49)
 			}
 		case "score":
 			{
-				v46 := obj.Score
-				if plainBadFloat(float64(v46)) {
+				v50 := obj.Score
+				if plainBadFloat(float64(v50)) {
 					return false
 				}
-				m47 := ec.marshalNFloat2float64(ctx, field.Selections, v46)
-				if m47 == graphql.Null {
+				m51 := ec.marshalNFloat2float64(ctx, field.Selections, v50)
+				if m51 == graphql.Null {
 					return false
 				}
-				m47.MarshalGQL(w)
+				m51.MarshalGQL(w)
 			}
 		case "breakdown":
 			if !ec.writePlainScoreBreakdown(ctx, w, field.Selections, &obj.Breakdown) {
@@ -761,22 +785,22 @@ func (ec *executionContext) writePlainMentorMatchConnection(ctx context.Context,
 			w.WriteString("\"MentorMatchConnection\"")
 		case "edges":
 			{
-				list48 := obj.Edges
+				list52 := obj.Edges
 				w.openList()
-				for i49 := range list48 {
-					w.comma(i49)
-					if obj50 := list48[i49]; obj50 == nil {
+				for i53 := range list52 {
+					w.comma(i53)
+					if obj54 := list52[i53]; obj54 == nil {
 						return false
-					} else if !ec.writePlainMentorMatchEdge(ctx, w, field.Selections, obj50) {
+					} else if !ec.writePlainMentorMatchEdge(ctx, w, field.Selections, obj54) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj51 := obj.PageInfo; obj51 == nil {
+			if obj55 := obj.PageInfo; obj55 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj51) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj55) {
 				return false
 			}
 		}
@@ -818,15 +842,15 @@ func (ec *executionContext) writePlainMentorMatchEdge(ctx context.Context, w *pl
 		case "__typename":
 			w.WriteString("\"MentorMatchEdge\"")
 		case "node":
-			if obj52 := obj.Node; obj52 == nil {
+			if obj56 := obj.Node; obj56 == nil {
 				return false
-			} else if !ec.writePlainMentorMatch(ctx, w, field.Selections, obj52) {
+			} else if !ec.writePlainMentorMatch(ctx, w, field.Selections, obj56) {
 				return false
 			}
 		case "cursor":
 			{
-				v53 := obj.Cursor
-				w.quoted(v53)
+				v57 := obj.Cursor
+				w.quoted(v57)
 			}
 		}
 	}
@@ -868,20 +892,20 @@ func (ec *executionContext) writePlainMentorship(ctx context.Context, w *plainBu
 			w.WriteString("\"Mentorship\"")
 		case "since":
 			{
-				v54 := obj.Since
-				m55 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v54)
-				m55.MarshalGQL(w)
+				v58 := obj.Since
+				m59 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v58)
+				m59.MarshalGQL(w)
 			}
 		case "until":
 			{
-				v56 := obj.Until
-				m57 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v56)
-				m57.MarshalGQL(w)
+				v60 := obj.Until
+				m61 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v60)
+				m61.MarshalGQL(w)
 			}
 		case "status":
 			{
-				v58 := obj.Status
-				w.quoted(v58)
+				v62 := obj.Status
+				w.quoted(v62)
 			}
 		}
 	}
@@ -922,35 +946,35 @@ func (ec *executionContext) writePlainNeighborLink(ctx context.Context, w *plain
 		case "__typename":
 			w.WriteString("\"NeighborLink\"")
 		case "from":
-			if obj59 := obj.From; obj59 == nil {
+			if obj63 := obj.From; obj63 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj59) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj63) {
 				return false
 			}
 		case "to":
-			if obj60 := obj.To; obj60 == nil {
+			if obj64 := obj.To; obj64 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj60) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj64) {
 				return false
 			}
 		case "kind":
 			{
-				v61 := obj.Kind
-				w.quoted(marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind[v61])
+				v65 := obj.Kind
+				w.quoted(marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind[v65])
 			}
 		case "since":
 			{
-				v62 := obj.Since
-				m63 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v62)
-				m63.MarshalGQL(w)
+				v66 := obj.Since
+				m67 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v66)
+				m67.MarshalGQL(w)
 			}
 		case "status":
 			{
-				v64 := obj.Status
-				if v64 == nil {
+				v68 := obj.Status
+				if v68 == nil {
 					w.WriteString("null")
 				} else {
-					w.quoted(*v64)
+					w.quoted(*v68)
 				}
 			}
 		}
@@ -997,8 +1021,8 @@ func (ec *executionContext) writePlainNeighborNode(ctx context.Context, w *plain
 			}
 		case "hops":
 			{
-				v65 := obj.Hops
-				w.int(v65)
+				v69 := obj.Hops
+				w.int(v69)
 			}
 		}
 	}
@@ -1040,11 +1064,11 @@ func (ec *executionContext) writePlainNeighborhood(ctx context.Context, w *plain
 			w.WriteString("\"Neighborhood\"")
 		case "nodes":
 			{
-				list66 := obj.Nodes
+				list70 := obj.Nodes
 				w.openList()
-				for i67 := range list66 {
-					w.comma(i67)
-					if !ec.writePlainNeighborNode(ctx, w, field.Selections, &list66[i67]) {
+				for i71 := range list70 {
+					w.comma(i71)
+					if !ec.writePlainNeighborNode(ctx, w, field.Selections, &list70[i71]) {
 						return false
 					}
 				}
@@ -1052,11 +1076,11 @@ func (ec *executionContext) writePlainNeighborhood(ctx context.Context, w *plain
 			}
 		case "links":
 			{
-				list68 := obj.Links
+				list72 := obj.Links
 				w.openList()
-				for i69 := range list68 {
-					w.comma(i69)
-					if !ec.writePlainNeighborLink(ctx, w, field.Selections, &list68[i69]) {
+				for i73 := range list72 {
+					w.comma(i73)
+					if !ec.writePlainNeighborLink(ctx, w, field.Selections, &list72[i73]) {
 						return false
 					}
 				}
@@ -1064,8 +1088,8 @@ func (ec *executionContext) writePlainNeighborhood(ctx context.Context, w *plain
 			}
 		case "truncated":
 			{
-				v70 := obj.Truncated
-				w.boolean(v70)
+				v74 := obj.Truncated
+				w.boolean(v74)
 			}
 		}
 	}
@@ -1107,18 +1131,18 @@ func (ec *executionContext) writePlainOrganization(ctx context.Context, w *plain
 			w.WriteString("\"Organization\"")
 		case "id":
 			{
-				v71 := obj.ID
-				w.quoted(v71)
+				v75 := obj.ID
+				w.quoted(v75)
 			}
 		case "name":
 			{
-				v72 := obj.Name
-				w.quoted(v72)
+				v76 := obj.Name
+				w.quoted(v76)
 			}
 		case "kind":
 			{
-				v73 := obj.Kind
-				w.quoted(v73)
+				v77 := obj.Kind
+				w.quoted(v77)
 			}
 		}
 	}
@@ -1160,22 +1184,22 @@ func (ec *executionContext) writePlainOrganizationConnection(ctx context.Context
 			w.WriteString("\"OrganizationConnection\"")
 		case "edges":
 			{
-				list74 := obj.Edges
+				list78 := obj.Edges
 				w.openList()
-				for i75 := range list74 {
-					w.comma(i75)
-					if obj76 := list74[i75]; obj76 == nil {
+				for i79 := range list78 {
+					w.comma(i79)
+					if obj80 := list78[i79]; obj80 == nil {
 						return false
-					} else if !ec.writePlainOrganizationEdge(ctx, w, field.Selections, obj76) {
+					} else if !ec.writePlainOrganizationEdge(ctx, w, field.Selections, obj80) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj77 := obj.PageInfo; obj77 == nil {
+			if obj81 := obj.PageInfo; obj81 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj77) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj81) {
 				return false
 			}
 		}
@@ -1217,15 +1241,15 @@ func (ec *executionContext) writePlainOrganizationEdge(ctx context.Context, w *p
 		case "__typename":
 			w.WriteString("\"OrganizationEdge\"")
 		case "node":
-			if obj78 := obj.Node; obj78 == nil {
+			if obj82 := obj.Node; obj82 == nil {
 				return false
-			} else if !ec.writePlainOrganization(ctx, w, field.Selections, obj78) {
+			} else if !ec.writePlainOrganization(ctx, w, field.Selections, obj82) {
 				return false
 			}
 		case "cursor":
 			{
-				v79 := obj.Cursor
-				w.quoted(v79)
+				v83 := obj.Cursor
+				w.quoted(v83)
 			}
 		}
 	}
@@ -1267,30 +1291,30 @@ func (ec *executionContext) writePlainPageInfo(ctx context.Context, w *plainBuff
 			w.WriteString("\"PageInfo\"")
 		case "hasNextPage":
 			{
-				v80 := obj.HasNextPage
-				w.boolean(v80)
+				v84 := obj.HasNextPage
+				w.boolean(v84)
 			}
 		case "hasPreviousPage":
 			{
-				v81 := obj.HasPreviousPage
-				w.boolean(v81)
+				v85 := obj.HasPreviousPage
+				w.boolean(v85)
 			}
 		case "startCursor":
 			{
-				v82 := obj.StartCursor
-				if v82 == nil {
+				v86 := obj.StartCursor
+				if v86 == nil {
 					w.WriteString("null")
 				} else {
-					w.quoted(*v82)
+					w.quoted(*v86)
 				}
 			}
 		case "endCursor":
 			{
-				v83 := obj.EndCursor
-				if v83 == nil {
+				v87 := obj.EndCursor
+				if v87 == nil {
 					w.WriteString("null")
 				} else {
-					w.quoted(*v83)
+					w.quoted(*v87)
 				}
 			}
 		}
@@ -1333,16 +1357,16 @@ func (ec *executionContext) writePlainPath(ctx context.Context, w *plainBuffer, 
 			w.WriteString("\"Path\"")
 		case "length":
 			{
-				v84 := obj.Length()
-				w.int(v84)
+				v88 := obj.Length()
+				w.int(v88)
 			}
 		case "steps":
 			{
-				list85 := obj.Steps
+				list89 := obj.Steps
 				w.openList()
-				for i86 := range list85 {
-					w.comma(i86)
-					if !ec.writePlainPathStep(ctx, w, field.Selections, &list85[i86]) {
+				for i90 := range list89 {
+					w.comma(i90)
+					if !ec.writePlainPathStep(ctx, w, field.Selections, &list89[i90]) {
 						return false
 					}
 				}
@@ -1396,19 +1420,19 @@ func (ec *executionContext) writePlainPathStep(ctx context.Context, w *plainBuff
 			}
 		case "kind":
 			{
-				v87 := obj.Kind
-				w.quoted(marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind[v87])
+				v91 := obj.Kind
+				w.quoted(marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind[v91])
 			}
 		case "direction":
 			{
-				v88 := obj.Direction
-				w.quoted(marshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection[v88])
+				v92 := obj.Direction
+				w.quoted(marshalNDirection2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDirection[v92])
 			}
 		case "since":
 			{
-				v89 := obj.Since
-				m90 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v89)
-				m90.MarshalGQL(w)
+				v93 := obj.Since
+				m94 := ec.marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, field.Selections, v93)
+				m94.MarshalGQL(w)
 			}
 		}
 	}
@@ -1450,93 +1474,93 @@ func (ec *executionContext) writePlainPerson(ctx context.Context, w *plainBuffer
 			w.WriteString("\"Person\"")
 		case "id":
 			{
-				v91 := obj.ID
-				w.quoted(v91)
+				v95 := obj.ID
+				w.quoted(v95)
 			}
 		case "name":
 			{
-				v92 := obj.Name
-				w.quoted(v92)
+				v96 := obj.Name
+				w.quoted(v96)
 			}
 		case "headline":
 			{
-				v93 := obj.Headline
-				if v93 == nil {
+				v97 := obj.Headline
+				if v97 == nil {
 					w.WriteString("null")
 				} else {
-					w.quoted(*v93)
+					w.quoted(*v97)
 				}
 			}
 		case "bio":
 			{
-				v94 := obj.Bio
-				if v94 == nil {
+				v98 := obj.Bio
+				if v98 == nil {
 					w.WriteString("null")
 				} else {
-					w.quoted(*v94)
+					w.quoted(*v98)
 				}
 			}
 		case "location":
 			{
-				v95 := obj.Location
-				if v95 == nil {
+				v99 := obj.Location
+				if v99 == nil {
 					w.WriteString("null")
 				} else {
-					w.quoted(*v95)
+					w.quoted(*v99)
 				}
 			}
 		case "timezone":
 			{
-				v96 := obj.Timezone
-				if v96 == nil {
+				v100 := obj.Timezone
+				if v100 == nil {
 					w.WriteString("null")
 				} else {
-					w.quoted(*v96)
+					w.quoted(*v100)
 				}
 			}
 		case "availableToMentor":
 			{
-				v97 := obj.AvailableToMentor
-				w.boolean(v97)
+				v101 := obj.AvailableToMentor
+				w.boolean(v101)
 			}
 		case "mentorCapacity":
 			{
-				v98 := obj.MentorCapacity
-				w.int(v98)
+				v102 := obj.MentorCapacity
+				w.int(v102)
 			}
 		case "openSlots":
 			{
-				v99 := obj.OpenSlots
-				w.int(v99)
+				v103 := obj.OpenSlots
+				w.int(v103)
 			}
 		case "seekingMentorship":
 			{
-				v100 := obj.SeekingMentorship
-				w.boolean(v100)
+				v104 := obj.SeekingMentorship
+				w.boolean(v104)
 			}
 		case "createdAt":
 			{
-				v101 := obj.CreatedAt
-				if v101.IsZero() {
+				v105 := obj.CreatedAt
+				if v105.IsZero() {
 					return false
 				}
-				m102 := ec.marshalNDateTime2timeᚐTime(ctx, field.Selections, v101)
-				if m102 == graphql.Null {
+				m106 := ec.marshalNDateTime2timeᚐTime(ctx, field.Selections, v105)
+				if m106 == graphql.Null {
 					return false
 				}
-				m102.MarshalGQL(w)
+				m106.MarshalGQL(w)
 			}
 		case "updatedAt":
 			{
-				v103 := obj.UpdatedAt
-				if v103.IsZero() {
+				v107 := obj.UpdatedAt
+				if v107.IsZero() {
 					return false
 				}
-				m104 := ec.marshalNDateTime2timeᚐTime(ctx, field.Selections, v103)
-				if m104 == graphql.Null {
+				m108 := ec.marshalNDateTime2timeᚐTime(ctx, field.Selections, v107)
+				if m108 == graphql.Null {
 					return false
 				}
-				m104.MarshalGQL(w)
+				m108.MarshalGQL(w)
 			}
 		}
 	}
@@ -1578,22 +1602,22 @@ func (ec *executionContext) writePlainPersonConnection(ctx context.Context, w *p
 			w.WriteString("\"PersonConnection\"")
 		case "edges":
 			{
-				list105 := obj.Edges
+				list109 := obj.Edges
 				w.openList()
-				for i106 := range list105 {
-					w.comma(i106)
-					if obj107 := list105[i106]; obj107 == nil {
+				for i110 := range list109 {
+					w.comma(i110)
+					if obj111 := list109[i110]; obj111 == nil {
 						return false
-					} else if !ec.writePlainPersonEdge(ctx, w, field.Selections, obj107) {
+					} else if !ec.writePlainPersonEdge(ctx, w, field.Selections, obj111) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj108 := obj.PageInfo; obj108 == nil {
+			if obj112 := obj.PageInfo; obj112 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj108) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj112) {
 				return false
 			}
 		}
@@ -1635,15 +1659,15 @@ func (ec *executionContext) writePlainPersonEdge(ctx context.Context, w *plainBu
 		case "__typename":
 			w.WriteString("\"PersonEdge\"")
 		case "node":
-			if obj109 := obj.Node; obj109 == nil {
+			if obj113 := obj.Node; obj113 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj109) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj113) {
 				return false
 			}
 		case "cursor":
 			{
-				v110 := obj.Cursor
-				w.quoted(v110)
+				v114 := obj.Cursor
+				w.quoted(v114)
 			}
 		}
 	}
@@ -1685,16 +1709,16 @@ func (ec *executionContext) writePlainPersonSkill(ctx context.Context, w *plainB
 			w.WriteString("\"PersonSkill\"")
 		case "level":
 			{
-				v111 := obj.Level
-				w.int(v111)
+				v115 := obj.Level
+				w.int(v115)
 			}
 		case "years":
 			{
-				v112 := obj.Years
-				if v112 == nil {
+				v116 := obj.Years
+				if v116 == nil {
 					w.WriteString("null")
 				} else {
-					w.int(*v112)
+					w.int(*v116)
 				}
 			}
 		}
@@ -1737,31 +1761,7 @@ func (ec *executionContext) writePlainScoreBreakdown(ctx context.Context, w *pla
 			w.WriteString("\"ScoreBreakdown\"")
 		case "distance":
 			{
-				v113 := obj.Distance
-				if plainBadFloat(float64(v113)) {
-					return false
-				}
-				m114 := ec.marshalNFloat2float64(ctx, field.Selections, v113)
-				if m114 == graphql.Null {
-					return false
-				}
-				m114.MarshalGQL(w)
-			}
-		case "level":
-			{
-				v115 := obj.Level
-				if plainBadFloat(float64(v115)) {
-					return false
-				}
-				m116 := ec.marshalNFloat2float64(ctx, field.Selections, v115)
-				if m116 == graphql.Null {
-					return false
-				}
-				m116.MarshalGQL(w)
-			}
-		case "capacity":
-			{
-				v117 := obj.Capacity
+				v117 := obj.Distance
 				if plainBadFloat(float64(v117)) {
 					return false
 				}
@@ -1771,9 +1771,9 @@ func (ec *executionContext) writePlainScoreBreakdown(ctx context.Context, w *pla
 				}
 				m118.MarshalGQL(w)
 			}
-		case "sharedOrganization":
+		case "level":
 			{
-				v119 := obj.SharedOrganization
+				v119 := obj.Level
 				if plainBadFloat(float64(v119)) {
 					return false
 				}
@@ -1782,6 +1782,30 @@ func (ec *executionContext) writePlainScoreBreakdown(ctx context.Context, w *pla
 					return false
 				}
 				m120.MarshalGQL(w)
+			}
+		case "capacity":
+			{
+				v121 := obj.Capacity
+				if plainBadFloat(float64(v121)) {
+					return false
+				}
+				m122 := ec.marshalNFloat2float64(ctx, field.Selections, v121)
+				if m122 == graphql.Null {
+					return false
+				}
+				m122.MarshalGQL(w)
+			}
+		case "sharedOrganization":
+			{
+				v123 := obj.SharedOrganization
+				if plainBadFloat(float64(v123)) {
+					return false
+				}
+				m124 := ec.marshalNFloat2float64(ctx, field.Selections, v123)
+				if m124 == graphql.Null {
+					return false
+				}
+				m124.MarshalGQL(w)
 			}
 		}
 	}
@@ -1823,13 +1847,13 @@ func (ec *executionContext) writePlainServerInfo(ctx context.Context, w *plainBu
 			w.WriteString("\"ServerInfo\"")
 		case "version":
 			{
-				v121 := obj.Version
-				w.quoted(v121)
+				v125 := obj.Version
+				w.quoted(v125)
 			}
 		case "database":
 			{
-				v122 := obj.Database
-				w.quoted(v122)
+				v126 := obj.Database
+				w.quoted(v126)
 			}
 		}
 	}
@@ -1871,26 +1895,26 @@ func (ec *executionContext) writePlainSkill(ctx context.Context, w *plainBuffer,
 			w.WriteString("\"Skill\"")
 		case "id":
 			{
-				v123 := obj.ID
-				w.quoted(v123)
+				v127 := obj.ID
+				w.quoted(v127)
 			}
 		case "name":
 			{
-				v124 := obj.Name
-				w.quoted(v124)
+				v128 := obj.Name
+				w.quoted(v128)
 			}
 		case "category":
 			{
-				v125 := obj.Category
-				w.quoted(v125)
+				v129 := obj.Category
+				w.quoted(v129)
 			}
 		case "description":
 			{
-				v126 := obj.Description
-				if v126 == nil {
+				v130 := obj.Description
+				if v130 == nil {
 					w.WriteString("null")
 				} else {
-					w.quoted(*v126)
+					w.quoted(*v130)
 				}
 			}
 		}
@@ -1933,22 +1957,22 @@ func (ec *executionContext) writePlainSkillConnection(ctx context.Context, w *pl
 			w.WriteString("\"SkillConnection\"")
 		case "edges":
 			{
-				list127 := obj.Edges
+				list131 := obj.Edges
 				w.openList()
-				for i128 := range list127 {
-					w.comma(i128)
-					if obj129 := list127[i128]; obj129 == nil {
+				for i132 := range list131 {
+					w.comma(i132)
+					if obj133 := list131[i132]; obj133 == nil {
 						return false
-					} else if !ec.writePlainSkillEdge(ctx, w, field.Selections, obj129) {
+					} else if !ec.writePlainSkillEdge(ctx, w, field.Selections, obj133) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj130 := obj.PageInfo; obj130 == nil {
+			if obj134 := obj.PageInfo; obj134 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj130) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj134) {
 				return false
 			}
 		}
@@ -1990,15 +2014,15 @@ func (ec *executionContext) writePlainSkillEdge(ctx context.Context, w *plainBuf
 		case "__typename":
 			w.WriteString("\"SkillEdge\"")
 		case "node":
-			if obj131 := obj.Node; obj131 == nil {
+			if obj135 := obj.Node; obj135 == nil {
 				return false
-			} else if !ec.writePlainSkill(ctx, w, field.Selections, obj131) {
+			} else if !ec.writePlainSkill(ctx, w, field.Selections, obj135) {
 				return false
 			}
 		case "cursor":
 			{
-				v132 := obj.Cursor
-				w.quoted(v132)
+				v136 := obj.Cursor
+				w.quoted(v136)
 			}
 		}
 	}
@@ -2044,47 +2068,47 @@ func (ec *executionContext) writePlainSkillGap(ctx context.Context, w *plainBuff
 			}
 		case "demand":
 			{
-				v133 := obj.Demand
-				w.int(v133)
+				v137 := obj.Demand
+				w.int(v137)
 			}
 		case "seekers":
 			{
-				v134 := obj.Seekers
-				w.int(v134)
+				v138 := obj.Seekers
+				w.int(v138)
 			}
 		case "supply":
 			{
-				v135 := obj.Supply
-				w.int(v135)
+				v139 := obj.Supply
+				w.int(v139)
 			}
 		case "openSlots":
 			{
-				v136 := obj.OpenSlots
-				w.int(v136)
+				v140 := obj.OpenSlots
+				w.int(v140)
 			}
 		case "ratio":
 			{
-				v137 := obj.Ratio
-				if v137 != nil && plainBadFloat(float64(*v137)) {
+				v141 := obj.Ratio
+				if v141 != nil && plainBadFloat(float64(*v141)) {
 					return false
 				}
-				m138 := ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v137)
-				m138.MarshalGQL(w)
+				m142 := ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, v141)
+				m142.MarshalGQL(w)
 			}
 		case "uncovered":
 			{
-				v139 := obj.Uncovered
-				w.int(v139)
+				v143 := obj.Uncovered
+				w.int(v143)
 			}
 		case "singlePointOfFailure":
 			{
-				v140 := obj.SinglePointOfFailure
-				w.boolean(v140)
+				v144 := obj.SinglePointOfFailure
+				w.boolean(v144)
 			}
 		case "overloadedCount":
 			{
-				v141 := obj.OverloadedCount
-				w.int(v141)
+				v145 := obj.OverloadedCount
+				w.int(v145)
 			}
 		}
 	}
@@ -2126,28 +2150,28 @@ func (ec *executionContext) writePlainSkillGapConnection(ctx context.Context, w 
 			w.WriteString("\"SkillGapConnection\"")
 		case "edges":
 			{
-				list142 := obj.Edges
+				list146 := obj.Edges
 				w.openList()
-				for i143 := range list142 {
-					w.comma(i143)
-					if obj144 := list142[i143]; obj144 == nil {
+				for i147 := range list146 {
+					w.comma(i147)
+					if obj148 := list146[i147]; obj148 == nil {
 						return false
-					} else if !ec.writePlainSkillGapEdge(ctx, w, field.Selections, obj144) {
+					} else if !ec.writePlainSkillGapEdge(ctx, w, field.Selections, obj148) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj145 := obj.PageInfo; obj145 == nil {
+			if obj149 := obj.PageInfo; obj149 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj145) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj149) {
 				return false
 			}
 		case "totalCount":
 			{
-				v146 := obj.TotalCount
-				w.int(v146)
+				v150 := obj.TotalCount
+				w.int(v150)
 			}
 		}
 	}
@@ -2188,15 +2212,15 @@ func (ec *executionContext) writePlainSkillGapEdge(ctx context.Context, w *plain
 		case "__typename":
 			w.WriteString("\"SkillGapEdge\"")
 		case "node":
-			if obj147 := obj.Node; obj147 == nil {
+			if obj151 := obj.Node; obj151 == nil {
 				return false
-			} else if !ec.writePlainSkillGap(ctx, w, field.Selections, obj147) {
+			} else if !ec.writePlainSkillGap(ctx, w, field.Selections, obj151) {
 				return false
 			}
 		case "cursor":
 			{
-				v148 := obj.Cursor
-				w.quoted(v148)
+				v152 := obj.Cursor
+				w.quoted(v152)
 			}
 		}
 	}
@@ -2238,22 +2262,22 @@ func (ec *executionContext) writePlainSkillMentorConnection(ctx context.Context,
 			w.WriteString("\"SkillMentorConnection\"")
 		case "edges":
 			{
-				list149 := obj.Edges
+				list153 := obj.Edges
 				w.openList()
-				for i150 := range list149 {
-					w.comma(i150)
-					if obj151 := list149[i150]; obj151 == nil {
+				for i154 := range list153 {
+					w.comma(i154)
+					if obj155 := list153[i154]; obj155 == nil {
 						return false
-					} else if !ec.writePlainSkillMentorEdge(ctx, w, field.Selections, obj151) {
+					} else if !ec.writePlainSkillMentorEdge(ctx, w, field.Selections, obj155) {
 						return false
 					}
 				}
 				w.closeList()
 			}
 		case "pageInfo":
-			if obj152 := obj.PageInfo; obj152 == nil {
+			if obj156 := obj.PageInfo; obj156 == nil {
 				return false
-			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj152) {
+			} else if !ec.writePlainPageInfo(ctx, w, field.Selections, obj156) {
 				return false
 			}
 		}
@@ -2295,20 +2319,20 @@ func (ec *executionContext) writePlainSkillMentorEdge(ctx context.Context, w *pl
 		case "__typename":
 			w.WriteString("\"SkillMentorEdge\"")
 		case "node":
-			if obj153 := obj.Node; obj153 == nil {
+			if obj157 := obj.Node; obj157 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj153) {
+			} else if !ec.writePlainPerson(ctx, w, field.Selections, obj157) {
 				return false
 			}
 		case "level":
 			{
-				v154 := obj.Level
-				w.int(v154)
+				v158 := obj.Level
+				w.int(v158)
 			}
 		case "cursor":
 			{
-				v155 := obj.Cursor
-				w.quoted(v155)
+				v159 := obj.Cursor
+				w.quoted(v159)
 			}
 		}
 	}
@@ -2354,16 +2378,16 @@ func (ec *executionContext) writePlainSuccessor(ctx context.Context, w *plainBuf
 			}
 		case "generation":
 			{
-				v156 := obj.Generation
-				w.int(v156)
+				v160 := obj.Generation
+				w.int(v160)
 			}
 		case "covered":
 			{
-				list157 := obj.Covered
+				list161 := obj.Covered
 				w.openList()
-				for i158 := range list157 {
-					w.comma(i158)
-					if !ec.writePlainSuccessorSkill(ctx, w, field.Selections, &list157[i158]) {
+				for i162 := range list161 {
+					w.comma(i162)
+					if !ec.writePlainSuccessorSkill(ctx, w, field.Selections, &list161[i162]) {
 						return false
 					}
 				}
@@ -2371,15 +2395,15 @@ func (ec *executionContext) writePlainSuccessor(ctx context.Context, w *plainBuf
 			}
 		case "score":
 			{
-				v159 := obj.Score
-				if plainBadFloat(float64(v159)) {
+				v163 := obj.Score
+				if plainBadFloat(float64(v163)) {
 					return false
 				}
-				m160 := ec.marshalNFloat2float64(ctx, field.Selections, v159)
-				if m160 == graphql.Null {
+				m164 := ec.marshalNFloat2float64(ctx, field.Selections, v163)
+				if m164 == graphql.Null {
 					return false
 				}
-				m160.MarshalGQL(w)
+				m164.MarshalGQL(w)
 			}
 		}
 	}
@@ -2429,18 +2453,18 @@ func (ec *executionContext) writePlainSuccessorSkill(ctx context.Context, w *pla
 			}
 		case "level":
 			{
-				v161 := obj.Level
-				w.int(v161)
+				v165 := obj.Level
+				w.int(v165)
 			}
 		case "target":
 			{
-				v162 := obj.Target
-				w.int(v162)
+				v166 := obj.Target
+				w.int(v166)
 			}
 		case "gap":
 			{
-				v163 := obj.Gap
-				w.int(v163)
+				v167 := obj.Gap
+				w.int(v167)
 			}
 		}
 	}
@@ -2464,13 +2488,13 @@ func (ec *executionContext) plainNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraph�
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Affiliation) bool {
 	{
-		list164 := v
+		list168 := v
 		w.openList()
-		for i165 := range list164 {
-			w.comma(i165)
-			if obj166 := list164[i165]; obj166 == nil {
+		for i169 := range list168 {
+			w.comma(i169)
+			if obj170 := list168[i169]; obj170 == nil {
 				return false
-			} else if !ec.writePlainAffiliation(ctx, w, sel, obj166) {
+			} else if !ec.writePlainAffiliation(ctx, w, sel, obj170) {
 				return false
 			}
 		}
@@ -2495,11 +2519,11 @@ func (ec *executionContext) plainNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋment
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []graph.Seat) bool {
 	{
-		list167 := v
+		list171 := v
 		w.openList()
-		for i168 := range list167 {
-			w.comma(i168)
-			if !ec.writePlainBoardSeat(ctx, w, sel, &list167[i168]) {
+		for i172 := range list171 {
+			w.comma(i172)
+			if !ec.writePlainBoardSeat(ctx, w, sel, &list171[i172]) {
 				return false
 			}
 		}
@@ -2524,13 +2548,13 @@ func (ec *executionContext) plainNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋ
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Connection) bool {
 	{
-		list169 := v
+		list173 := v
 		w.openList()
-		for i170 := range list169 {
-			w.comma(i170)
-			if obj171 := list169[i170]; obj171 == nil {
+		for i174 := range list173 {
+			w.comma(i174)
+			if obj175 := list173[i174]; obj175 == nil {
 				return false
-			} else if !ec.writePlainConnection(ctx, w, sel, obj171) {
+			} else if !ec.writePlainConnection(ctx, w, sel, obj175) {
 				return false
 			}
 		}
@@ -2555,13 +2579,13 @@ func (ec *executionContext) plainNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentor
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Goal) bool {
 	{
-		list172 := v
+		list176 := v
 		w.openList()
-		for i173 := range list172 {
-			w.comma(i173)
-			if obj174 := list172[i173]; obj174 == nil {
+		for i177 := range list176 {
+			w.comma(i177)
+			if obj178 := list176[i177]; obj178 == nil {
 				return false
-			} else if !ec.writePlainGoal(ctx, w, sel, obj174) {
+			} else if !ec.writePlainGoal(ctx, w, sel, obj178) {
 				return false
 			}
 		}
@@ -2586,13 +2610,13 @@ func (ec *executionContext) plainNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgr
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*ImportKindCounts) bool {
 	{
-		list175 := v
+		list179 := v
 		w.openList()
-		for i176 := range list175 {
-			w.comma(i176)
-			if obj177 := list175[i176]; obj177 == nil {
+		for i180 := range list179 {
+			w.comma(i180)
+			if obj181 := list179[i180]; obj181 == nil {
 				return false
-			} else if !ec.writePlainImportKindCounts(ctx, w, sel, obj177) {
+			} else if !ec.writePlainImportKindCounts(ctx, w, sel, obj181) {
 				return false
 			}
 		}
@@ -2617,13 +2641,13 @@ func (ec *executionContext) plainNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraph�
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.LineageEntry) bool {
 	{
-		list178 := v
+		list182 := v
 		w.openList()
-		for i179 := range list178 {
-			w.comma(i179)
-			if obj180 := list178[i179]; obj180 == nil {
+		for i183 := range list182 {
+			w.comma(i183)
+			if obj184 := list182[i183]; obj184 == nil {
 				return false
-			} else if !ec.writePlainLineageEntry(ctx, w, sel, obj180) {
+			} else if !ec.writePlainLineageEntry(ctx, w, sel, obj184) {
 				return false
 			}
 		}
@@ -2648,13 +2672,13 @@ func (ec *executionContext) plainNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋ
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*MemberEdge) bool {
 	{
-		list181 := v
+		list185 := v
 		w.openList()
-		for i182 := range list181 {
-			w.comma(i182)
-			if obj183 := list181[i182]; obj183 == nil {
+		for i186 := range list185 {
+			w.comma(i186)
+			if obj187 := list185[i186]; obj187 == nil {
 				return false
-			} else if !ec.writePlainMemberEdge(ctx, w, sel, obj183) {
+			} else if !ec.writePlainMemberEdge(ctx, w, sel, obj187) {
 				return false
 			}
 		}
@@ -2679,13 +2703,13 @@ func (ec *executionContext) plainNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgra
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*MentorMatchEdge) bool {
 	{
-		list184 := v
+		list188 := v
 		w.openList()
-		for i185 := range list184 {
-			w.comma(i185)
-			if obj186 := list184[i185]; obj186 == nil {
+		for i189 := range list188 {
+			w.comma(i189)
+			if obj190 := list188[i189]; obj190 == nil {
 				return false
-			} else if !ec.writePlainMentorMatchEdge(ctx, w, sel, obj186) {
+			} else if !ec.writePlainMentorMatchEdge(ctx, w, sel, obj190) {
 				return false
 			}
 		}
@@ -2710,13 +2734,13 @@ func (ec *executionContext) plainNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋ
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Mentorship) bool {
 	{
-		list187 := v
+		list191 := v
 		w.openList()
-		for i188 := range list187 {
-			w.comma(i188)
-			if obj189 := list187[i188]; obj189 == nil {
+		for i192 := range list191 {
+			w.comma(i192)
+			if obj193 := list191[i192]; obj193 == nil {
 				return false
-			} else if !ec.writePlainMentorship(ctx, w, sel, obj189) {
+			} else if !ec.writePlainMentorship(ctx, w, sel, obj193) {
 				return false
 			}
 		}
@@ -2741,11 +2765,11 @@ func (ec *executionContext) plainNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋm
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []NeighborLink) bool {
 	{
-		list190 := v
+		list194 := v
 		w.openList()
-		for i191 := range list190 {
-			w.comma(i191)
-			if !ec.writePlainNeighborLink(ctx, w, sel, &list190[i191]) {
+		for i195 := range list194 {
+			w.comma(i195)
+			if !ec.writePlainNeighborLink(ctx, w, sel, &list194[i195]) {
 				return false
 			}
 		}
@@ -2770,11 +2794,11 @@ func (ec *executionContext) plainNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋm
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []graph.NeighborNode) bool {
 	{
-		list192 := v
+		list196 := v
 		w.openList()
-		for i193 := range list192 {
-			w.comma(i193)
-			if !ec.writePlainNeighborNode(ctx, w, sel, &list192[i193]) {
+		for i197 := range list196 {
+			w.comma(i197)
+			if !ec.writePlainNeighborNode(ctx, w, sel, &list196[i197]) {
 				return false
 			}
 		}
@@ -2799,13 +2823,13 @@ func (ec *executionContext) plainNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgr
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*OrganizationEdge) bool {
 	{
-		list194 := v
+		list198 := v
 		w.openList()
-		for i195 := range list194 {
-			w.comma(i195)
-			if obj196 := list194[i195]; obj196 == nil {
+		for i199 := range list198 {
+			w.comma(i199)
+			if obj200 := list198[i199]; obj200 == nil {
 				return false
-			} else if !ec.writePlainOrganizationEdge(ctx, w, sel, obj196) {
+			} else if !ec.writePlainOrganizationEdge(ctx, w, sel, obj200) {
 				return false
 			}
 		}
@@ -2830,13 +2854,13 @@ func (ec *executionContext) plainNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentor
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Path) bool {
 	{
-		list197 := v
+		list201 := v
 		w.openList()
-		for i198 := range list197 {
-			w.comma(i198)
-			if obj199 := list197[i198]; obj199 == nil {
+		for i202 := range list201 {
+			w.comma(i202)
+			if obj203 := list201[i202]; obj203 == nil {
 				return false
-			} else if !ec.writePlainPath(ctx, w, sel, obj199) {
+			} else if !ec.writePlainPath(ctx, w, sel, obj203) {
 				return false
 			}
 		}
@@ -2861,11 +2885,11 @@ func (ec *executionContext) plainNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmento
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []graph.Step) bool {
 	{
-		list200 := v
+		list204 := v
 		w.openList()
-		for i201 := range list200 {
-			w.comma(i201)
-			if !ec.writePlainPathStep(ctx, w, sel, &list200[i201]) {
+		for i205 := range list204 {
+			w.comma(i205)
+			if !ec.writePlainPathStep(ctx, w, sel, &list204[i205]) {
 				return false
 			}
 		}
@@ -2890,13 +2914,13 @@ func (ec *executionContext) plainNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋment
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Person) bool {
 	{
-		list202 := v
+		list206 := v
 		w.openList()
-		for i203 := range list202 {
-			w.comma(i203)
-			if obj204 := list202[i203]; obj204 == nil {
+		for i207 := range list206 {
+			w.comma(i207)
+			if obj208 := list206[i207]; obj208 == nil {
 				return false
-			} else if !ec.writePlainPerson(ctx, w, sel, obj204) {
+			} else if !ec.writePlainPerson(ctx, w, sel, obj208) {
 				return false
 			}
 		}
@@ -2921,13 +2945,13 @@ func (ec *executionContext) plainNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋ
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*PersonEdge) bool {
 	{
-		list205 := v
+		list209 := v
 		w.openList()
-		for i206 := range list205 {
-			w.comma(i206)
-			if obj207 := list205[i206]; obj207 == nil {
+		for i210 := range list209 {
+			w.comma(i210)
+			if obj211 := list209[i210]; obj211 == nil {
 				return false
-			} else if !ec.writePlainPersonEdge(ctx, w, sel, obj207) {
+			} else if !ec.writePlainPersonEdge(ctx, w, sel, obj211) {
 				return false
 			}
 		}
@@ -2952,13 +2976,42 @@ func (ec *executionContext) plainNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraph�
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.PersonSkill) bool {
 	{
-		list208 := v
+		list212 := v
 		w.openList()
-		for i209 := range list208 {
-			w.comma(i209)
-			if obj210 := list208[i209]; obj210 == nil {
+		for i213 := range list212 {
+			w.comma(i213)
+			if obj214 := list212[i213]; obj214 == nil {
 				return false
-			} else if !ec.writePlainPersonSkill(ctx, w, sel, obj210) {
+			} else if !ec.writePlainPersonSkill(ctx, w, sel, obj214) {
+				return false
+			}
+		}
+		w.closeList()
+	}
+	return true
+}
+
+// plainNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ writes the list as JSON when its elements' selection is all plain (nil otherwise).
+func (ec *executionContext) plainNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Skill) graphql.Marshaler {
+	if !plainWriting {
+		return nil
+	}
+	w := newPlainBuffer()
+	if !ec.writePlainNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, w, sel, v) {
+		return nil
+	}
+	return w.marshaler()
+}
+
+// writePlainNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ writes the list to w; false when its elements' selection
+// holds a field that is not plain or it finds a null where the schema allows none.
+func (ec *executionContext) writePlainNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []graph.Skill) bool {
+	{
+		list215 := v
+		w.openList()
+		for i216 := range list215 {
+			w.comma(i216)
+			if !ec.writePlainSkill(ctx, w, sel, &list215[i216]) {
 				return false
 			}
 		}
@@ -2983,13 +3036,13 @@ func (ec *executionContext) plainNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmento
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Skill) bool {
 	{
-		list211 := v
+		list217 := v
 		w.openList()
-		for i212 := range list211 {
-			w.comma(i212)
-			if obj213 := list211[i212]; obj213 == nil {
+		for i218 := range list217 {
+			w.comma(i218)
+			if obj219 := list217[i218]; obj219 == nil {
 				return false
-			} else if !ec.writePlainSkill(ctx, w, sel, obj213) {
+			} else if !ec.writePlainSkill(ctx, w, sel, obj219) {
 				return false
 			}
 		}
@@ -3014,13 +3067,13 @@ func (ec *executionContext) plainNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋm
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*SkillEdge) bool {
 	{
-		list214 := v
+		list220 := v
 		w.openList()
-		for i215 := range list214 {
-			w.comma(i215)
-			if obj216 := list214[i215]; obj216 == nil {
+		for i221 := range list220 {
+			w.comma(i221)
+			if obj222 := list220[i221]; obj222 == nil {
 				return false
-			} else if !ec.writePlainSkillEdge(ctx, w, sel, obj216) {
+			} else if !ec.writePlainSkillEdge(ctx, w, sel, obj222) {
 				return false
 			}
 		}
@@ -3045,13 +3098,13 @@ func (ec *executionContext) plainNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraph�
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*SkillGapEdge) bool {
 	{
-		list217 := v
+		list223 := v
 		w.openList()
-		for i218 := range list217 {
-			w.comma(i218)
-			if obj219 := list217[i218]; obj219 == nil {
+		for i224 := range list223 {
+			w.comma(i224)
+			if obj225 := list223[i224]; obj225 == nil {
 				return false
-			} else if !ec.writePlainSkillGapEdge(ctx, w, sel, obj219) {
+			} else if !ec.writePlainSkillGapEdge(ctx, w, sel, obj225) {
 				return false
 			}
 		}
@@ -3076,13 +3129,13 @@ func (ec *executionContext) plainNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgra
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*SkillMentorEdge) bool {
 	{
-		list220 := v
+		list226 := v
 		w.openList()
-		for i221 := range list220 {
-			w.comma(i221)
-			if obj222 := list220[i221]; obj222 == nil {
+		for i227 := range list226 {
+			w.comma(i227)
+			if obj228 := list226[i227]; obj228 == nil {
 				return false
-			} else if !ec.writePlainSkillMentorEdge(ctx, w, sel, obj222) {
+			} else if !ec.writePlainSkillMentorEdge(ctx, w, sel, obj228) {
 				return false
 			}
 		}
@@ -3107,13 +3160,13 @@ func (ec *executionContext) plainNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋm
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []*graph.Successor) bool {
 	{
-		list223 := v
+		list229 := v
 		w.openList()
-		for i224 := range list223 {
-			w.comma(i224)
-			if obj225 := list223[i224]; obj225 == nil {
+		for i230 := range list229 {
+			w.comma(i230)
+			if obj231 := list229[i230]; obj231 == nil {
 				return false
-			} else if !ec.writePlainSuccessor(ctx, w, sel, obj225) {
+			} else if !ec.writePlainSuccessor(ctx, w, sel, obj231) {
 				return false
 			}
 		}
@@ -3138,11 +3191,11 @@ func (ec *executionContext) plainNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraph�
 // holds a field that is not plain or it finds a null where the schema allows none.
 func (ec *executionContext) writePlainNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx context.Context, w *plainBuffer, sel ast.SelectionSet, v []graph.SkillLevel) bool {
 	{
-		list226 := v
+		list232 := v
 		w.openList()
-		for i227 := range list226 {
-			w.comma(i227)
-			if !ec.writePlainSuccessorSkill(ctx, w, sel, &list226[i227]) {
+		for i233 := range list232 {
+			w.comma(i233)
+			if !ec.writePlainSuccessorSkill(ctx, w, sel, &list232[i233]) {
 				return false
 			}
 		}

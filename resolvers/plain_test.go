@@ -87,8 +87,11 @@ func TestPlainWritingMatchesGqlgen(t *testing.T) {
 			d: lineage(person: $p, direction: DESCENDANTS) { generation person { id } } }`, map[string]any{"p": carl}, false},
 		{"successors", `query($p: ID!) { successors(person: $p) { generation score person { id name } covered { skill { id } level target gap } } }`,
 			map[string]any{"p": bob}, false},
-		{"mentorBoard, seats' skills through a resolver", `query($me: ID!, $s: [ID!]!) { mentorBoard(for: $me, skills: $s, maxHops: 3) {
-			seats { mentor { id name } skills { id name } path { ` + pathFields + ` } } uncovered { id } } }`,
+		{"mentorBoard", `query($me: ID!, $s: [ID!]!) { mentorBoard(for: $me, skills: $s, maxHops: 3) {
+			seats { mentor { id name } skills { id name } path { ` + pathFields + ` } } uncovered { id name } } }`,
+			map[string]any{"me": me, "s": []string{lead, talk, mgmt}}, false},
+		{"mentorBoard, a resolver under seats' skills", `query($me: ID!, $s: [ID!]!) { mentorBoard(for: $me, skills: $s, maxHops: 3) {
+			seats { mentor { id } skills { id broader { id name } } } uncovered { id broader { id } } } }`,
 			map[string]any{"me": me, "s": []string{lead, talk, mgmt}}, false},
 		{"coverageGaps", `{ coverageGaps(first: 5) { totalCount edges { node { skill { id name } demand supply ratio uncovered
 			singlePointOfFailure overloaded { id name } uncoveredMentees { id } } } } }`, nil, false},
