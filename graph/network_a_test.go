@@ -124,14 +124,13 @@ func (n *handNet) names(ids []string) []string {
 // comes with the name it was stored with.
 func (n *handNet) skillNames(t *testing.T, skills []graph.Skill) []string {
 	t.Helper()
-	out := make([]string, len(skills))
+	names := n.names(skillIDs(skills))
 	for i, s := range skills {
-		out[i] = n.name(s.ID)
-		if want := "Skill " + out[i]; s.Name != want {
-			t.Errorf("skill %s has name %q, want %q", out[i], s.Name, want)
+		if want := "Skill " + names[i]; s.Name != want {
+			t.Errorf("skill %s has name %q, want %q", names[i], s.Name, want)
 		}
 	}
-	return out
+	return names
 }
 
 // skillIDs are the ids of skills.

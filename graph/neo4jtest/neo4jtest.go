@@ -117,13 +117,14 @@ func (s *Server) Close() error {
 	return testcontainers.TerminateContainer(s.container, testcontainers.StopTimeout(2*time.Second))
 }
 
-// KeepAliveSetting and KeepAliveValue: Neo4j sends its keep-alive NOOPs
-// only while it streams results, not for every request. With the default
-// (ALL), Neo4j also tells drivers to expect a chunk every so often
-// (the connection.recv_timeout_seconds hint), and the Go driver then reads
-// every chunk of every answer in a goroutine of its own racing a timer:
-// about 135 allocations and 3–9 % of a one-statement question's time
-// (README, "Configuration"). Set it on a production Neo4j the same way.
+// KeepAliveSetting set to KeepAliveValue, on every container Start runs,
+// makes Neo4j send its Bolt keep-alive NOOPs only while it streams
+// results. With Neo4j's default (ALL) it also tells drivers to expect a
+// chunk every two minutes (the connection.recv_timeout_seconds hint), and
+// the Go driver then reads every chunk of every answer in a goroutine of
+// its own racing a timer: about 135 allocations and 3–9 % of a
+// one-statement question's time (README, "Configuration"). A production
+// Neo4j wants the same setting.
 const (
 	KeepAliveSetting = "server.bolt.connection_keep_alive_for_requests"
 	KeepAliveValue   = "STREAMING"
