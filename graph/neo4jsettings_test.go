@@ -2,6 +2,10 @@ package graph_test
 
 import (
 	"context"
+	"net/url"
+	"os"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -29,5 +33,35 @@ func TestContainerKeepsAliveOnlyWhileStreaming(t *testing.T) {
 	}
 	if got := res.Records[0].Values[0]; got != neo4jtest.KeepAliveValue {
 		t.Errorf("%s = %v, want %s", neo4jtest.KeepAliveSetting, got, neo4jtest.KeepAliveValue)
+	}
+}
+
+// On a local Docker engine on Linux (what `make test` provisions) the
+// container is reached on its own address, not through docker-proxy on the
+// published port, unless NEO4J_PUBLISHED_PORT=1 asks for the port.
+func TestContainerReachedOnItsOwnAddress(t *testing.T) {
+	srv := neo4jtest.Get(t)
+	if srv.Image == "" {
+		t.Skip("NEO4J_URI names an existing server")
+	}
+	if runtime.GOOS != "linux" || (os.Getenv("DOCKER_HOST") != "" && !strings.HasPrefix(os.Getenv("DOCKER_HOST"), "unix://")) {
+		t.Skip("the Docker engine is not a local one on Linux")
+	}
+	ip, err := srv.ContainerIP(context.Background())
+	if err != nil || ip == "" {
+		t.Fatalf("container IP: %q, %v", ip, err)
+	}
+	u, err := url.Parse(srv.URI)
+	if err != nil {
+		t.Fatalf("URI %q: %v", srv.URI, err)
+	}
+	if os.Getenv("NEO4J_PUBLISHED_PORT") == "1" {
+		if u.Hostname() == ip {
+			t.Errorf("NEO4J_PUBLISHED_PORT=1, but the URI is the container's address: %s", srv.URI)
+		}
+		return
+	}
+	if want := "bolt://" + ip + ":7687"; srv.URI != want {
+		t.Errorf("URI = %s, want the container's own address %s", srv.URI, want)
 	}
 }

@@ -51,13 +51,18 @@ type Options struct {
 	// "db.relationship_grouping_threshold" → "1" (NEO4J_SETTINGS holds
 	// them as "name=value,name=value").
 	Settings map[string]string
+	// PublishedPort connects through the container's published port on
+	// localhost even when the container's own address can be reached
+	// (NEO4J_PUBLISHED_PORT=1); see address.go.
+	PublishedPort bool
 	// Log receives progress lines (image choice, container start); nil
 	// means os.Stderr.
 	Log io.Writer
 }
 
 // FromEnv returns Options filled from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
-// NEO4J_DATABASE, NEO4J_IMAGE, NEO4J_HEAP and NEO4J_PAGECACHE.
+// NEO4J_DATABASE, NEO4J_IMAGE, NEO4J_HEAP, NEO4J_PAGECACHE, NEO4J_SETTINGS
+// and NEO4J_PUBLISHED_PORT.
 func FromEnv() Options {
 	return Options{
 		URI:           os.Getenv("NEO4J_URI"),
@@ -68,6 +73,7 @@ func FromEnv() Options {
 		HeapSize:      os.Getenv("NEO4J_HEAP"),
 		PageCacheSize: os.Getenv("NEO4J_PAGECACHE"),
 		Settings:      parseSettings(os.Getenv("NEO4J_SETTINGS")),
+		PublishedPort: os.Getenv("NEO4J_PUBLISHED_PORT") == "1",
 	}
 }
 
@@ -90,6 +96,15 @@ type Server struct {
 	Image     string
 	container *tcneo4j.Neo4jContainer
 	keep      bool
+}
+
+// ContainerIP is the address of the container Start made on its Docker
+// network; empty for an existing server.
+func (s *Server) ContainerIP(ctx context.Context) (string, error) {
+	if s.container == nil {
+		return "", nil
+	}
+	return s.container.ContainerIP(ctx)
 }
 
 // Driver opens a driver to the server and verifies it answers.
@@ -209,6 +224,19 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if err != nil {
 		_ = testcontainers.TerminateContainer(ctr)
 		return nil, fmt.Errorf("bolt address of the neo4j container: %w", err)
+	}
+	switch ip, err := ctr.ContainerIP(ctx); {
+	case opts.PublishedPort:
+	case !strings.HasPrefix(cli.DaemonHost(), "unix://"):
+		fmt.Fprintf(logw, "neo4jtest: the Docker engine is not local (%s): connecting through the published port\n", cli.DaemonHost())
+	case err != nil:
+		fmt.Fprintf(logw, "neo4jtest: the container's address: %v: connecting through the published port\n", err)
+	default:
+		if direct, why, ok := directURI(ctx, ip); ok {
+			uri = direct
+		} else {
+			fmt.Fprintf(logw, "neo4jtest: %s: connecting through the published port\n", why)
+		}
 	}
 	fmt.Fprintf(logw, "neo4jtest: Neo4j ready at %s (container %.12s, %s)\n", uri, ctr.GetContainerID(), time.Since(started).Round(100*time.Millisecond))
 	return &Server{URI: uri, User: "neo4j", Password: devPassword, Database: db, Image: image, container: ctr, keep: opts.KeepRunning}, nil
