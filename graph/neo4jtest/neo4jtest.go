@@ -225,18 +225,22 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		_ = testcontainers.TerminateContainer(ctr)
 		return nil, fmt.Errorf("bolt address of the neo4j container: %w", err)
 	}
-	switch ip, err := ctr.ContainerIP(ctx); {
+	switch {
 	case opts.PublishedPort:
 	case !strings.HasPrefix(cli.DaemonHost(), "unix://"):
 		fmt.Fprintf(logw, "neo4jtest: the Docker engine is not local (%s): connecting through the published port\n", cli.DaemonHost())
-	case err != nil:
-		fmt.Fprintf(logw, "neo4jtest: the container's address: %v: connecting through the published port\n", err)
 	default:
-		if direct, why, ok := directURI(ctx, ip); ok {
-			uri = direct
-		} else {
-			fmt.Fprintf(logw, "neo4jtest: %s: connecting through the published port\n", why)
+		ip, err := ctr.ContainerIP(ctx)
+		why := fmt.Sprintf("the container's address: %v", err)
+		if err == nil {
+			var direct string
+			var ok bool
+			if direct, why, ok = directURI(ctx, ip); ok {
+				uri = direct
+				break
+			}
 		}
+		fmt.Fprintf(logw, "neo4jtest: %s: connecting through the published port\n", why)
 	}
 	fmt.Fprintf(logw, "neo4jtest: Neo4j ready at %s (container %.12s, %s)\n", uri, ctr.GetContainerID(), time.Since(started).Round(100*time.Millisecond))
 	return &Server{URI: uri, User: "neo4j", Password: devPassword, Database: db, Image: image, container: ctr, keep: opts.KeepRunning}, nil
