@@ -7,8 +7,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Bounds of Successors.
@@ -138,7 +136,7 @@ func (s *Store) Successors(ctx context.Context, args SuccessionArgs) ([]Successo
 		skillsParam = skills
 	}
 	params := map[string]any{"id": args.Person, "skills": skillsParam, "keyLevel": KeySkillMinLevel}
-	return read(ctx, s, "successors", func(tx neo4j.ManagedTransaction) ([]Successor, error) {
+	return readOne(ctx, s, "successors", func(tx runner) ([]Successor, error) {
 		m, err := single(ctx, tx, successorsCypher, params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return nil, err
