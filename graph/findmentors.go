@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Reach: the people within N hops of someone over KNOWS and/or MENTORED_BY
@@ -462,7 +464,7 @@ func (s *Store) FindMentors(ctx context.Context, args FindMentorsArgs) (Page[Men
 		return Page[MentorMatch]{}, err
 	}
 	cypher := q.cypher(findMentorsVariants, findOpenMentors)
-	matches, err := readOne(ctx, s, "find mentors", func(tx runner) ([]MentorMatch, error) {
+	matches, err := read(ctx, s, "find mentors", func(tx neo4j.ManagedTransaction) ([]MentorMatch, error) {
 		result, err := single(ctx, tx, cypher, q.params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return nil, err
@@ -524,7 +526,7 @@ func (s *Store) CountMentors(ctx context.Context, args FindMentorsArgs) (int, er
 		return 0, err
 	}
 	cypher := q.cypher(countMentorsVariants, countOpenMentors)
-	return readOne(ctx, s, "count mentors", func(tx runner) (int, error) {
+	return read(ctx, s, "count mentors", func(tx neo4j.ManagedTransaction) (int, error) {
 		result, err := single(ctx, tx, cypher, q.params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return 0, err

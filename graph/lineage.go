@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // LineageDirection says which way a lineage goes.
@@ -123,7 +125,7 @@ func (s *Store) Lineage(ctx context.Context, args LineageArgs) ([]LineageEntry, 
 	if c.err != nil {
 		return nil, c.err
 	}
-	return readOne(ctx, s, "lineage", func(tx runner) ([]LineageEntry, error) {
+	return read(ctx, s, "lineage", func(tx neo4j.ManagedTransaction) ([]LineageEntry, error) {
 		m, err := single(ctx, tx, lineageVariants[args.Direction][args.Depth], map[string]any{"id": args.Person},
 			func(m map[string]any) map[string]any { return m })
 		if err != nil {

@@ -5,6 +5,8 @@ import (
 	"context"
 	"slices"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Limits of a neighbourhood.
@@ -91,7 +93,7 @@ func (s *Store) Neighborhood(ctx context.Context, person string, depth, limit in
 	}
 	// take: the limit less the centre, plus one to detect truncation.
 	params := map[string]any{"person": person, "take": limit}
-	g, err := readOne(ctx, s, "neighborhood", func(tx runner) (Subgraph, error) {
+	g, err := read(ctx, s, "neighborhood", func(tx neo4j.ManagedTransaction) (Subgraph, error) {
 		result, err := single(ctx, tx, neighborhoodVariants[reachBoth][depth], params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return Subgraph{}, err

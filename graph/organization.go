@@ -107,7 +107,7 @@ RETURN ` + organizationProjection
 
 // OrganizationsByID returns the organizations with these ids, keyed by id.
 func (s *Store) OrganizationsByID(ctx context.Context, ids []string) (map[string]Organization, error) {
-	return readOne(ctx, s, "organizations by id", func(tx runner) (map[string]Organization, error) {
+	return read(ctx, s, "organizations by id", func(tx neo4j.ManagedTransaction) (map[string]Organization, error) {
 		orgs, err := collect(ctx, tx, organizationsByIDCypher, map[string]any{"ids": ids}, organizationFrom)
 		return keyBy(orgs, func(o Organization) string { return o.ID }), err
 	})

@@ -112,7 +112,7 @@ func countMatching(ctx context.Context, s *Store, op, plain, searched string, se
 
 // count runs a query returning one integer.
 func count(ctx context.Context, s *Store, op, cypher string, params map[string]any) (int, error) {
-	return readOne(ctx, s, op, func(tx runner) (int, error) {
+	return read(ctx, s, op, func(tx neo4j.ManagedTransaction) (int, error) {
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			return 0, err

@@ -180,7 +180,7 @@ RETURN ` + personProjection
 // PeopleByID returns the people with these ids, keyed by id; unknown ids
 // are absent from the map.
 func (s *Store) PeopleByID(ctx context.Context, ids []string) (map[string]Person, error) {
-	return readOne(ctx, s, "people by id", func(tx runner) (map[string]Person, error) {
+	return read(ctx, s, "people by id", func(tx neo4j.ManagedTransaction) (map[string]Person, error) {
 		people, err := collect(ctx, tx, peopleByIDCypher, map[string]any{"ids": ids}, personFrom)
 		return keyBy(people, func(p Person) string { return p.ID }), err
 	})

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Bounds and defaults of ReferralPaths.
@@ -330,7 +332,7 @@ func (s *Store) ReferralPaths(ctx context.Context, args ReferralArgs) ([]Path, e
 		return nil, c.err
 	}
 	params := map[string]any{"from": args.From, "to": args.To, "k": args.K, "excludeUnavailable": args.ExcludeUnavailable}
-	return readOne(ctx, s, "referral paths", func(tx runner) ([]Path, error) {
+	return read(ctx, s, "referral paths", func(tx neo4j.ManagedTransaction) ([]Path, error) {
 		m, err := single(ctx, tx, referralVariants[args.MaxHops][args.K], params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return nil, err

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Batched reads of what hangs off many people (or skills) at once, one
@@ -15,7 +17,7 @@ func byKey[T any](ctx context.Context, s *Store, op, cypher string, keys []strin
 	for k, v := range extra {
 		params[k] = v
 	}
-	return readOne(ctx, s, op, func(tx runner) (map[string][]T, error) {
+	return read(ctx, s, op, func(tx neo4j.ManagedTransaction) (map[string][]T, error) {
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			return nil, err

@@ -207,7 +207,7 @@ RETURN ` + skillProjection
 
 // SkillsByID returns the skills with these ids, keyed by id.
 func (s *Store) SkillsByID(ctx context.Context, ids []string) (map[string]Skill, error) {
-	return readOne(ctx, s, "skills by id", func(tx runner) (map[string]Skill, error) {
+	return read(ctx, s, "skills by id", func(tx neo4j.ManagedTransaction) (map[string]Skill, error) {
 		skills, err := collect(ctx, tx, skillsByIDCypher, map[string]any{"ids": ids}, skillFrom)
 		return keyBy(skills, func(s Skill) string { return s.ID }), err
 	})
@@ -301,7 +301,7 @@ func listPage[T any](ctx context.Context, s *Store, op, cypher string, search *s
 		item  T
 		score float64
 	}
-	rows, err := readOne(ctx, s, op, func(tx runner) ([]scored, error) {
+	rows, err := read(ctx, s, op, func(tx neo4j.ManagedTransaction) ([]scored, error) {
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			return nil, err

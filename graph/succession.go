@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Bounds of Successors.
@@ -136,7 +138,7 @@ func (s *Store) Successors(ctx context.Context, args SuccessionArgs) ([]Successo
 		skillsParam = skills
 	}
 	params := map[string]any{"id": args.Person, "skills": skillsParam, "keyLevel": KeySkillMinLevel}
-	return readOne(ctx, s, "successors", func(tx runner) ([]Successor, error) {
+	return read(ctx, s, "successors", func(tx neo4j.ManagedTransaction) ([]Successor, error) {
 		m, err := single(ctx, tx, successorsCypher, params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return nil, err

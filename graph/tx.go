@@ -11,7 +11,7 @@ import (
 var errNoRows = errors.New("no rows")
 
 // single runs cypher and converts the first value (a map) of its only row.
-func single[T any](ctx context.Context, tx runner, cypher string, params map[string]any, conv func(map[string]any) T) (T, error) {
+func single[T any](ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any, conv func(map[string]any) T) (T, error) {
 	rows, err := collect(ctx, tx, cypher, params, conv)
 	var zero T
 	if err != nil {
@@ -60,7 +60,7 @@ type ref struct {
 }
 
 // requireAll returns ErrNotFound naming the first ref that does not exist.
-func requireAll(ctx context.Context, tx runner, refs ...ref) error {
+func requireAll(ctx context.Context, tx neo4j.ManagedTransaction, refs ...ref) error {
 	for _, r := range refs {
 		res, err := tx.Run(ctx, existsCypher[r.label], map[string]any{"id": r.id})
 		if err != nil {

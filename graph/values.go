@@ -92,7 +92,7 @@ func ptrParam[T any](p *T) any {
 }
 
 // collect runs cypher and converts each record's first value, a map, with conv.
-func collect[T any](ctx context.Context, tx runner, cypher string, params map[string]any, conv func(map[string]any) T) ([]T, error) {
+func collect[T any](ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any, conv func(map[string]any) T) ([]T, error) {
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
