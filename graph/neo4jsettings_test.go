@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"os"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -41,11 +40,16 @@ func TestContainerKeepsAliveOnlyWhileStreaming(t *testing.T) {
 // published port, unless NEO4J_PUBLISHED_PORT=1 asks for the port.
 func TestContainerReachedOnItsOwnAddress(t *testing.T) {
 	srv := neo4jtest.Get(t)
-	if srv.Image == "" {
+	switch srv.Reach {
+	case neo4jtest.ReachExisting:
 		t.Skip("NEO4J_URI names an existing server")
-	}
-	if runtime.GOOS != "linux" || (os.Getenv("DOCKER_HOST") != "" && !strings.HasPrefix(os.Getenv("DOCKER_HOST"), "unix://")) {
-		t.Skip("the Docker engine is not a local one on Linux")
+	case neo4jtest.ReachPublishedRemote:
+		t.Skipf("%s: the container's address is not on this machine", srv.ReachWhy)
+	case neo4jtest.ReachPublishedFallback:
+		if runtime.GOOS == "linux" {
+			t.Fatalf("a local Docker engine on Linux, yet the published port: %s", srv.ReachWhy)
+		}
+		t.Skipf("not Linux (%s): %s", runtime.GOOS, srv.ReachWhy)
 	}
 	ip, err := srv.ContainerIP(context.Background())
 	if err != nil || ip == "" {
@@ -55,13 +59,19 @@ func TestContainerReachedOnItsOwnAddress(t *testing.T) {
 	if err != nil {
 		t.Fatalf("URI %q: %v", srv.URI, err)
 	}
-	if os.Getenv("NEO4J_PUBLISHED_PORT") == "1" {
+	switch want := "bolt://" + ip + ":7687"; srv.Reach {
+	case neo4jtest.ReachPublishedAsked:
 		if u.Hostname() == ip {
-			t.Errorf("NEO4J_PUBLISHED_PORT=1, but the URI is the container's address: %s", srv.URI)
+			t.Errorf("the published port was asked for, but the URI is the container's address: %s", srv.URI)
 		}
-		return
+	case neo4jtest.ReachDirect:
+		if srv.URI != want {
+			t.Errorf("URI = %s, want the container's own address %s", srv.URI, want)
+		}
+	default:
+		t.Errorf("Reach = %v, not one Start returns for a container", srv.Reach)
 	}
-	if want := "bolt://" + ip + ":7687"; srv.URI != want {
-		t.Errorf("URI = %s, want the container's own address %s", srv.URI, want)
+	if asked := os.Getenv("NEO4J_PUBLISHED_PORT") == "1"; asked != (srv.Reach == neo4jtest.ReachPublishedAsked) {
+		t.Errorf("NEO4J_PUBLISHED_PORT=1 is %v, but Reach = %v", asked, srv.Reach)
 	}
 }

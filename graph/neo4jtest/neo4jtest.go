@@ -93,7 +93,12 @@ func parseSettings(s string) map[string]string {
 type Server struct {
 	URI, User, Password, Database string
 	// Image is the container's image; empty for an existing server.
-	Image     string
+	Image string
+	// Reach says how URI reaches Neo4j (the container's own address or its
+	// published port), and ReachWhy, for the published port, what ruled
+	// the container's address out.
+	Reach     Reach
+	ReachWhy  string
 	container *tcneo4j.Neo4jContainer
 	keep      bool
 }
@@ -225,25 +230,12 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		_ = testcontainers.TerminateContainer(ctr)
 		return nil, fmt.Errorf("bolt address of the neo4j container: %w", err)
 	}
-	switch {
-	case opts.PublishedPort:
-	case !strings.HasPrefix(cli.DaemonHost(), "unix://"):
-		fmt.Fprintf(logw, "neo4jtest: the Docker engine is not local (%s): connecting through the published port\n", cli.DaemonHost())
-	default:
-		ip, err := ctr.ContainerIP(ctx)
-		why := fmt.Sprintf("the container's address: %v", err)
-		if err == nil {
-			var direct string
-			var ok bool
-			if direct, why, ok = directURI(ctx, ip); ok {
-				uri = direct
-				break
-			}
-		}
+	uri, reach, why := chooseURI(ctx, cli.DaemonHost(), uri, ctr.ContainerIP, opts)
+	if why != "" {
 		fmt.Fprintf(logw, "neo4jtest: %s: connecting through the published port\n", why)
 	}
 	fmt.Fprintf(logw, "neo4jtest: Neo4j ready at %s (container %.12s, %s)\n", uri, ctr.GetContainerID(), time.Since(started).Round(100*time.Millisecond))
-	return &Server{URI: uri, User: "neo4j", Password: devPassword, Database: db, Image: image, container: ctr, keep: opts.KeepRunning}, nil
+	return &Server{URI: uri, User: "neo4j", Password: devPassword, Database: db, Image: image, Reach: reach, ReachWhy: why, container: ctr, keep: opts.KeepRunning}, nil
 }
 
 // chooseImage returns the image to run: want (NEO4J_IMAGE) when set, else
