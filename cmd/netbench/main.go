@@ -254,7 +254,37 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 		// The table prints when every question is done; say how far it got.
 		fmt.Fprintf(os.Stderr, "netbench: %s done (direct p50 %s, GraphQL p50 %s)\n", q.name, ms(d50), ms(g50))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// After the questions, when Neo4j is warm and done with the import's
+	// after-work (right after loading, an empty transaction was measured
+	// slower than a lineage question).
+	floor50, floor99, err := floor(ctx, store, queries)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("floor, the day's speed: an empty read transaction (Store.Ping, RETURN 1) took p50 %s, p99 %s over %d asks\n",
+		ms(floor50), ms(floor99), queries)
+	return nil
+}
+
+// floor times n pings of the store after as many unmeasured ones: the
+// cost of one read transaction that reads nothing (two Bolt round trips,
+// Neo4j's transaction handling), which moves with the machine's speed, so
+// the questions' figures can be read against the day's.
+func floor(ctx context.Context, store *graph.Store, n int) (p50, p99 time.Duration, err error) {
+	took := make([]time.Duration, 0, n)
+	for i := range 2 * n {
+		t0 := time.Now()
+		if err := store.Ping(ctx); err != nil {
+			return 0, 0, fmt.Errorf("floor (ping): %w", err)
+		}
+		if i >= n {
+			took = append(took, time.Since(t0))
+		}
+	}
+	return pct(took, 50), pct(took, 99), nil
 }
 
 // pools are the random inputs netbench draws from, taken from the dataset.
