@@ -3,7 +3,6 @@ package graph_test
 import (
 	"context"
 	"net/url"
-	"os"
 	"runtime"
 	"testing"
 
@@ -71,7 +70,7 @@ func TestContainerReachedOnItsOwnAddress(t *testing.T) {
 	default:
 		t.Errorf("Reach = %v, not one Start returns for a container", srv.Reach)
 	}
-	if asked := os.Getenv("NEO4J_PUBLISHED_PORT") == "1"; asked != (srv.Reach == neo4jtest.ReachPublishedAsked) {
-		t.Errorf("NEO4J_PUBLISHED_PORT=1 is %v, but Reach = %v", asked, srv.Reach)
+	if asked := neo4jtest.FromEnv().PublishedPort; asked != (srv.Reach == neo4jtest.ReachPublishedAsked) {
+		t.Errorf("the published port asked for (NEO4J_PUBLISHED_PORT=1): %v, but Reach = %v", asked, srv.Reach)
 	}
 }

@@ -43,7 +43,7 @@ const (
 	ReachPublishedFallback
 )
 
-// String names the reach as Start's log line does.
+// String names the reach in words, for messages.
 func (r Reach) String() string {
 	switch r {
 	case ReachExisting:

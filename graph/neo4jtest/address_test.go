@@ -19,10 +19,11 @@ func TestOnLocalNetwork(t *testing.T) {
 	// neighbour's.
 	checked := 0
 	for _, n := range localNetworks() {
-		if n.IP.To4() == nil || n.IP.IsLoopback() {
-			if n.IP.IsLoopback() {
-				t.Errorf("localNetworks() holds loopback %s", n)
-			}
+		if n.IP.IsLoopback() {
+			t.Errorf("localNetworks() holds loopback %s", n)
+			continue
+		}
+		if n.IP.To4() == nil {
 			continue
 		}
 		if ones, _ := n.Mask.Size(); ones > 30 {
