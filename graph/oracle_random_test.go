@@ -148,6 +148,88 @@ func TestNetworkQuestionsRandomSources(t *testing.T) {
 		}
 	})
 
+	// FindMentors' open-mentor search (available mentors within 1 or 2
+	// hops) goes forward from the asker or backward from the candidates,
+	// whichever follows fewer links. Both ways, forced, must give the
+	// oracle's matches and the store's own pages, for random askers and for
+	// the askers with the largest fans (sum of their neighbours' degrees),
+	// for whom the store goes backward.
+	t.Run("FindMentorsBothWays", func(t *testing.T) {
+		t.Parallel()
+		took := storeClock(t)
+		r, stop := rng(8), stopper(t)
+		byFan := slices.Clone(people)
+		fan := func(p string) int {
+			f := 0
+			for _, y := range o.reach[p] {
+				f += len(o.reach[y])
+			}
+			return f
+		}
+		slices.SortFunc(byFan, func(a, b string) int { return cmp.Or(cmp.Compare(fan(b), fan(a)), strings.Compare(a, b)) })
+		sources := byFan[:randomSources/5]
+		for len(sources) < randomSources {
+			sources = append(sources, pick(r, people))
+		}
+		compared, nonEmpty, twoHops := 0, 0, 0
+		for _, person := range sources {
+			skill, hops, minLevel := heldSkill(r), 1+r.IntN(graph.MaxOpenMentorHops), 1+r.IntN(4)
+			what := fmt.Sprintf("findMentors(for %s, skill %s, maxHops %d, minLevel %d)", person, skill, hops, minLevel)
+			want := o.mentorsWithin(person, skill, hops, minLevel)
+			args := graph.FindMentorsArgs{For: person, Skill: skill, MaxHops: &hops, MinLevel: &minLevel, Page: graph.PageArgs{First: graph.MaxPageSize}}
+			t0 := time.Now()
+			store, err := allMentorPages(ctx, args, s.FindMentors)
+			took(t0)
+			if err != nil {
+				t.Fatalf("%s: %v", what, err)
+			}
+			for _, forward := range []bool{true, false} {
+				way := map[bool]string{true: "forward", false: "backward"}[forward]
+				t0 := time.Now()
+				got, err := allMentorPages(ctx, args, func(ctx context.Context, a graph.FindMentorsArgs) (graph.Page[graph.MentorMatch], error) {
+					return s.FindMentorsOneWay(ctx, a, forward)
+				})
+				took(t0)
+				if err != nil {
+					t.Fatalf("%s %s: %v", what, way, err)
+				}
+				hopsOf := map[string]int{}
+				for _, mm := range got {
+					hopsOf[mm.Mentor.ID] = mm.Hops
+				}
+				if !maps.Equal(hopsOf, want) {
+					t.Errorf("%s %s: %d matches, oracle %d\n got %v\nwant %v", what, way, len(hopsOf), len(want), hopsOf, want)
+				}
+				if diff := gocmp.Diff(store, got); diff != "" {
+					t.Errorf("%s %s: not the store's answer (-store +%s):\n%s", what, way, way, diff)
+				}
+				t0 = time.Now()
+				c, err := s.CountMentorsOneWay(ctx, args, forward)
+				took(t0)
+				if err != nil || c != len(want) {
+					t.Errorf("%s %s: CountMentors = %d, %v; oracle %d", what, way, c, err, len(want))
+				}
+			}
+			compared += len(store)
+			if len(store) > 0 {
+				nonEmpty++
+			}
+			for _, mm := range store {
+				if mm.Hops == 2 {
+					twoHops++
+					break
+				}
+			}
+			stop()
+		}
+		t.Logf("%d sources (%d of the largest fans, up to %d), %d matches compared each way (%d non-empty answers, %d with 2-hop matches)",
+			len(sources), randomSources/5, fan(byFan[0]), compared, nonEmpty, twoHops)
+		if compared < 200 || nonEmpty < 30 || twoHops < 10 {
+			t.Errorf("vacuous: %d matches in %d non-empty answers, %d with 2-hop matches: the generated network or the draws are too thin",
+				compared, nonEmpty, twoHops)
+		}
+	})
+
 	t.Run("ReferralPaths", func(t *testing.T) {
 		t.Parallel()
 		took := storeClock(t)
@@ -604,6 +686,24 @@ func lineageLinked(m *nbModel, dir graph.LineageDirection, q, p string) bool {
 		return slices.Contains(m.mentors[q], p)
 	}
 	return slices.Contains(m.mentees[q], p)
+}
+
+// allMentorPages asks find for every page of args' matches, in order.
+func allMentorPages(ctx context.Context, args graph.FindMentorsArgs,
+	find func(context.Context, graph.FindMentorsArgs) (graph.Page[graph.MentorMatch], error)) ([]graph.MentorMatch, error) {
+	var all []graph.MentorMatch
+	for {
+		res, err := find(ctx, args)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, res.Items...)
+		if !res.HasNext || len(res.Items) == 0 {
+			return all, nil
+		}
+		after := res.Cursors[len(res.Cursors)-1]
+		args.Page.After = &after
+	}
 }
 
 // stopper returns a function to call after each source: once t has
