@@ -39,7 +39,7 @@ import (
 // (mentorindex.go), linked to the asker found forward from the asker or
 // backward from the candidates, whichever follows fewer links (see
 // openMentorsCypherBy; forward cut typical askers' db hits from about 4,700
-// to 1,650–2,400 on the network below). Measured backward only
+// to 1,650–3,200 on the network below). Measured backward only
 // on the same 100k network, "leadership within 2 hops", 300 random askers:
 // p50 4.6 ms, p99 12.5–14.6 ms, against 8.2 ms and 131 ms by reach. The
 // reach next to a hub is tens of thousands of people; the open leadership

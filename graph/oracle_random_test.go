@@ -158,15 +158,14 @@ func TestNetworkQuestionsRandomSources(t *testing.T) {
 		t.Parallel()
 		took := storeClock(t)
 		r, stop := rng(8), stopper(t)
-		byFan := slices.Clone(people)
-		fan := func(p string) int {
-			f := 0
+		fan := make(map[string]int, len(people))
+		for _, p := range people {
 			for _, y := range o.reach[p] {
-				f += len(o.reach[y])
+				fan[p] += len(o.reach[y])
 			}
-			return f
 		}
-		slices.SortFunc(byFan, func(a, b string) int { return cmp.Or(cmp.Compare(fan(b), fan(a)), strings.Compare(a, b)) })
+		byFan := slices.Clone(people)
+		slices.SortFunc(byFan, func(a, b string) int { return cmp.Or(cmp.Compare(fan[b], fan[a]), strings.Compare(a, b)) })
 		sources := byFan[:randomSources/5]
 		for len(sources) < randomSources {
 			sources = append(sources, pick(r, people))
@@ -223,7 +222,7 @@ func TestNetworkQuestionsRandomSources(t *testing.T) {
 			stop()
 		}
 		t.Logf("%d sources (%d of the largest fans, up to %d), %d matches compared each way (%d non-empty answers, %d with 2-hop matches)",
-			len(sources), randomSources/5, fan(byFan[0]), compared, nonEmpty, twoHops)
+			len(sources), randomSources/5, fan[byFan[0]], compared, nonEmpty, twoHops)
 		if compared < 200 || nonEmpty < 30 || twoHops < 10 {
 			t.Errorf("vacuous: %d matches in %d non-empty answers, %d with 2-hop matches: the generated network or the draws are too thin",
 				compared, nonEmpty, twoHops)
@@ -688,18 +687,22 @@ func lineageLinked(m *nbModel, dir graph.LineageDirection, q, p string) bool {
 	return slices.Contains(m.mentees[q], p)
 }
 
-// allMentorPages asks find for every page of args' matches, in order.
+// allMentorPages asks find for every page of args' matches, in order; an
+// empty page that says it has a next one is an error.
 func allMentorPages(ctx context.Context, args graph.FindMentorsArgs,
 	find func(context.Context, graph.FindMentorsArgs) (graph.Page[graph.MentorMatch], error)) ([]graph.MentorMatch, error) {
 	var all []graph.MentorMatch
-	for {
+	for page := 1; ; page++ {
 		res, err := find(ctx, args)
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, res.Items...)
-		if !res.HasNext || len(res.Items) == 0 {
+		if !res.HasNext {
 			return all, nil
+		}
+		if len(res.Items) == 0 {
+			return nil, fmt.Errorf("page %d (after %d matches) is empty but has a next one", page, len(all))
 		}
 		after := res.Cursors[len(res.Cursors)-1]
 		args.Page.After = &after
