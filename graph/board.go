@@ -78,7 +78,7 @@ RETURN {person: ` + personProjection + `, path: ` + pathProjection + `} AS row`
 // (up to MaxOpenMentorHops, as FindMentors).
 var (
 	boardCandidatesVariants = reachVariants(boardCandidatesCypher, "x.availableToMentor", MaxReachHops)
-	boardOpenCandidates     = variants(MaxOpenMentorHops, func(l reachLinks, n int) string { return openMentorsCypher(boardCandidatesCypher, l, n) })
+	boardOpenCandidates     = openMentorVariants(boardCandidatesCypher, chooseWay)
 	boardSeatsVariants      = reachVariants(boardSeatsCypher, "true", MaxReachHops)
 )
 
@@ -118,7 +118,7 @@ func (s *Store) MentorBoard(ctx context.Context, forID string, skills []string, 
 	}
 	params := map[string]any{"for": forID, "skills": skills, "minLevel": BoardMinLevel}
 	return read(ctx, s, "mentor board", func(tx neo4j.ManagedTransaction) (Board, error) {
-		cypher := pickVariant(boardCandidatesVariants, boardOpenCandidates, reachBoth, maxHops, true)
+		cypher := pickVariant(boardCandidatesVariants, boardOpenCandidates, reachBoth, maxHops, BoardMinLevel, true)
 		result, err := single(ctx, tx, cypher, params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return Board{}, err

@@ -34,20 +34,22 @@ import (
 // per row).
 //
 // Available mentors within 1 or 2 hops (FindMentors' default, and
-// MentorBoard's) are found the other way round (openMentorsCypher): from
+// MentorBoard's) are found the other way round (openMentorsCypherBy): from
 // the open mentors of the skill, kept in the open-mentor index
 // (mentorindex.go), linked to the asker found forward from the asker or
 // backward from the candidates, whichever follows fewer links (see
 // openMentorsCypherBy; forward cut typical askers' db hits from about 4,700
-// to 1,650–3,200 on the network below). Measured backward only
+// to 1,650–3,200 on the network below, and one link type per level (see
+// mentorindex.go) to 1,100–1,200). Measured backward only
 // on the same 100k network, "leadership within 2 hops", 300 random askers:
 // p50 4.6 ms, p99 12.5–14.6 ms, against 8.2 ms and 131 ms by reach. The
 // reach next to a hub is tens of thousands of people; the open leadership
 // mentors are 214 with 1,438 links, whoever asks.
 //
-// Variable-length bounds are literals: each query exists in one variant per
-// link set and hop bound, built once at start-up from the constant
-// fragments below (never from client strings).
+// Variable-length bounds and the index's link types are literals: each
+// query exists in one variant per link set and hop bound (and, from the
+// open mentors, minimum level 1..5), built once at start-up from the
+// constant fragments below (never from client strings).
 
 // MaxReachHops is the largest hop bound of a reach question.
 const MaxReachHops = 4
@@ -156,26 +158,22 @@ func variants(max int, build func(l reachLinks, n int) string) [reachLinkSets][M
 // from the asker's reach.
 const MaxOpenMentorHops = 2
 
-// openMentorsCypher fills a query template's {reach} with a CALL binding x,
-// hops and via, starting from the open mentors of the skill list `skills`
-// at $minLevel or above (CAN_MENTOR links, see mentorindex.go): the
-// candidates. x runs over the candidates linked to me (hops 1) or, for
-// n = 2, to one of my neighbours (hops 2; via is then the neighbour with
-// the smallest id). The links that show it are found from whichever end is
-// cheaper, chosen in the statement itself from the sizes at hand:
-//
-//   - forward, from me: my neighbours (n = 1), or my neighbours and their
-//     links (n = 2, the fan: the sum of my neighbours' degrees, read from
-//     the degree counts), each end checked against the candidates;
-//   - backward, from the candidates: each one's links, kept when they reach
-//     me or one of my neighbours.
-//
-// Forward is taken when what it follows (my neighbours for n = 1, the fan
-// for n = 2) is at most forwardPerCandidate per candidate. The fan is only
-// summed when my neighbours alone are within that bound, so an asker with
-// thousands of links pays for no degree counts.
-func openMentorsCypher(template string, links reachLinks, n int) string {
-	return openMentorsCypherBy(template, links, n, chooseWay)
+// openVariants are a query's open-mentor variants, by link set, hop bound
+// (1..MaxOpenMentorHops) and minimum level (1..MaxSkillLevel).
+type openVariants [reachLinkSets][MaxOpenMentorHops + 1][MaxSkillLevel + 1]string
+
+// openMentorVariants builds openMentorsCypherBy(template, …, way) for every
+// link set, hop bound and level.
+func openMentorVariants(template string, way searchWay) *openVariants {
+	var out openVariants
+	for l := range reachLinkSets {
+		for n := 1; n <= MaxOpenMentorHops; n++ {
+			for level := 1; level <= MaxSkillLevel; level++ {
+				out[l][n][level] = openMentorsCypherBy(template, l, n, level, way)
+			}
+		}
+	}
+	return &out
 }
 
 // searchWay says how openMentorsCypherBy's statement searches: choosing by
@@ -189,8 +187,30 @@ const (
 	alwaysBackward
 )
 
-// openMentorsCypherBy is openMentorsCypher searching the way way says.
-func openMentorsCypherBy(template string, links reachLinks, n int, way searchWay) string {
+// openMentorsCypherBy fills a query template's {reach} with a CALL binding x,
+// hops and via, starting from the open mentors of the skill list `skills`
+// at minLevel or above (the CAN_MENTOR_<L> links for L ≥ minLevel, see
+// mentorindex.go): the candidates. minLevel must be what the statement's
+// $minLevel will be: each level has its variant, as each hop bound has
+// (measured at 100k, a guarded UNION of the five types with $minLevel
+// took 10–20 % longer, and one dynamic type list, :$any($types), 13 times
+// longer: it scans every relationship of the skills). x runs over the
+// candidates linked to me (hops 1) or, for n = 2, to one of my neighbours
+// (hops 2; via is then the neighbour with the smallest id). The links that
+// show it are found from whichever end is cheaper, chosen in the statement
+// itself from the sizes at hand (way chooseWay; the tests force either):
+//
+//   - forward, from me: my neighbours (n = 1), or my neighbours and their
+//     links (n = 2, the fan: the sum of my neighbours' degrees, read from
+//     the degree counts), each end checked against the candidates;
+//   - backward, from the candidates: each one's links, kept when they reach
+//     me or one of my neighbours.
+//
+// Forward is taken when what it follows (my neighbours for n = 1, the fan
+// for n = 2) is at most forwardPerCandidate per candidate. The fan is only
+// summed when my neighbours alone are within that bound, so an asker with
+// thousands of links pays for no degree counts.
+func openMentorsCypherBy(template string, links reachLinks, n, minLevel int, way searchWay) string {
 	limit := strconv.Itoa(forwardPerCandidate) + " * size(candidates)"
 	// forward: whether the forward search follows few enough links.
 	forward := "size(mine) <= " + limit
@@ -219,8 +239,8 @@ func openMentorsCypherBy(template string, links reachLinks, n int, way searchWay
 	}
 	reach := `  CALL (me, skills) {
     UNWIND skills AS s
-    MATCH (s)<-[c:CAN_MENTOR]-(x)
-    WHERE c.level >= $minLevel AND x <> me
+    MATCH (s)<-[:` + canMentorTypes(minLevel) + `]-(x)
+    WHERE x <> me
     WITH collect(DISTINCT x) AS candidates
     WITH candidates, COLLECT { MATCH (me)-[:{types}]-(y) RETURN DISTINCT y } AS mine
 ` + fan + `    WITH candidates, mine, ` + forward + ` AS forward
@@ -249,7 +269,7 @@ func openMentorsCypherBy(template string, links reachLinks, n int, way searchWay
 }
 
 // forwardPerCandidate is how many links a forward search of
-// openMentorsCypher may follow per candidate before the backward one is
+// openMentorsCypherBy may follow per candidate before the backward one is
 // taken instead. Measured on the generated 100k network ("leadership", 236
 // candidates with about 1,440 links, 300 askers): forward costs about one
 // db hit per link it follows, backward about 13 per candidate; forward was
@@ -427,22 +447,23 @@ var (
 	countMentorsVariants = variants(MaxReachHops, func(l reachLinks, n int) string {
 		return fillTypes(strings.Replace(countMentorsCypher, "{reach}", countReach, 1), l, n)
 	})
-	findOpenMentors  = variants(MaxOpenMentorHops, func(l reachLinks, n int) string { return openMentorsCypher(findMentorsCypher, l, n) })
-	countOpenMentors = variants(MaxOpenMentorHops, func(l reachLinks, n int) string { return openMentorsCypher(countMentorsCypher, l, n) })
+	findOpenMentors  = openMentorVariants(findMentorsCypher, chooseWay)
+	countOpenMentors = openMentorVariants(countMentorsCypher, chooseWay)
 )
 
 // cypher picks the query variant for q from the reach variants and the
 // open-mentor ones.
-func (q findMentorsQuery) cypher(reach, open [reachLinkSets][MaxReachHops + 1]string) string {
-	return pickVariant(reach, open, q.links, q.hops, q.params["availableOnly"] == true)
+func (q findMentorsQuery) cypher(reach [reachLinkSets][MaxReachHops + 1]string, open *openVariants) string {
+	return pickVariant(reach, open, q.links, q.hops, q.params["minLevel"].(int), q.params["availableOnly"] == true)
 }
 
-// pickVariant is the query of a reach question for a link set and hop
-// bound: the open-mentor variant when only available mentors count and the
-// bound is at most MaxOpenMentorHops, the reach variant otherwise.
-func pickVariant(reach, open [reachLinkSets][MaxReachHops + 1]string, links reachLinks, hops int, availableOnly bool) string {
+// pickVariant is the query of a reach question for a link set, hop bound
+// and minimum level (1..MaxSkillLevel, the statement's $minLevel): the
+// open-mentor variant when only available mentors count and the bound is
+// at most MaxOpenMentorHops, the reach variant otherwise.
+func pickVariant(reach [reachLinkSets][MaxReachHops + 1]string, open *openVariants, links reachLinks, hops, minLevel int, availableOnly bool) string {
 	if availableOnly && hops <= MaxOpenMentorHops {
-		return open[links][hops]
+		return open[links][hops][minLevel]
 	}
 	return reach[links][hops]
 }
@@ -530,16 +551,16 @@ func mentorsNotFound(m map[string]any, args FindMentorsArgs) error {
 // ErrNotFound naming the argument ("for", "skill"); bad arguments are an
 // InputError naming theirs. One Cypher statement per call.
 func (s *Store) FindMentors(ctx context.Context, args FindMentorsArgs) (Page[MentorMatch], error) {
-	return s.findMentors(ctx, args, &findOpenMentors)
+	return s.findMentors(ctx, args, findOpenMentors)
 }
 
 // findMentors is FindMentors with open as the open-mentor variants.
-func (s *Store) findMentors(ctx context.Context, args FindMentorsArgs, open *[reachLinkSets][MaxReachHops + 1]string) (Page[MentorMatch], error) {
+func (s *Store) findMentors(ctx context.Context, args FindMentorsArgs, open *openVariants) (Page[MentorMatch], error) {
 	q, err := args.check(true)
 	if err != nil {
 		return Page[MentorMatch]{}, err
 	}
-	cypher := q.cypher(findMentorsVariants, *open)
+	cypher := q.cypher(findMentorsVariants, open)
 	matches, err := read(ctx, s, "find mentors", func(tx neo4j.ManagedTransaction) ([]MentorMatch, error) {
 		result, err := single(ctx, tx, cypher, q.params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
@@ -597,16 +618,16 @@ func mentorMatchFrom(m map[string]any) MentorMatch {
 // CountMentors counts the matches FindMentors lists for args (args.Page is
 // ignored).
 func (s *Store) CountMentors(ctx context.Context, args FindMentorsArgs) (int, error) {
-	return s.countMentors(ctx, args, &countOpenMentors)
+	return s.countMentors(ctx, args, countOpenMentors)
 }
 
 // countMentors is CountMentors with open as the open-mentor variants.
-func (s *Store) countMentors(ctx context.Context, args FindMentorsArgs, open *[reachLinkSets][MaxReachHops + 1]string) (int, error) {
+func (s *Store) countMentors(ctx context.Context, args FindMentorsArgs, open *openVariants) (int, error) {
 	q, err := args.check(false)
 	if err != nil {
 		return 0, err
 	}
-	cypher := q.cypher(countMentorsVariants, *open)
+	cypher := q.cypher(countMentorsVariants, open)
 	return read(ctx, s, "count mentors", func(tx neo4j.ManagedTransaction) (int, error) {
 		result, err := single(ctx, tx, cypher, q.params, func(m map[string]any) map[string]any { return m })
 		if err != nil {

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/mentorgraph/mentorgraph/graph"
@@ -106,12 +107,37 @@ func TestOpenMentorIndexFollowsWrites(t *testing.T) {
 
 	// A database written before the index existed: no links, no version.
 	// ApplySchema builds it.
-	dropIndex := `MATCH (x:Person {id: $id})-[c:CAN_MENTOR]->() DELETE c
+	dropIndex := `MATCH (x:Person {id: $id})-[c:CAN_MENTOR_1|CAN_MENTOR_2|CAN_MENTOR_3|CAN_MENTOR_4|CAN_MENTOR_5]->() DELETE c
 	  WITH count(*) AS dropped MATCH (v:MentorGraphMeta {key: 'mentorIndex'}) DELETE v`
-	_, err = neo4j.ExecuteQuery(ctx, neo4jtest.Driver(t), dropIndex, map[string]any{"id": n.id("m")},
-		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(neo4jtest.Get(t).Database))
-	must("drop the index", err)
+	run := func(step, cypher string) []*neo4j.Record {
+		t.Helper()
+		res, err := neo4j.ExecuteQuery(ctx, neo4jtest.Driver(t), cypher, map[string]any{"id": n.id("m"), "lead": n.id("lead")},
+			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(neo4jtest.Get(t).Database))
+		must(step, err)
+		return res.Records
+	}
+	run("drop the index", dropIndex)
 	expect("index dropped: the answer comes from the index", false, 0, 0)
 	must("apply the schema", s.ApplySchema(ctx))
 	expect("ApplySchema rebuilt the index", true, 3, 1)
+
+	// A database indexed by version 1: one CAN_MENTOR type with a level
+	// property, here a true link and one left over, at version 1.
+	// ApplySchema removes them and writes today's links.
+	run("write a version 1 index", dropIndex+`
+	  WITH 1 AS one MATCH (x:Person {id: $id})-[:HAS_SKILL]->(s:Skill) CREATE (x)-[:CAN_MENTOR {level: 3}]->(s)
+	  WITH x MATCH (l:Skill {id: $lead}) CREATE (x)-[:CAN_MENTOR {level: 5}]->(l)
+	  WITH 1 AS one LIMIT 1 CREATE (:MentorGraphMeta {key: 'mentorIndex', version: 1})`)
+	expect("version 1 links are not read", false, 0, 0)
+	must("apply the schema", s.ApplySchema(ctx))
+	expect("ApplySchema rebuilt a version 1 index", true, 3, 1)
+	links := run("read the index", `MATCH (:Person {id: $id})-[c]->(s:Skill) WHERE type(c) STARTS WITH 'CAN_MENTOR'
+	  RETURN type(c) + ' ' + s.id AS link ORDER BY link`)
+	var got []string
+	for _, r := range links {
+		got = append(got, r.Values[0].(string))
+	}
+	if want := []string{"CAN_MENTOR_3 " + n.id("mgmt")}; !slices.Equal(got, want) {
+		t.Fatalf("m's index links after rebuilding a version 1 index: %q, want %q", got, want)
+	}
 }

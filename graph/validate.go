@@ -60,10 +60,21 @@ func (c *checker) text(field string, v *string, max int) {
 
 // level checks a skill level 1..5.
 func (c *checker) level(field string, v int) {
-	if v < 1 || v > 5 {
-		c.fail(field, "%s must be between 1 and 5, got %d", field, v)
+	if v < 1 || v > MaxSkillLevel {
+		c.fail(field, "%s must be between 1 and %d, got %d", field, MaxSkillLevel, v)
 	}
 }
+
+// MaxSkillLevel is the highest skill level; levels run 1..MaxSkillLevel.
+const MaxSkillLevel = 5
+
+// skillLevels are the levels 1..MaxSkillLevel, as a Cypher parameter.
+var skillLevels = func() (l []int) {
+	for v := 1; v <= MaxSkillLevel; v++ {
+		l = append(l, v)
+	}
+	return l
+}()
 
 // nonNegative checks a count.
 func (c *checker) nonNegative(field string, v *int) {
