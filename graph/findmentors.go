@@ -402,12 +402,13 @@ CALL (me, target) {
   WITH me, x, level, matched, hops, via, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
   WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND x.id > $after)
   ORDER BY score DESC, x.id LIMIT $limit
-{path}  WITH x AS p, path, matched AS s, level, hops, open, distance, lvl, capacity, sharedOrg, score
-  RETURN collect({person: ` + personProjection + `, hops: hops, skill: ` + skillProjection + `, level: level, open: open,
+{path}  WITH x, path, matched AS s, level, hops, open, distance, lvl, capacity, sharedOrg, score
+  WITH collect({mentor: x.id, hops: hops, skill: ` + skillProjection + `, level: level, open: open,
     score: score, distance: distance, lvl: lvl, capacity: capacity, shared: sharedOrg,
-    path: ` + pathProjection + `}) AS rows
+    path: ` + pathIDsProjection + `}) AS rows, collect(nodes(path)) AS walks
+  RETURN rows, [p IN COLLECT { UNWIND walks AS walk UNWIND walk AS n RETURN DISTINCT n } | ` + personProjection + `] AS people
 }
-RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows} AS result`
+RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows, people: people} AS result`
 
 // countMentorsCypher counts what findMentorsCypher ranks; its {reach} binds
 // x: countReach (no hop counts needed), or the open mentors' one.
@@ -570,9 +571,10 @@ func (s *Store) findMentors(ctx context.Context, args FindMentorsArgs, open *ope
 			return nil, err
 		}
 		rows, _ := result["rows"].([]any)
+		people := peopleByID(result["people"])
 		out := make([]MentorMatch, 0, len(rows))
 		for _, r := range rows {
-			out = append(out, mentorMatchFrom(r.(map[string]any)))
+			out = append(out, mentorMatchFrom(r.(map[string]any), people))
 		}
 		return out, nil
 	})
@@ -594,11 +596,12 @@ func (s *Store) findMentors(ctx context.Context, args FindMentorsArgs, open *ope
 	}), nil
 }
 
-func mentorMatchFrom(m map[string]any) MentorMatch {
-	pm, _ := m["person"].(map[string]any)
+// mentorMatchFrom reads a row of findMentorsCypher; people are the
+// answer's people (every path's), by id.
+func mentorMatchFrom(m map[string]any, people map[string]Person) MentorMatch {
 	sm, _ := m["skill"].(map[string]any)
 	return MentorMatch{
-		Mentor:    personFrom(pm),
+		Mentor:    people[str(m, "mentor")],
 		Hops:      intVal(m, "hops"),
 		Skill:     skillFrom(sm),
 		SkillID:   str(sm, "id"),
@@ -611,7 +614,7 @@ func mentorMatchFrom(m map[string]any) MentorMatch {
 			Capacity:           floatVal(m, "capacity"),
 			SharedOrganization: floatVal(m, "shared"),
 		},
-		Path: pathFrom(m["path"]),
+		Path: pathAmong(m["path"], people),
 	}
 }
 

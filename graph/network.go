@@ -48,27 +48,68 @@ type Path struct {
 // Length is the number of steps of p.
 func (p Path) Length() int { return len(p.Steps) }
 
-// pathProjection turns the path `path` into a map of its steps, as walked
-// from its first node, and the people on it; read by pathFrom. The people
-// are projected as personProjection projects `p`.
-var pathProjection = `{steps: [i IN range(0, length(path) - 1) | {
+// pathStepsProjection is the steps of the path `path`, as walked from its
+// first node, each with its link's type, direction and since.
+const pathStepsProjection = `[i IN range(0, length(path) - 1) | {
     from: (nodes(path)[i]).id, to: (nodes(path)[i + 1]).id, type: type(relationships(path)[i]),
-    forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}],
+    forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}]`
+
+// pathProjection turns the path `path` into a map of its steps and the
+// people on it; read by pathFrom. The people are projected as
+// personProjection projects `p`.
+var pathProjection = `{steps: ` + pathStepsProjection + `,
   people: [pathNode IN nodes(path) | ` + strings.NewReplacer("p {", "pathNode {", "(p)", "(pathNode)").Replace(personProjection) + `]}`
 
-// pathFrom reads a path map made by pathProjection.
+// pathIDsProjection is pathProjection with the people's ids alone; read by
+// pathAmong, for answers of several paths that project each person on
+// them once (a person on every path, such as the asker, would otherwise be
+// projected, active mentees counted, once per path).
+const pathIDsProjection = `{steps: ` + pathStepsProjection + `, people: [pathNode IN nodes(path) | pathNode.id]}`
+
+// pathFrom reads a path projected by pathProjection.
 func pathFrom(v any) Path {
 	pm, _ := v.(map[string]any)
+	l, _ := pm["people"].([]any)
+	people := make([]Person, 0, len(l))
+	for _, v := range l {
+		m, _ := v.(map[string]any)
+		people = append(people, personFrom(m))
+	}
+	return pathOf(pm, people)
+}
+
+// pathAmong reads a path projected by pathIDsProjection, its people
+// looked up by id in people.
+func pathAmong(v any, people map[string]Person) Path {
+	pm, _ := v.(map[string]any)
+	l, _ := pm["people"].([]any)
+	on := make([]Person, 0, len(l))
+	for _, v := range l {
+		id, _ := v.(string)
+		on = append(on, people[id])
+	}
+	return pathOf(pm, on)
+}
+
+// peopleByID reads a list of people projected by personProjection.
+func peopleByID(v any) map[string]Person {
+	l, _ := v.([]any)
+	people := make(map[string]Person, len(l))
+	for _, v := range l {
+		m, _ := v.(map[string]any)
+		p := personFrom(m)
+		people[p.ID] = p
+	}
+	return people
+}
+
+// pathOf is the path of the steps in pm, through people.
+func pathOf(pm map[string]any, people []Person) Path {
 	l, _ := pm["steps"].([]any)
-	p := Path{Steps: make([]Step, 0, len(l))}
+	p := Path{Steps: make([]Step, 0, len(l)), People: people}
 	for _, sv := range l {
 		sm, _ := sv.(map[string]any)
 		p.Steps = append(p.Steps, stepFrom(sm, str(sm, "type") == "KNOWS", boolVal(sm, "forward")))
-	}
-	people, _ := pm["people"].([]any)
-	for _, v := range people {
-		m, _ := v.(map[string]any)
-		p.People = append(p.People, personFrom(m))
 	}
 	if len(p.People) == len(p.Steps)+1 {
 		for i := range p.Steps {
