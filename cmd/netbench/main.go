@@ -1,15 +1,19 @@
 // Command netbench measures MentorGraph's questions on generated networks:
 // for each network size it starts (or uses) a Neo4j, loads a network made
 // by graph/seed (with hubs of degree ≥ 1,000 from 100k people up), then
-// asks each question for many random people, twice: through the store
-// (the Cypher sent straight through the driver, results decoded) and
+// asks each question for many random people, three ways: through the
+// store (the Cypher sent straight through the driver, results decoded),
 // through the GraphQL HTTP handler over loopback (one keep-alive connection,
-// a minimal HTTP/1.1 client: see client). It prints p50/p99 latency
-// of both and the GraphQL overhead as a ratio, from the same run (of the
-// p50s, and the median of each ask's own ratio, the "paired ratio"), and the
-// p50 of the handler's own time (request in to answer written: the rest
-// of the GraphQL time is the trip over loopback and the client) with its
-// ratio to the direct p50.
+// a minimal HTTP/1.1 client: see client), and through a bare HTTP handler
+// on the same server that makes the same store call and answers only the
+// item count (bare.go: what any HTTP endpoint costs at the least). It
+// prints p50/p99 latency of the first two and the GraphQL overhead as a
+// ratio, from the same run (of the p50s, and the median of each ask's own
+// ratio, the "paired ratio"); the p50 of the handler's own time (request
+// in to answer written: the rest of the GraphQL time is the trip over
+// loopback and the client) with its ratio to the direct p50; and the bare
+// p50 with its ratio to the direct p50 (what HTTP alone adds) and the
+// GraphQL p50 over the bare p50 (what the GraphQL layer adds over HTTP).
 //
 //	go run ./cmd/netbench -people 10000,100000 -queries 300
 //	go run ./cmd/netbench -people 2000 -queries 20 -questions referral,lineage
@@ -172,11 +176,15 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	// served hands back how long the handler took for each request, to
 	// tell the server's own time from the trip over loopback.
 	served := make(chan time.Duration, 1)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	gqlServed := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t0 := time.Now()
 		handler.ServeHTTP(w, r)
 		served <- time.Since(t0)
-	}))
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/", gqlServed)
+	mux.Handle(bareHTTPPath, bareHandler(store, qs))
+	ts := httptest.NewServer(mux)
 	defer ts.Close()
 	cl, err := dial(ts.URL)
 	if err != nil {
@@ -191,8 +199,8 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	defer stop()
 	pl := newPools(ds, rand.New(rand.NewPCG(seedValue, 99)))
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "question\tasks\tdirect p50\tdirect p99\tGraphQL p50\tGraphQL p99\tp50 ratio\tpaired ratio\thandler p50\thandler ratio\tnon-empty\titems p50\tanswer p50\t")
-	for _, q := range qs {
+	fmt.Fprintln(tw, "question\tasks\tdirect p50\tdirect p99\tGraphQL p50\tGraphQL p99\tp50 ratio\tpaired ratio\thandler p50\thandler ratio\tbare HTTP p50\tbare ratio\tGraphQL/bare\tnon-empty\titems p50\tanswer p50\t")
+	for qi, q := range qs {
 		pick := pl.any
 		if q.pick != nil {
 			pick = func() params { return q.pick(pl) }
@@ -212,19 +220,23 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 				return fmt.Errorf("%s GraphQL (warm-up, %+v): %w", q.name, p, err)
 			}
 			<-served
+			if _, _, err := cl.bare(qi, p); err != nil {
+				return fmt.Errorf("%s bare HTTP (warm-up, %+v): %w", q.name, p, err)
+			}
 		}
-		direct, gql, handled := make([]time.Duration, 0, asks), make([]time.Duration, 0, asks), make([]time.Duration, 0, asks)
+		direct, gql, handled, bare := make([]time.Duration, 0, asks), make([]time.Duration, 0, asks), make([]time.Duration, 0, asks), make([]time.Duration, 0, asks)
 		nonEmpty := 0
 		items, sizes := make([]int, 0, asks), make([]int, 0, asks)
 		for i := range asks {
 			p := pick()
-			// Every other ask goes through GraphQL first, so that neither
-			// side gains from coming second (Neo4j's caches holding what
-			// the first one read) or loses from it.
-			var count int
+			// Each ask goes the three ways in turn, starting one further
+			// each time, so that no way gains from coming later (Neo4j's
+			// caches holding what an earlier one read) or loses from it.
+			var count, bareCount int
 			var body []byte
-			for j := range 2 {
-				if (i+j)%2 == 0 {
+			for j := range 3 {
+				switch (i + j) % 3 {
+				case 0:
 					t0 := time.Now()
 					n, err := q.direct(ctx, store, p)
 					if err != nil {
@@ -232,15 +244,25 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 					}
 					direct = append(direct, time.Since(t0))
 					count = n
-					continue
+				case 1:
+					b, took, err := cl.post(q.query, q.vars(p))
+					if err != nil {
+						return fmt.Errorf("%s GraphQL (%+v): %w", q.name, p, err)
+					}
+					gql = append(gql, took)
+					handled = append(handled, <-served)
+					body = b
+				case 2:
+					n, took, err := cl.bare(qi, p)
+					if err != nil {
+						return fmt.Errorf("%s bare HTTP (%+v): %w", q.name, p, err)
+					}
+					bare = append(bare, took)
+					bareCount = n
 				}
-				b, took, err := cl.post(q.query, q.vars(p))
-				if err != nil {
-					return fmt.Errorf("%s GraphQL (%+v): %w", q.name, p, err)
-				}
-				gql = append(gql, took)
-				handled = append(handled, <-served)
-				body = b
+			}
+			if bareCount != count {
+				return fmt.Errorf("%s (%+v): the bare HTTP handler counted %d items, the store %d", q.name, p, bareCount, count)
 			}
 			if q.list != "" {
 				got, err := countAt(body, q.list)
@@ -257,9 +279,10 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 			items, sizes = append(items, count), append(sizes, len(body))
 		}
 		d50, d99, g50, g99 := pct(direct, 50), pct(direct, 99), pct(gql, 50), pct(gql, 99)
-		h50 := pct(handled, 50)
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%.2f\t%.2f\t%s\t%.2f\t%d%%\t%d\t%s\t\n", q.name, asks, ms(d50), ms(d99), ms(g50), ms(g99),
-			float64(g50)/float64(d50), pairedRatio(direct, gql), ms(h50), float64(h50)/float64(d50), 100*nonEmpty/asks, pct(items, 50), kb(pct(sizes, 50)))
+		h50, b50 := pct(handled, 50), pct(bare, 50)
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%.2f\t%.2f\t%s\t%.2f\t%s\t%.2f\t%.2f\t%d%%\t%d\t%s\t\n", q.name, asks, ms(d50), ms(d99), ms(g50), ms(g99),
+			float64(g50)/float64(d50), pairedRatio(direct, gql), ms(h50), float64(h50)/float64(d50),
+			ms(b50), float64(b50)/float64(d50), float64(g50)/float64(b50), 100*nonEmpty/asks, pct(items, 50), kb(pct(sizes, 50)))
 		// The table prints when every question is done; say how far it got.
 		fmt.Fprintf(os.Stderr, "netbench: %s done (direct p50 %s, GraphQL p50 %s)\n", q.name, ms(d50), ms(g50))
 	}
@@ -436,7 +459,7 @@ func (c *client) post(query string, vars map[string]any) ([]byte, time.Duration,
 	// Timed: from sending the request to having read the whole answer.
 	// Encoding the request and decoding the answer are the client's work.
 	t0 := time.Now()
-	resp, body, err := c.roundTrip(body)
+	resp, body, err := c.roundTrip(c.path, body)
 	took := time.Since(t0)
 	if err != nil {
 		return nil, 0, err
@@ -576,10 +599,10 @@ func dial(rawURL string) (*client, error) {
 	return &client{conn: conn, r: bufio.NewReaderSize(conn, 64<<10), host: u.Host, path: path}, nil
 }
 
-// roundTrip posts body as JSON and reads the whole answer.
-func (c *client) roundTrip(body []byte) (*http.Response, []byte, error) {
+// roundTrip posts body as JSON to path and reads the whole answer.
+func (c *client) roundTrip(path string, body []byte) (*http.Response, []byte, error) {
 	c.buf.Reset()
-	fmt.Fprintf(&c.buf, "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", c.path, c.host, len(body))
+	fmt.Fprintf(&c.buf, "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", path, c.host, len(body))
 	c.buf.Write(body)
 	if _, err := c.conn.Write(c.buf.Bytes()); err != nil {
 		return nil, nil, err

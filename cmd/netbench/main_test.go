@@ -1,8 +1,13 @@
 package main
 
 import (
+	"context"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/mentorgraph/mentorgraph/graph"
 )
 
 func TestPairedRatio(t *testing.T) {
@@ -30,5 +35,35 @@ func TestPairedRatio(t *testing.T) {
 				t.Errorf("pairedRatio = %.4f, want %.4f", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestBareWay(t *testing.T) {
+	// Two questions: the bare handler must call the one the ask names,
+	// with the ask's inputs, and the client must read back its count.
+	qs := []question{
+		{direct: func(context.Context, *graph.Store, params) (int, error) { return -1, nil }},
+		{direct: func(_ context.Context, _ *graph.Store, p params) (int, error) {
+			return len(p.person) + 10*len(p.other) + 100*len(p.skill) + 1000*len(p.org), nil
+		}},
+	}
+	ts := httptest.NewServer(bareHandler(nil, qs))
+	defer ts.Close()
+	cl, err := dial(ts.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.conn.Close()
+	n, took, err := cl.bare(1, params{person: "p", other: "oo", skill: "sss", org: "oooo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 4321 || took <= 0 {
+		t.Errorf("bare ask answered %d items in %s, want 4321 items in some time", n, took)
+	}
+	if _, _, err := cl.bare(2, params{}); err == nil || !strings.Contains(err.Error(), "HTTP 400") {
+		t.Errorf("an ask for a question that is not there: err %v, want HTTP 400", err)
+	} else if !strings.Contains(err.Error(), "question 2 is not one of the run's 2") {
+		t.Errorf("an ask for a question that is not there: %v, want it to say which", err)
 	}
 }
