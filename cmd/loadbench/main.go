@@ -21,6 +21,12 @@
 // latency; the rate achieved; and the server's RSS when idle, its median
 // and highest sample under load, and the kernel's high-water mark. Any
 // GraphQL error or HTTP failure is counted, and the first few are printed.
+//
+// With -hostile it runs the hostile mix instead (hostile.go): an ordinary
+// client's findMentors at -rate, quiet and then while abusive clients run,
+// and prints both p99s with their ratio and how each abuse was answered:
+//
+//	go run ./cmd/loadbench -hostile -people 100000 -rate 20 -duration 60s
 package main
 
 import (
@@ -59,6 +65,9 @@ func main() {
 	warmUp := flag.Duration("warmup", 5*time.Second, "load before measuring (plans compiled, caches warm), at the same rate")
 	conns := flag.Int("conns", 64, "most requests in flight at once (keep-alive connections)")
 	mixFlag := flag.String("mix", defaultMix, "questions and their weights, name=weight,… (names: "+strings.Join(kindNames(), ", ")+")")
+	hostile := flag.Bool("hostile", false, "the hostile mix instead: an ordinary client's findMentors at -rate, quiet and then while abusive clients run (see hostile.go)")
+	attackers := flag.Int("attackers", 2, "with -hostile: clients per kind of abusive request")
+	slowClients := flag.Int("slow-clients", 100, "with -hostile: clients sending a body a byte every 2 s (default: the server's in-flight limit)")
 	flag.Parse()
 
 	mix, err := parseMix(*mixFlag)
@@ -80,6 +89,15 @@ func main() {
 	bin, err := exec.LookPath(*server)
 	if err != nil {
 		log.Fatalf("-server %s: %v (build it with: go build -o bin/mentorgraph ./cmd/mentorgraph, or run make loadbench)", *server, err)
+	}
+	if *hostile {
+		if *attackers < 1 || *slowClients < 0 {
+			log.Fatal("-attackers must be at least 1 and -slow-clients not negative")
+		}
+		if err := runHostile(context.Background(), bin, *people, *seedValue, *rate, *duration, *warmUp, *attackers, *slowClients); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	if err := run(context.Background(), bin, *people, *seedValue, *rate, *duration, *warmUp, *conns, mix); err != nil {
 		log.Fatal(err)
