@@ -7,6 +7,8 @@
 # On a machine where Docker already answers it changes nothing. On a fresh
 # Debian machine (as root) it installs Debian's docker.io and debootstrap and
 # starts dockerd in the background (log: /var/log/mentorgraph-dockerd.log).
+# It also installs, when missing, what the web UI's checks and browser tests
+# use: nodejs and npm, chromium and fonts-liberation.
 # TESTCONTAINERS_RYUK_DISABLED=true is printed only when testcontainers'
 # reaper image cannot be had, TESTCONTAINERS_HOST_OVERRIDE=localhost only
 # inside a container host (/.dockerenv); values the user set are kept.
@@ -17,6 +19,25 @@ dockerd_log="${DOCKERD_LOG:-/var/log/mentorgraph-dockerd.log}"
 ryuk_image="testcontainers/ryuk:0.14.0" # the reaper testcontainers-go v0.44.0 uses
 
 docker_answers() { docker info >/dev/null 2>&1; }
+
+# The web UI's checks and browser tests need Node.js with npm, and Chromium
+# with fonts: Debian's packages, installed (as root) only when missing.
+web_missing=()
+command -v npm >/dev/null || web_missing+=(nodejs npm)
+command -v chromium >/dev/null || web_missing+=(chromium)
+if command -v dpkg >/dev/null && ! dpkg -s fonts-liberation >/dev/null 2>&1; then
+  web_missing+=(fonts-liberation)
+fi
+if ((${#web_missing[@]})); then
+  if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null; then
+    log "installing ${web_missing[*]} from Debian (web UI checks and browser tests)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >&2
+    apt-get install -y -q --no-install-recommends "${web_missing[@]}" >&2
+  else
+    log "missing ${web_missing[*]} (web UI checks and browser tests): install them, e.g. apt-get install ${web_missing[*]}"
+  fi
+fi
 
 if ! docker_answers; then
   if [[ "$(id -u)" != "0" ]]; then

@@ -15,6 +15,7 @@ import (
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/resolvers"
+	"github.com/mentorgraph/mentorgraph/web"
 )
 
 // version is the module version of this build, or "devel".
@@ -108,6 +109,14 @@ func newMux(store *graph.Store, c Config, log *slog.Logger) *http.ServeMux {
 	root := &resolvers.Resolver{Store: store, Version: version()}
 	mux.Handle("/graphql", resolvers.NewHandler(root, c.Limits, log))
 	mux.Handle("GET /graphiql", resolvers.GraphiQL("/graphql"))
+	// The web UI: its pages, hashed assets and app routes; it answers 404
+	// for the endpoints above and any file it does not hold.
+	ui, err := web.New()
+	if err != nil {
+		// The build is embedded at compile time (TestEmbeddedBuild keeps it whole).
+		panic(err)
+	}
+	mux.Handle("/", ui)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")

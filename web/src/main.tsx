@@ -1,0 +1,10 @@
+// The web UI's entry point: the app rendered into #app.
+import { render } from "preact";
+import { App } from "./app";
+import "./style.css";
+
+const root = document.getElementById("app");
+if (root) {
+  root.textContent = "";
+  render(<App />, root);
+}
