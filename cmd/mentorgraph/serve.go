@@ -108,14 +108,15 @@ func newMux(store *graph.Store, c Config, log *slog.Logger) *http.ServeMux {
 	mux := http.NewServeMux()
 	root := &resolvers.Resolver{Store: store, Version: version()}
 	mux.Handle("/graphql", resolvers.NewHandler(root, c.Limits, log))
-	mux.Handle("GET /graphiql", resolvers.GraphiQL("/graphql"))
 	// The web UI: its pages, hashed assets and app routes; it answers 404
-	// for the endpoints above and any file it does not hold.
+	// for the endpoints here and any file it does not hold. GraphiQL is
+	// bundled with it (no CDN), loaded only by its own page.
 	ui, err := web.New()
 	if err != nil {
 		// The build is embedded at compile time (TestEmbeddedBuild keeps it whole).
 		panic(err)
 	}
+	mux.Handle("GET /graphiql", ui.GraphiQL())
 	mux.Handle("/", ui)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
