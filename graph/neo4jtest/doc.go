@@ -8,6 +8,10 @@
 // and cannot be pulled, the offline image of deploy/neo4j is built (once per
 // machine) and used instead.
 //
+// CommitCutter, a loopback proxy between a driver and that Neo4j, loses a
+// connection right after forwarding a COMMIT, for tests of what a write
+// answers when its outcome is unknown.
+//
 // It may import the Neo4j driver and testcontainers-go; nothing in the
 // server's request path imports it.
 package neo4jtest
