@@ -19,8 +19,17 @@ var (
 	ErrConflict = errors.New("conflict")
 	// ErrInvalid: the input breaks a rule of the model.
 	ErrInvalid = errors.New("invalid input")
-	// ErrUnavailable: Neo4j cannot be reached or timed out.
+	// ErrUnavailable: Neo4j cannot be reached or timed out; nothing was
+	// written.
 	ErrUnavailable = errors.New("database unavailable")
+	// ErrCapacityFull: a new active mentorship would take a mentor past
+	// their mentorCapacity. The error is a *CapacityError.
+	ErrCapacityFull = errors.New("mentor capacity full")
+	// ErrOutcomeUnknown: the connection to Neo4j was lost after a write
+	// transaction was sent to commit and before Neo4j answered, so the write
+	// may or may not be stored. Every write that can end this way is
+	// idempotent: repeating it is safe.
+	ErrOutcomeUnknown = errors.New("outcome unknown")
 )
 
 // kindError is an error of one kind with a message written for people.
@@ -32,14 +41,30 @@ type kindError struct {
 func (e *kindError) Error() string { return e.msg }
 func (e *kindError) Unwrap() error { return e.kind }
 
+// CapacityError says that a mentor has no open slot for a new active
+// mentorship: Active mentees already reach Capacity. It is an
+// ErrCapacityFull.
+type CapacityError struct {
+	Mentor   string
+	Capacity int
+	Active   int
+}
+
+func (e *CapacityError) Error() string {
+	return fmt.Sprintf("mentor %s has no open slot: capacity %d, %d active mentees", quote(e.Mentor), e.Capacity, e.Active)
+}
+
+// Unwrap makes every CapacityError an ErrCapacityFull.
+func (e *CapacityError) Unwrap() error { return ErrCapacityFull }
+
 // notFound says that what format names does not exist.
 func notFound(format string, args ...any) error {
-	return &kindError{ErrNotFound, fmt.Sprintf(format, args...)}
+	return &kindError{ErrNotFound, message(format, args...)}
 }
 
 // conflict says that the write contradicts what is stored.
 func conflict(format string, args ...any) error {
-	return &kindError{ErrConflict, fmt.Sprintf(format, args...)}
+	return &kindError{ErrConflict, message(format, args...)}
 }
 
 // InputError is bad input: Field is the argument path that is wrong (e.g.
@@ -56,7 +81,7 @@ func (e *InputError) Unwrap() error { return ErrInvalid }
 
 // invalid returns an InputError for field.
 func invalid(field, format string, args ...any) error {
-	return &InputError{Field: field, Msg: fmt.Sprintf(format, args...)}
+	return &InputError{Field: field, Msg: message(format, args...)}
 }
 
 // Message returns the part of err written for people: the message of its
@@ -71,6 +96,10 @@ func Message(err error) string {
 	if errors.As(err, &ie) {
 		return ie.Msg
 	}
+	var ce *CapacityError
+	if errors.As(err, &ce) {
+		return ce.Error()
+	}
 	var n4j *db.Neo4jError
 	if errors.As(err, &n4j) && errors.Is(err, ErrConflict) {
 		return "the change conflicts with stored data (an id that is already taken)"
@@ -84,7 +113,7 @@ func translate(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	for _, kind := range []error{ErrNotFound, ErrConflict, ErrInvalid, ErrUnavailable} {
+	for _, kind := range []error{ErrNotFound, ErrConflict, ErrInvalid, ErrUnavailable, ErrCapacityFull, ErrOutcomeUnknown} {
 		if errors.Is(err, kind) {
 			return err
 		}

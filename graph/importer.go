@@ -26,6 +26,14 @@ import (
 // run cut short (process killed) leaves some of the batches written;
 // running the same import again completes it and ends in exactly the graph
 // one uninterrupted run makes.
+//
+// An import records what its files say. Unlike RecordMentorship it checks
+// no mentor's capacity: a file may give a mentor more active mentees than
+// their mentorCapacity (history does), and coverage shows them overloaded.
+// Unlike AddAffiliation it keys memberships by their start date, so a file
+// may add a current membership beside a stored current one that started on
+// another date. It takes none of the API's locks (lockNodes): an import is
+// not meant to run beside API writes to the same links.
 
 // ImportOptions steer Import.
 type ImportOptions struct {

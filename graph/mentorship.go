@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -13,10 +14,38 @@ const mentorshipProjection = `{mentee: mentee.id, mentor: mentor.id, since: m.si
 
 const recordMentorshipCypher = `
 MATCH (mentee:Person {id: $mentee}), (mentor:Person {id: $mentor})
-WHERE NOT EXISTS { (mentee)-[:MENTORED_BY]->(mentor) }
 CREATE (mentee)-[m:MENTORED_BY {since: $since, until: $until, focus: $focus, status: $status}]->(mentor)
 SET mentee.updatedAt = datetime(), mentor.updatedAt = datetime()
 RETURN ` + mentorshipProjection + ` AS m`
+
+// mentorshipPairCypher reads what RecordMentorship checks, once both
+// people are locked: the pair's stored mentorship (an active one first,
+// should older versions have left several) and the mentor's capacity and
+// active mentees.
+const mentorshipPairCypher = `
+MATCH (mentee:Person {id: $mentee}), (mentor:Person {id: $mentor})
+RETURN {
+  existing: COLLECT { MATCH (mentee)-[m:MENTORED_BY]->(mentor)
+    WITH m ORDER BY m.status, m.since
+    RETURN ` + mentorshipProjection + ` }[0],
+  capacity: coalesce(mentor.mentorCapacity, 0),
+  active: COUNT { (mentor)<-[a:MENTORED_BY]-() WHERE a.status = 'ACTIVE' }
+} AS r`
+
+// mentorshipPair is what mentorshipPairCypher reads.
+type mentorshipPair struct {
+	existing         *Mentorship
+	capacity, active int
+}
+
+func mentorshipPairFrom(m map[string]any) mentorshipPair {
+	p := mentorshipPair{capacity: intVal(m, "capacity"), active: intVal(m, "active")}
+	if e, ok := m["existing"].(map[string]any); ok {
+		ms := mentorshipFrom(e)
+		p.existing = &ms
+	}
+	return p
+}
 
 const unknownSkillsCypher = `
 UNWIND $ids AS id
@@ -24,8 +53,17 @@ WITH id WHERE NOT EXISTS { MATCH (:Skill {id: id}) }
 RETURN {missing: collect(id)} AS r`
 
 // RecordMentorship records that in.MenteeID is mentored by in.MentorID
-// (since defaults to today; an until makes it ENDED). ErrConflict if a
-// mentorship between them is already recorded.
+// (since defaults to today; an until makes it ENDED).
+//
+// A pair has at most one mentorship, whatever its status. A request
+// identical to the stored one (same focus, until and status; an omitted
+// since matches any) returns the stored one and writes nothing, so a
+// client may repeat it; any other request for a pair that has one is
+// ErrConflict naming it. A new active mentorship (no until) needs an open
+// slot: with the mentor's active mentees already at their mentorCapacity
+// (none when unset) it is a *CapacityError (ErrCapacityFull). An ENDED
+// one needs no slot. Both people are locked before the checks, so
+// concurrent requests about one mentor are decided one after the other.
 func (s *Store) RecordMentorship(ctx context.Context, in Mentorship) (Mentorship, error) {
 	var c checker
 	c.id("input.menteeId", in.MenteeID)
@@ -35,6 +73,9 @@ func (s *Store) RecordMentorship(ctx context.Context, in Mentorship) (Mentorship
 	}
 	if len(in.Focus) > MaxFocusSkills {
 		c.fail("input.focus", "input.focus lists %d skills; the limit is %d", len(in.Focus), MaxFocusSkills)
+	}
+	for i, id := range in.Focus {
+		c.id(fmt.Sprintf("input.focus[%d]", i), id)
 	}
 	since := Today()
 	if in.Since != nil {
@@ -49,23 +90,92 @@ func (s *Store) RecordMentorship(ctx context.Context, in Mentorship) (Mentorship
 		status = "ENDED"
 	}
 	focus := dedupe(in.Focus)
+	want := Mentorship{MenteeID: in.MenteeID, MentorID: in.MentorID, Since: in.Since, Until: in.Until, Focus: focus, Status: status}
+	params := map[string]any{"mentee": in.MenteeID, "mentor": in.MentorID,
+		"since": dateParam(&since), "until": dateParam(in.Until), "focus": focus, "status": status}
 	return write(ctx, s, "record mentorship", func(tx neo4j.ManagedTransaction) (Mentorship, error) {
+		if err := lockNodes(ctx, tx, personLabel, in.MenteeID, in.MentorID); err != nil {
+			return Mentorship{}, err
+		}
 		if err := requireAll(ctx, tx, ref{personLabel, in.MenteeID, "input.menteeId"}, ref{personLabel, in.MentorID, "input.mentorId"}); err != nil {
 			return Mentorship{}, err
 		}
 		if err := requireSkills(ctx, tx, focus, "input.focus"); err != nil {
 			return Mentorship{}, err
 		}
-		m, err := single(ctx, tx, recordMentorshipCypher, map[string]any{"mentee": in.MenteeID, "mentor": in.MentorID,
-			"since": dateParam(&since), "until": dateParam(in.Until), "focus": focus, "status": status}, mentorshipFrom)
-		if errors.Is(err, errNoRows) {
-			return Mentorship{}, conflict("a mentorship of %q by %q is already recorded", in.MenteeID, in.MentorID)
+		pair, err := single(ctx, tx, mentorshipPairCypher, params, mentorshipPairFrom)
+		if err != nil {
+			return Mentorship{}, err
 		}
+		if old := pair.existing; old != nil {
+			if sameMentorship(want, *old) {
+				return *old, nil
+			}
+			return Mentorship{}, mentorshipConflict(*old)
+		}
+		if status == "ACTIVE" && pair.active >= pair.capacity {
+			return Mentorship{}, &CapacityError{Mentor: in.MentorID, Capacity: pair.capacity, Active: pair.active}
+		}
+		m, err := single(ctx, tx, recordMentorshipCypher, params, mentorshipFrom)
 		if err != nil {
 			return Mentorship{}, err
 		}
 		return m, refreshMentorIndex(ctx, tx, in.MentorID)
 	})
+}
+
+// sameMentorship reports whether the stored mentorship old is what the
+// request want asks for: the same status, until and focus (as a set), and
+// the same since unless want leaves it out.
+func sameMentorship(want, old Mentorship) bool {
+	return want.Status == old.Status && sameDate(want.Until, old.Until) &&
+		(want.Since == nil || sameDate(want.Since, old.Since)) && sameSet(want.Focus, old.Focus)
+}
+
+// mentorshipConflict says that the pair already has the mentorship old.
+func mentorshipConflict(old Mentorship) error {
+	if old.Status == "ACTIVE" {
+		return conflict("%q is already mentored by %q (ACTIVE%s); end it first", old.MenteeID, old.MentorID, period(old.Since, old.Until))
+	}
+	return conflict("%q was already mentored by %q (%s%s); a pair keeps one mentorship record", old.MenteeID, old.MentorID, old.Status, period(old.Since, old.Until))
+}
+
+// period describes a link's dates for a message: " since 2024-01-03",
+// " from 2024-01-03 to 2024-06-01", " until 2024-06-01" or "".
+func period(since, until *Date) string {
+	switch {
+	case since != nil && until != nil:
+		return " from " + since.String() + " to " + until.String()
+	case since != nil:
+		return " since " + since.String()
+	case until != nil:
+		return " until " + until.String()
+	}
+	return ""
+}
+
+// sameDate reports whether a and b are both absent or the same date.
+func sameDate(a, b *Date) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}
+
+// sameString reports whether a and b are both absent or the same string.
+func sameString(a, b *string) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}
+
+// sameSet reports whether a and b hold the same strings, in any order.
+func sameSet(a, b []string) bool {
+	as, bs := slices.Clone(a), slices.Clone(b)
+	slices.Sort(as)
+	slices.Sort(bs)
+	return slices.Equal(slices.Compact(as), slices.Compact(bs))
 }
 
 // requireSkills returns ErrNotFound naming the skill ids that do not exist.

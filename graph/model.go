@@ -116,7 +116,7 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	d, err := dataset.ParseDate(s)
 	if err != nil {
-		return Date{}, &InputError{Msg: fmt.Sprintf("%q is not a date: use YYYY-MM-DD or YYYY", s)}
+		return Date{}, &InputError{Msg: quote(s) + " is not a date: use YYYY-MM-DD or YYYY"}
 	}
 	return Date{d.Year, d.Month, d.Day}, nil
 }

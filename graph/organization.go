@@ -207,13 +207,26 @@ func (s *Store) CountMembers(ctx context.Context, orgID string) (int, error) {
 
 const addAffiliationCypher = `
 MATCH (p:Person {id: $person}), (o:Organization {id: $org})
-WHERE $until IS NOT NULL OR NOT EXISTS { MATCH (p)-[a:AFFILIATED_WITH]->(o) WHERE a.until IS NULL }
 CREATE (p)-[a:AFFILIATED_WITH {role: $role, since: $since, until: $until}]->(o)
 SET p.updatedAt = datetime()
 RETURN {person: p.id, organization: o.id, role: a.role, since: a.since, until: a.until} AS a`
 
-// AddAffiliation records a membership; ErrConflict if a current one exists
-// (and the new one has no end).
+// affiliationsOfPairCypher reads a person's memberships of an
+// organization: the current ones ($current) or the past ones, current and
+// earliest first.
+const affiliationsOfPairCypher = `
+MATCH (p:Person {id: $person})-[a:AFFILIATED_WITH]->(o:Organization {id: $org})
+WHERE (a.until IS NULL) = $current
+WITH p, o, a ORDER BY a.since
+RETURN {person: p.id, organization: o.id, role: a.role, since: a.since, until: a.until} AS a`
+
+// AddAffiliation records a membership. A person has at most one current
+// membership (no until) of an organization, and any number of past ones.
+// A request identical to a stored membership (same role and until; an
+// omitted since matches any) returns the stored one and writes nothing, so
+// a client may repeat it; a current membership that differs from the
+// stored current one is ErrConflict naming it. The person and the
+// organization are locked first, so concurrent requests store one.
 func (s *Store) AddAffiliation(ctx context.Context, a Affiliation) (Affiliation, error) {
 	var c checker
 	c.id("input.personId", a.PersonID)
@@ -223,17 +236,43 @@ func (s *Store) AddAffiliation(ctx context.Context, a Affiliation) (Affiliation,
 	if c.err != nil {
 		return Affiliation{}, c.err
 	}
+	params := map[string]any{"person": a.PersonID, "org": a.OrganizationID,
+		"role": ptrParam(a.Role), "since": dateParam(a.Since), "until": dateParam(a.Until), "current": a.Until == nil}
 	return write(ctx, s, "add affiliation", func(tx neo4j.ManagedTransaction) (Affiliation, error) {
+		if err := lockNodes(ctx, tx, personLabel, a.PersonID); err != nil {
+			return Affiliation{}, err
+		}
+		if err := lockNodes(ctx, tx, organizationLabel, a.OrganizationID); err != nil {
+			return Affiliation{}, err
+		}
 		if err := requireAll(ctx, tx, ref{personLabel, a.PersonID, "input.personId"}, ref{organizationLabel, a.OrganizationID, "input.organizationId"}); err != nil {
 			return Affiliation{}, err
 		}
-		out, err := single(ctx, tx, addAffiliationCypher, map[string]any{"person": a.PersonID, "org": a.OrganizationID,
-			"role": ptrParam(a.Role), "since": dateParam(a.Since), "until": dateParam(a.Until)}, affiliationFrom)
-		if errors.Is(err, errNoRows) {
-			return Affiliation{}, conflict("%q is already a current member of %q; end that membership first", a.PersonID, a.OrganizationID)
+		stored, err := collect(ctx, tx, affiliationsOfPairCypher, params, affiliationFrom)
+		if err != nil {
+			return Affiliation{}, err
 		}
-		return out, err
+		for _, old := range stored {
+			if sameString(a.Role, old.Role) && sameDate(a.Until, old.Until) && (a.Since == nil || sameDate(a.Since, old.Since)) {
+				return old, nil
+			}
+		}
+		if a.Until == nil && len(stored) > 0 {
+			old := stored[0]
+			return Affiliation{}, conflict("%q is already a current member of %q (%s); end that membership first",
+				a.PersonID, a.OrganizationID, membership(old))
+		}
+		return single(ctx, tx, addAffiliationCypher, params, affiliationFrom)
 	})
+}
+
+// membership describes a stored membership for a message.
+func membership(a Affiliation) string {
+	role := "no role"
+	if a.Role != nil {
+		role = "role " + quote(*a.Role)
+	}
+	return role + period(a.Since, a.Until)
 }
 
 const endAffiliationCypher = `

@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -67,9 +66,7 @@ func (f PeopleFilter) params() (map[string]any, error) {
 		minLevel = 1
 	}
 	c.level("filter.minLevel", minLevel)
-	if f.Search != nil && strings.TrimSpace(*f.Search) == "" {
-		c.fail("filter.search", "filter.search must not be blank")
-	}
+	c.search("filter.search", f.Search)
 	if c.err != nil {
 		return nil, c.err
 	}

@@ -70,7 +70,7 @@ func (c *checker) personFields(prefix string, name *string, headline, bio, locat
 		c.name(prefix+"name", *name, MaxNameLen)
 	}
 	c.text(prefix+"headline", headline, MaxHeadlineLen)
-	c.text(prefix+"bio", bio, MaxTextLen)
+	c.longText(prefix+"bio", bio, MaxTextLen)
 	c.text(prefix+"location", location, MaxPlaceLen)
 	c.text(prefix+"timezone", timezone, MaxPlaceLen)
 	c.nonNegative(prefix+"mentorCapacity", capacity)
@@ -255,13 +255,23 @@ func (s *Store) RemovePersonSkill(ctx context.Context, personID, skillID string)
 
 const connectCypher = `
 MATCH (a:Person {id: $a}), (b:Person {id: $b})
-WHERE NOT EXISTS { (a)-[:KNOWS]-(b) }
 CREATE (a)-[k:KNOWS {since: $since}]->(b)
 SET a.updatedAt = datetime(), b.updatedAt = datetime()
 RETURN {a: a.id, b: b.id} AS pair`
 
-// Connect records that a and b know each other; ErrConflict if they are
-// already connected (in either direction).
+// connectionCypher reads the connection of a and b, either direction (the
+// earliest, should older versions have left several).
+const connectionCypher = `
+MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b})
+WITH k ORDER BY k.since
+RETURN {since: k.since} AS k LIMIT 1`
+
+// Connect records that a and b know each other (KNOWS, one link per pair
+// whatever its direction). When they are already connected, a request
+// whose since is left out or equal to the stored one is done already
+// (nothing is written, so a client may repeat it); another since is
+// ErrConflict. Both people are locked first, so concurrent requests about
+// the pair store one link.
 func (s *Store) Connect(ctx context.Context, a, b string, since *Date) error {
 	var c checker
 	c.id("input.a", a)
@@ -272,17 +282,36 @@ func (s *Store) Connect(ctx context.Context, a, b string, since *Date) error {
 	if c.err != nil {
 		return c.err
 	}
+	params := map[string]any{"a": a, "b": b, "since": dateParam(since)}
 	_, err := write(ctx, s, "connect", func(tx neo4j.ManagedTransaction) (bool, error) {
+		if err := lockNodes(ctx, tx, personLabel, a, b); err != nil {
+			return false, err
+		}
 		if err := requireAll(ctx, tx, ref{personLabel, a, "input.a"}, ref{personLabel, b, "input.b"}); err != nil {
 			return false, err
 		}
-		_, err := single(ctx, tx, connectCypher, map[string]any{"a": a, "b": b, "since": dateParam(since)}, func(map[string]any) bool { return true })
-		if errors.Is(err, errNoRows) {
-			return false, conflict("%q and %q are already connected", a, b)
+		old, err := single(ctx, tx, connectionCypher, params, connectionFrom)
+		switch {
+		case err == nil && (since == nil || sameDate(since, old.Since)):
+			return false, nil
+		case err == nil:
+			return false, conflict("%q and %q are already connected (%s); disconnect them first to record another date",
+				a, b, connectedSince(old.Since))
+		case !errors.Is(err, errNoRows):
+			return false, err
 		}
+		_, err = single(ctx, tx, connectCypher, params, func(map[string]any) bool { return true })
 		return true, err
 	})
 	return err
+}
+
+// connectedSince describes a connection's date for a message.
+func connectedSince(since *Date) string {
+	if since == nil {
+		return "with no date"
+	}
+	return "since " + since.String()
 }
 
 const disconnectCypher = `

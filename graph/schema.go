@@ -26,10 +26,20 @@ func SchemaNames() []string {
 }
 
 // ApplySchema creates the model's constraints and indexes where missing,
-// waits for the indexes to come online, and builds the open-mentor index
-// (mentorindex.go) of a database written before it existed. Running it
-// again changes nothing.
+// waits for the indexes to come online, merges the duplicate links older
+// versions could store (uniquelinks.go, once per database), and builds the
+// open-mentor index (mentorindex.go) of a database written before it
+// existed. Running it again changes nothing. Commands that report what it
+// changed call ApplySchemaReport.
 func (s *Store) ApplySchema(ctx context.Context) error {
+	_, err := s.ApplySchemaReport(ctx)
+	return err
+}
+
+// ApplySchemaReport is ApplySchema, saying what it changed besides the
+// schema: whether the duplicate-link migration ran, and what it merged.
+func (s *Store) ApplySchemaReport(ctx context.Context) (SchemaReport, error) {
+	var report SchemaReport
 	for _, st := range schemaStatements {
 		// Schema commands cannot share a transaction with other writes:
 		// one managed transaction each.
@@ -37,16 +47,19 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 			return struct{}{}, exec(ctx, tx, st.cypher, nil)
 		})
 		if err != nil {
-			return err
+			return report, err
 		}
 	}
 	_, err := read(ctx, s, "await indexes", func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, awaitIndexesCypher, map[string]any{"seconds": 300})
 	})
 	if err != nil {
-		return err
+		return report, err
 	}
-	return s.ensureMentorIndex(ctx)
+	if report.Merged, report.MergedLinks, err = s.mergeDuplicateLinks(ctx); err != nil {
+		return report, err
+	}
+	return report, s.ensureMentorIndex(ctx)
 }
 
 const awaitIndexesCypher = `CALL db.awaitIndexes($seconds)`

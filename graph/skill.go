@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -62,7 +61,7 @@ func (s *Store) CreateSkill(ctx context.Context, in SkillInput) (Skill, error) {
 	c.slugID("input.id", id)
 	c.name("input.name", in.Name, MaxNameLen)
 	c.oneOf("input.category", in.Category, SkillCategories)
-	c.text("input.description", in.Description, MaxTextLen)
+	c.longText("input.description", in.Description, MaxTextLen)
 	if c.err != nil {
 		return Skill{}, c.err
 	}
@@ -142,7 +141,7 @@ func (s *Store) UpdateSkill(ctx context.Context, id string, patch SkillPatch) (S
 	if patch.Category.Value != nil {
 		c.oneOf("input.category", *patch.Category.Value, SkillCategories)
 	}
-	c.text("input.description", patch.Description.Value, MaxTextLen)
+	c.longText("input.description", patch.Description.Value, MaxTextLen)
 	if c.err != nil {
 		return Skill{}, c.err
 	}
@@ -264,9 +263,7 @@ func enumSearchParams(field, param string, v *string, allowed []string, search *
 	if v != nil {
 		c.oneOf(field, *v, allowed)
 	}
-	if search != nil && strings.TrimSpace(*search) == "" {
-		c.fail("filter.search", "filter.search must not be blank")
-	}
+	c.search("filter.search", search)
 	return map[string]any{param: ptrParam(v), "search": ptrParam(search)}, c.err
 }
 

@@ -2,9 +2,13 @@ package graph
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync/atomic"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
 )
 
 // Store reads and writes the mentor graph in one Neo4j database. It is safe
@@ -60,20 +64,74 @@ func write[T any](ctx context.Context, s *Store, op string, work func(tx neo4j.M
 // its own, run by execute (neo4j.ExecuteRead or ExecuteWrite, which retry),
 // with the time left before ctx's WithDeadline deadline as its timeout, its
 // statements counted and its errors translated.
+//
+// A write also guards the outcome it reports:
+//   - with a WithDeadline deadline, an attempt does not start, and its work
+//     does not go on to commit, when less than the commit reserve is left
+//     (deadline.commitReserve): it returns errTooLateToCommit, which the
+//     driver does not retry, and the driver rolls the transaction back. So
+//     a write that answers "took too long" was not stored, and a write is
+//     not stored after its request answered.
+//   - once an attempt's work has returned (the driver then sends COMMIT),
+//     a failure that is not Neo4j's answer (a *db.Neo4jError: Neo4j
+//     answered and rolled back) leaves the outcome unknown: the connection
+//     was lost, or ctx cancelled, while Neo4j may have committed. That is
+//     ErrOutcomeUnknown, never ErrUnavailable (which promises nothing was
+//     written).
 func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.AccessMode,
 	execute func(context.Context, neo4j.SessionWithContext, neo4j.ManagedTransactionWorkT[T], ...func(*neo4j.TransactionConfig)) (T, error),
 	work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	var zero T
 	cfg, err := txConfig(ctx)
 	if err != nil {
-		var zero T
 		return zero, translate(op, err)
 	}
+	dl, hasDeadline := deadlineOf(ctx)
+	guarded := mode == neo4j.AccessModeWrite && hasDeadline
+	tooLate := func() bool { return guarded && time.Until(dl.at) < dl.commitReserve() }
+	if tooLate() {
+		return zero, fmt.Errorf("%s: %w", op, errTooLateToCommit)
+	}
+	// committing is set when the last attempt's work returned, that is
+	// when the driver went on to send COMMIT. The driver calls the
+	// function on this goroutine, one attempt after the other.
+	committing := false
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	v, err := execute(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
-		return work(countingTx{tx, &s.statements})
+		committing = false
+		if tooLate() {
+			return zero, errTooLateToCommit
+		}
+		v, err := work(countingTx{tx, &s.statements})
+		if err != nil {
+			return v, err
+		}
+		if tooLate() {
+			return zero, errTooLateToCommit
+		}
+		committing = mode == neo4j.AccessModeWrite
+		return v, nil
 	}, cfg...)
+	if err != nil && committing && !answeredByNeo4j(err) {
+		return zero, fmt.Errorf("%s: %w: %w", op, ErrOutcomeUnknown, err)
+	}
 	return v, translate(op, err)
+}
+
+// errTooLateToCommit stops a write that has less than its commit reserve
+// left before its deadline (see CommitReserve); the driver rolls it back.
+var errTooLateToCommit = &kindError{ErrUnavailable, "the request took too long: too little time was left to commit the change, so it was not saved"}
+
+// answeredByNeo4j reports whether err is an answer of Neo4j (a
+// *db.Neo4jError), possibly the last error of the driver's retries.
+func answeredByNeo4j(err error) bool {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		err = limit.Errors[len(limit.Errors)-1]
+	}
+	var n4j *db.Neo4jError
+	return errors.As(err, &n4j)
 }
 
 const pingCypher = `RETURN 1 AS ok`

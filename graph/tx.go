@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -75,6 +76,38 @@ func requireAll(ctx context.Context, tx neo4j.ManagedTransaction, refs ...ref) e
 		}
 	}
 	return nil
+}
+
+// lockNodesCypher takes the write lock of the nodes with the ids in $ids,
+// one statement per label, in the order of $ids. Setting and removing a
+// property is a write, so Neo4j takes the node's exclusive lock, and it
+// leaves the node as it was (Neo4j's documented way to lock a node from
+// Cypher; the Operations Manual, "Concurrent data access").
+var lockNodesCypher = map[label]string{
+	personLabel:       `UNWIND $ids AS id MATCH (n:Person {id: id}) SET n._lock = true REMOVE n._lock`,
+	skillLabel:        `UNWIND $ids AS id MATCH (n:Skill {id: id}) SET n._lock = true REMOVE n._lock`,
+	organizationLabel: `UNWIND $ids AS id MATCH (n:Organization {id: id}) SET n._lock = true REMOVE n._lock`,
+	goalLabel:         `UNWIND $ids AS id MATCH (n:Goal {id: id}) SET n._lock = true REMOVE n._lock`,
+}
+
+// lockNodes write-locks the nodes of label l with these ids until tx ends;
+// ids that name nothing are skipped (requireAll, after it, says so).
+//
+// Neo4j reads committed data: a check such as "no link between a and b
+// yet" followed by a CREATE, even in one statement, lets two transactions
+// both pass the check and both create. Every write that creates a link
+// which must be unique, or that checks a count (a mentor's capacity),
+// first locks the link's end nodes with lockNodes, before it reads what it
+// checks: a second transaction about the same nodes waits for the first to
+// end and then reads what it committed. The ids are locked in sorted
+// order, and callers lock people before organizations, so two
+// transactions lock the nodes they share in the same order and do not
+// deadlock on them (should one still happen, Neo4j detects it and the
+// driver retries the transaction).
+func lockNodes(ctx context.Context, tx neo4j.ManagedTransaction, l label, ids ...string) error {
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	return exec(ctx, tx, lockNodesCypher[l], map[string]any{"ids": slices.Compact(sorted)})
 }
 
 // isConstraintViolation reports whether err is a uniqueness violation.

@@ -3,6 +3,8 @@ package graph
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,7 +20,78 @@ const (
 	MaxPlaceLen    = 100
 	MaxTextLen     = 5000
 	MaxFocusSkills = 20
+	// MaxSearchLen bounds a full-text search (filter.search).
+	MaxSearchLen = 200
 )
+
+// Characters refused in stored text, checked by textProblem:
+//
+//   - ids: white space, control characters (Unicode Cc: NUL, tab,
+//     newline, DEL, C1), and the bidirectional formatting characters
+//     (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069,
+//     and the marks U+200E, U+200F, U+061C);
+//   - one-line text (names, titles, headlines, roles, locations, time
+//     zones): control characters and bidirectional formatting characters;
+//   - long free text (a person's bio, a skill's description): control
+//     characters other than tab, line feed and carriage return (which
+//     lay out paragraphs), and the bidirectional embeddings, overrides and
+//     isolates; the marks stay allowed, as right-to-left writing needs
+//     them and they cannot reorder what follows.
+//
+// Control characters end up in logs, CSV exports and terminals; the
+// bidirectional overrides and isolates make text display in an order other
+// than the one it is stored in ("Trojan Source"), so a name or an id could
+// look like another.
+
+// textKind says which characters a text may hold (see above).
+type textKind int
+
+const (
+	idText textKind = iota
+	lineText
+	longText
+)
+
+// textProblem returns what is wrong with the characters of v as text of
+// kind k, naming the first bad character and its position (1-based, in
+// characters), or "" when nothing is.
+func textProblem(k textKind, v string) string {
+	pos := 0
+	for i, r := range v {
+		pos++
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(v[i:]); size == 1 {
+				return fmt.Sprintf("is not valid UTF-8 text (at character %d)", pos)
+			}
+		}
+		var what string
+		switch {
+		case isBidiControl(r) || (k != longText && isBidiMark(r)):
+			what = "a bidirectional text control"
+		case unicode.IsControl(r):
+			if k == longText && (r == '\t' || r == '\n' || r == '\r') {
+				continue
+			}
+			what = "a control character"
+		case k == idText && unicode.IsSpace(r):
+			what = "white space"
+		default:
+			continue
+		}
+		return fmt.Sprintf("contains %s (U+%04X) at character %d", what, r, pos)
+	}
+	return ""
+}
+
+// isBidiControl reports whether r is a bidirectional embedding, override
+// or isolate (U+202A–U+202E, U+2066–U+2069).
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// isBidiMark reports whether r is a bidirectional mark (LRM U+200E, RLM
+// U+200F, ALM U+061C).
+func isBidiMark(r rune) bool { return r == 0x200E || r == 0x200F || r == 0x061C }
 
 // checker collects the first problem of a series of checks on one input.
 type checker struct{ err error }
@@ -29,20 +102,23 @@ func (c *checker) fail(field, format string, args ...any) {
 	}
 }
 
-// id checks an identifier: non-empty, at most MaxIDLen, no spaces or
-// control characters.
+// id checks an identifier: non-empty, at most MaxIDLen, no spaces, control
+// or bidirectional characters (textProblem).
 func (c *checker) id(field, v string) {
 	switch {
 	case v == "":
 		c.fail(field, "%s must not be empty", field)
 	case utf8.RuneCountInString(v) > MaxIDLen:
 		c.fail(field, "%s is %d characters long; the limit is %d", field, utf8.RuneCountInString(v), MaxIDLen)
-	case strings.IndexFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-		c.fail(field, "%s %q must not contain spaces or control characters", field, v)
+	default:
+		if p := textProblem(idText, v); p != "" {
+			c.fail(field, "%s %s; an id has no spaces, control or bidirectional characters", field, p)
+		}
 	}
 }
 
-// name checks a required text: not blank, at most max characters.
+// name checks a required one-line text: not blank, at most max
+// characters, no control or bidirectional characters.
 func (c *checker) name(field, v string, max int) {
 	if strings.TrimSpace(v) == "" {
 		c.fail(field, "%s must not be empty", field)
@@ -51,10 +127,41 @@ func (c *checker) name(field, v string, max int) {
 	c.text(field, &v, max)
 }
 
-// text checks an optional text's length.
+// text checks an optional one-line text (a headline, a role, a place): at
+// most max characters, no control or bidirectional characters.
 func (c *checker) text(field string, v *string, max int) {
-	if v != nil && utf8.RuneCountInString(*v) > max {
-		c.fail(field, "%s is %d characters long; the limit is %d", field, utf8.RuneCountInString(*v), max)
+	c.textOf(lineText, field, v, max)
+}
+
+// longText checks an optional free text (a bio, a description): at most
+// max characters; tabs and line breaks are allowed, other control
+// characters and bidirectional overrides are not.
+func (c *checker) longText(field string, v *string, max int) {
+	c.textOf(longText, field, v, max)
+}
+
+func (c *checker) textOf(k textKind, field string, v *string, max int) {
+	if v == nil {
+		return
+	}
+	if n := utf8.RuneCountInString(*v); n > max {
+		c.fail(field, "%s is %d characters long; the limit is %d", field, n, max)
+		return
+	}
+	if p := textProblem(k, *v); p != "" {
+		c.fail(field, "%s %s", field, p)
+	}
+}
+
+// search checks a full-text search: not blank, at most MaxSearchLen
+// characters.
+func (c *checker) search(field string, v *string) {
+	switch {
+	case v == nil:
+	case strings.TrimSpace(*v) == "":
+		c.fail(field, "%s must not be blank", field)
+	case utf8.RuneCountInString(*v) > MaxSearchLen:
+		c.fail(field, "%s is %d characters long; the limit is %d", field, utf8.RuneCountInString(*v), MaxSearchLen)
 	}
 }
 
@@ -122,8 +229,51 @@ func Slug(name string) string {
 	return b.String()
 }
 
-// quote is s in Go double quotes.
-func quote(s string) string { return strconv.Quote(s) }
+// maxQuoted is how many characters of a user's value a message quotes.
+const maxQuoted = 64
+
+// quote is s in Go double quotes (non-printable characters escaped),
+// shortened to its first maxQuoted characters and "…" when longer, so a
+// message never carries a whole long input back.
+func quote(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	i, n := 0, 0
+	for i = range s {
+		if n == maxQuoted {
+			break
+		}
+		n++
+	}
+	return strconv.Quote(s[:i]) + "…"
+}
+
+// message formats a message for people (errors of a kind, InputError):
+// every string argument printed with %q goes through quote, so a message
+// quotes at most a short prefix of what a user sent.
+func message(format string, args ...any) string {
+	clipped := make([]any, len(args))
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			a = quoted(s)
+		}
+		clipped[i] = a
+	}
+	return fmt.Sprintf(format, clipped...)
+}
+
+// quoted is a string that %q prints with quote; other verbs print it as a
+// plain string.
+type quoted string
+
+func (q quoted) Format(f fmt.State, verb rune) {
+	if verb == 'q' {
+		_, _ = io.WriteString(f, quote(string(q)))
+		return
+	}
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), string(q))
+}
 
 // notCleared refuses null for a required field of a patch.
 func notCleared[T any](c *checker, field string, o Optional[T]) {

@@ -23,7 +23,18 @@ const (
 	CodeForbidden    = "FORBIDDEN"
 	CodeUnavailable  = "UNAVAILABLE"
 	CodeInternal     = "INTERNAL"
+	// CodeCapacityFull: a new active mentorship for a mentor with no open
+	// slot; extensions.capacity and extensions.active say why.
+	CodeCapacityFull = "CAPACITY_FULL"
+	// CodeOutcomeUnknown: the connection to the database was lost while a
+	// change was being committed; it may or may not be saved, and
+	// repeating the request is safe.
+	CodeOutcomeUnknown = "OUTCOME_UNKNOWN"
 )
+
+// outcomeUnknownMessage is what a write whose commit went unanswered says.
+const outcomeUnknownMessage = "the connection to the database was lost while this change was being committed: " +
+	"it may or may not have been saved; read it back, or repeat the request (repeating it is safe)"
 
 // presentError maps the store's error kinds to extensions.code in one place.
 // Messages of known kinds are written for people and pass through; anything
@@ -36,6 +47,7 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	}
 	var inv *graph.InputError
 	var problems dataset.Problems
+	var capacity *graph.CapacityError
 	switch {
 	case errors.As(err, &problems):
 		pres.Message = fmt.Sprintf("%d problem(s) in the records; nothing was written", len(problems))
@@ -61,6 +73,17 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	case errors.Is(err, graph.ErrInvalid):
 		pres.Message = graph.Message(err)
 		pres.Extensions["code"] = CodeBadUserInput
+	case errors.As(err, &capacity):
+		pres.Message = graph.Message(err)
+		pres.Extensions["code"] = CodeCapacityFull
+		pres.Extensions["capacity"] = capacity.Capacity
+		pres.Extensions["active"] = capacity.Active
+	case errors.Is(err, graph.ErrOutcomeUnknown):
+		// Before the deadline's case: a commit cut off by the deadline
+		// is still of unknown outcome, not "took too long".
+		log.Warn("write outcome unknown", "err", err, "path", pres.Path)
+		pres.Message = outcomeUnknownMessage
+		pres.Extensions["code"] = CodeOutcomeUnknown
 	case graph.DeadlinePassed(ctx) && !isRequestError(err):
 		// The request's deadline (answered) passed while it waited.
 		log.Warn("request timed out", "err", err, "path", pres.Path)

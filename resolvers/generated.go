@@ -2209,8 +2209,19 @@ input UpdateGoalInput {
 
 type Mutation {
   """
-  Record that a mentee is mentored by a mentor. CONFLICT if an active
-  mentorship between them exists; BAD_USER_INPUT for self-mentorship.
+  Record that a mentee is mentored by a mentor. A pair has at most one
+  mentorship, whatever its status.
+
+  Safe to repeat: a request identical to the stored mentorship (the same
+  focus, until and status; a ` + "`" + `since` + "`" + ` left out matches any) returns the
+  stored one and changes nothing. A request for a pair whose stored
+  mentorship differs is CONFLICT, naming it (e.g. ` + "`" + `"p-1" is already
+  mentored by "p-2" (ACTIVE since 2026-01-03); end it first` + "`" + `).
+
+  A new active mentorship (no ` + "`" + `until` + "`" + `) needs an open slot: when the mentor's
+  active mentees already reach their ` + "`" + `mentorCapacity` + "`" + `, CAPACITY_FULL, with
+  ` + "`" + `extensions.capacity` + "`" + ` and ` + "`" + `extensions.active` + "`" + `. An ended one (with
+  ` + "`" + `until` + "`" + `) needs no slot. BAD_USER_INPUT for self-mentorship.
   """
   recordMentorship(input: RecordMentorshipInput!): Mentorship!
   "End an active mentorship. NOT_FOUND if there is none."
@@ -2536,7 +2547,7 @@ type OrganizationEdge {
 
 input OrganizationFilter {
   kind: OrganizationKind
-  "Full-text search on names; best match first."
+  "Full-text search on names; best match first. At most 200 characters."
   search: String
 }
 
@@ -2584,7 +2595,17 @@ extend type Mutation {
   updateOrganization(input: UpdateOrganizationInput!): Organization!
   "Delete an organization and its affiliations (the people stay). Returns the id."
   deleteOrganization(id: ID!): ID!
-  "Record that a person belongs to an organization. CONFLICT if a current membership exists."
+  """
+  Record that a person belongs (or belonged, with ` + "`" + `until` + "`" + `) to an
+  organization. A person has at most one current membership (no ` + "`" + `until` + "`" + `)
+  of an organization, and any number of past ones.
+
+  Safe to repeat: a request identical to a stored membership (the same
+  ` + "`" + `role` + "`" + ` and ` + "`" + `until` + "`" + `, a role left out meaning none; a ` + "`" + `since` + "`" + ` left out
+  matches any) returns the stored one and changes nothing. A current
+  membership asked for while a different current one is stored is
+  CONFLICT, naming it.
+  """
   addAffiliation(input: AddAffiliationInput!): Affiliation!
   "End a person's current membership. NOT_FOUND if there is none."
   endAffiliation(input: EndAffiliationInput!): Affiliation!
@@ -2677,7 +2698,7 @@ input PeopleFilter {
   availableToMentor: Boolean
   "Only people seeking (true) or not seeking (false) mentorship."
   seekingMentorship: Boolean
-  "Full-text search on names (Lucene syntax: ` + "`" + `ada` + "`" + `, ` + "`" + `ada~` + "`" + `, ` + "`" + `lov*` + "`" + `); results come best match first."
+  "Full-text search on names (Lucene syntax: ` + "`" + `ada` + "`" + `, ` + "`" + `ada~` + "`" + `, ` + "`" + `lov*` + "`" + `); results come best match first. At most 200 characters."
   search: String
 }
 
@@ -2747,7 +2768,14 @@ extend type Mutation {
   setPersonSkill(input: SetPersonSkillInput!): Person!
   "Remove a skill from a person. NOT_FOUND if they do not hold it."
   removePersonSkill(personId: ID!, skillId: ID!): Person!
-  "Record that two people know each other (KNOWS). CONFLICT if they are already connected."
+  """
+  Record that two people know each other (KNOWS): one connection per pair,
+  whichever way round it was asked.
+
+  Safe to repeat: when they are already connected, a request whose ` + "`" + `since` + "`" + `
+  is left out or equal to the stored one changes nothing and succeeds; one
+  with another ` + "`" + `since` + "`" + ` is CONFLICT, naming the stored date.
+  """
   connect(input: ConnectInput!): ConnectPayload!
   "Remove the connection between two people. NOT_FOUND if there is none."
   disconnect(a: ID!, b: ID!): Boolean!
@@ -2861,7 +2889,7 @@ type SkillEdge {
 
 input SkillFilter {
   category: SkillCategory
-  "Full-text search on names; best match first."
+  "Full-text search on names; best match first. At most 200 characters."
   search: String
 }
 

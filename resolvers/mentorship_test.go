@@ -1,7 +1,12 @@
 package resolvers_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -22,7 +27,11 @@ func TestMentorshipsAndGoals(t *testing.T) {
 		in              map[string]any
 	}{
 		{"self-mentorship", "BAD_USER_INPUT", "themselves", map[string]any{"menteeId": mentee, "mentorId": mentee}},
-		{"already exists", "CONFLICT", "already recorded", map[string]any{"menteeId": mentee, "mentorId": mentor}},
+		{"already exists, another focus", "CONFLICT", `is already mentored by "` + mentor + `" (ACTIVE since 2024-01-15); end it first`,
+			map[string]any{"menteeId": mentee, "mentorId": mentor}},
+		{"already exists, another since", "CONFLICT", "(ACTIVE since 2024-01-15)", map[string]any{"menteeId": mentee, "mentorId": mentor, "focus": []string{speak}, "since": "2024-02-01"}},
+		{"no open slot", "CAPACITY_FULL", `mentor "` + mentor + `" has no open slot: capacity 1, 1 active mentees`,
+			map[string]any{"menteeId": a.person("other", nil), "mentorId": mentor}},
 		{"unknown mentor", "NOT_FOUND", "input.mentorId", map[string]any{"menteeId": mentee, "mentorId": a.id("nobody")}},
 		{"unknown focus skill", "NOT_FOUND", "input.focus", map[string]any{"menteeId": mentor, "mentorId": mentee, "focus": []string{a.id("nope")}}},
 		{"end before start", "BAD_USER_INPUT", "before since", map[string]any{"menteeId": mentor, "mentorId": mentee, "since": "2024-02-01", "until": "2023-01-01"}},
@@ -34,6 +43,20 @@ func TestMentorshipsAndGoals(t *testing.T) {
 				t.Errorf("message %q does not say %q", e.Message, c.msg)
 			}
 		})
+	}
+	// The same request again is answered with the stored mentorship.
+	for _, in := range []map[string]any{
+		{"menteeId": mentee, "mentorId": mentor, "focus": []string{speak}, "since": "2024-01-15"},
+		{"menteeId": mentee, "mentorId": mentor, "focus": []string{speak}},
+	} {
+		d = a.ok(record, map[string]any{"in": in})
+		if at(d, "recordMentorship", "since") != "2024-01-15" || at(d, "recordMentorship", "status") != "ACTIVE" {
+			t.Errorf("a repeated recordMentorship (%v): %v", in, d)
+		}
+	}
+	e := a.fails("CAPACITY_FULL", record, map[string]any{"in": map[string]any{"menteeId": a.person("third", nil), "mentorId": mentor}})
+	if e.Extensions["capacity"] != 1.0 || e.Extensions["active"] != 1.0 {
+		t.Errorf("CAPACITY_FULL extensions: %v", e.Extensions)
 	}
 	// None of the refused mutations wrote anything.
 	d = a.ok(`query($id: ID!) { person(id: $id) { mentors { mentor { id } } mentees { mentee { id } } } }`, map[string]any{"id": mentor})
@@ -69,5 +92,62 @@ func TestMentorshipsAndGoals(t *testing.T) {
 	d = a.ok(`query($id: ID!) { person(id: $id) { goals { id } } }`, map[string]any{"id": mentee})
 	if len(at(d, "person", "goals").([]any)) != 1 {
 		t.Errorf("goals: %v", d)
+	}
+}
+
+// TestConcurrentRecordMentorshipForOneSlot: 20 mentees ask at once, over
+// HTTP, for the one open slot of a mentor: one gets it, the others are
+// told CAPACITY_FULL.
+func TestConcurrentRecordMentorshipForOneSlot(t *testing.T) {
+	a := newAPI(t)
+	mentor := a.person("mentor", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
+	const n = 20
+	var mentees []string
+	for i := range n {
+		mentees = append(mentees, a.person(fmt.Sprintf("mentee%02d", i), nil))
+	}
+	const record = `mutation($in: RecordMentorshipInput!) { recordMentorship(input: $in) { status } }`
+	answers := make([]response, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body, _ := json.Marshal(map[string]any{"query": record,
+				"variables": map[string]any{"in": map[string]any{"menteeId": mentees[i], "mentorId": mentor}}})
+			<-start
+			resp, err := http.Post(a.url, "application/json", bytes.NewReader(body))
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer resp.Body.Close()
+			errs[i] = json.NewDecoder(resp.Body).Decode(&answers[i])
+		}()
+	}
+	close(start)
+	wg.Wait()
+	ok, full := 0, 0
+	for i, r := range answers {
+		switch {
+		case errs[i] != nil:
+			t.Errorf("request %d: %v", i, errs[i])
+		case len(r.Errors) == 0 && at(r.Data, "recordMentorship", "status") == "ACTIVE":
+			ok++
+		case len(r.Errors) == 1 && r.Errors[0].Extensions["code"] == "CAPACITY_FULL" &&
+			r.Errors[0].Extensions["capacity"] == 1.0 && r.Errors[0].Extensions["active"] == 1.0:
+			full++
+		default:
+			t.Errorf("request %d: %+v", i, r)
+		}
+	}
+	if ok != 1 || full != n-1 {
+		t.Errorf("%d recorded, %d CAPACITY_FULL; want 1 and %d", ok, full, n-1)
+	}
+	d := a.ok(`query($id: ID!) { person(id: $id) { openSlots mentees { status } } }`, map[string]any{"id": mentor})
+	if len(at(d, "person", "mentees").([]any)) != 1 || at(d, "person", "openSlots") != 0.0 {
+		t.Errorf("the mentor afterwards: %v", d)
 	}
 }

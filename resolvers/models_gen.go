@@ -139,7 +139,7 @@ type OrganizationEdge struct {
 
 type OrganizationFilter struct {
 	Kind *string `json:"kind,omitempty"`
-	// Full-text search on names; best match first.
+	// Full-text search on names; best match first. At most 200 characters.
 	Search *string `json:"search,omitempty"`
 }
 
@@ -169,7 +169,7 @@ type PeopleFilter struct {
 	AvailableToMentor *bool `json:"availableToMentor,omitempty"`
 	// Only people seeking (true) or not seeking (false) mentorship.
 	SeekingMentorship *bool `json:"seekingMentorship,omitempty"`
-	// Full-text search on names (Lucene syntax: `ada`, `ada~`, `lov*`); results come best match first.
+	// Full-text search on names (Lucene syntax: `ada`, `ada~`, `lov*`); results come best match first. At most 200 characters.
 	Search *string `json:"search,omitempty"`
 }
 
@@ -219,7 +219,7 @@ type SkillEdge struct {
 
 type SkillFilter struct {
 	Category *string `json:"category,omitempty"`
-	// Full-text search on names; best match first.
+	// Full-text search on names; best match first. At most 200 characters.
 	Search *string `json:"search,omitempty"`
 }
 

@@ -134,7 +134,17 @@ func TestConnectAndDisconnect(t *testing.T) {
 	if at(d, "connect", "since") != "2020-05-01" || at(d, "connect", "b", "id") != y {
 		t.Errorf("connect: %v", d)
 	}
-	a.fails("CONFLICT", connect, map[string]any{"in": map[string]any{"a": y, "b": x}})
+	// The same connection again, either way round, is done already; with
+	// another date it is a conflict.
+	d = a.ok(connect, map[string]any{"in": map[string]any{"a": y, "b": x}})
+	if at(d, "connect", "a", "id") != y {
+		t.Errorf("a repeated connect: %v", d)
+	}
+	a.ok(connect, map[string]any{"in": map[string]any{"a": x, "b": y, "since": "2020-05-01"}})
+	e := a.fails("CONFLICT", connect, map[string]any{"in": map[string]any{"a": y, "b": x, "since": "2021-01-01"}})
+	if !strings.Contains(e.Message, "already connected (since 2020-05-01)") {
+		t.Errorf("conflict message: %s", e.Message)
+	}
 	a.fails("BAD_USER_INPUT", connect, map[string]any{"in": map[string]any{"a": x, "b": x}})
 	a.fails("NOT_FOUND", connect, map[string]any{"in": map[string]any{"a": x, "b": a.id("ghost")}})
 	a.fails("BAD_USER_INPUT", connect, map[string]any{"in": map[string]any{"a": x, "b": y, "since": "2020-13-40"}})

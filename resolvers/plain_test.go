@@ -23,9 +23,9 @@ func TestPlainWritingMatchesGqlgen(t *testing.T) {
 	lead := a.skill("Leadership", "")
 	mgmt := a.skill("People management", lead)
 	talk := a.skill("Public speaking", "")
-	me := a.person("me", map[string]any{"seekingMentorship": true, "headline": "Learner \"quoted\" \u00e9\n\t\r\\ \x01\x1f <b>&amp; \u2028"})
+	me := a.person("me", map[string]any{"seekingMentorship": true})
 	bob := a.person("bob", map[string]any{"availableToMentor": true, "mentorCapacity": 2, "location": "Berlin"})
-	carl := a.person("carl", nil)
+	carl := a.person("carl", map[string]any{"mentorCapacity": 1}) // me's mentor, not open to more
 	dana := a.person("dana", map[string]any{"availableToMentor": true, "mentorCapacity": 2})
 	erin := a.person("erin", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
 	a.setSkill(bob, lead, 4)
@@ -46,14 +46,18 @@ func TestPlainWritingMatchesGqlgen(t *testing.T) {
 	}
 
 	// A person written by another tool, without createdAt, that gqlgen
-	// refuses to answer as a non-null DateTime.
+	// refuses to answer as a non-null DateTime; and a headline with
+	// characters to escape, control characters among them (which the API
+	// refuses since, but an import or an older version may have stored).
 	bare := a.id("bare")
 	srv := neo4jtest.Get(t)
 	_, err := neo4j.ExecuteQuery(context.Background(), neo4jtest.Driver(t),
 		`MATCH (me:Person {id: $me}), (s:Skill {id: $s})
+		 SET me.headline = $headline
 		 CREATE (b:Person {id: $id, name: 'Bare', availableToMentor: true, mentorCapacity: 1, seekingMentorship: false})
 		 CREATE (me)-[:KNOWS]->(b), (b)-[:HAS_SKILL {level: 4}]->(s)`,
-		map[string]any{"me": me, "s": talk, "id": bare}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(srv.Database))
+		map[string]any{"me": me, "s": talk, "id": bare, "headline": "Learner \"quoted\" \u00e9\n\t\r\\ \x01\x1f <b>&amp; \u2028"},
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(srv.Database))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -50,8 +51,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer driver.Close(context.Background())
 	if !c.DryRun {
-		if err := store.ApplySchema(ctx); err != nil {
-			return fmt.Errorf("apply schema to database %q: %w", c.Neo4jDatabase, err)
+		if err := applySchema(ctx, store, c.Neo4jDatabase, slog.New(slog.NewTextHandler(stderr, nil))); err != nil {
+			return err
 		}
 	}
 	return load(ctx, store, ds, loadOptions{

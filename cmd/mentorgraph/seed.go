@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
 	"github.com/mentorgraph/mentorgraph/graph/seed"
@@ -45,8 +46,8 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return nil
 		}
 	}
-	if err := store.ApplySchema(ctx); err != nil {
-		return fmt.Errorf("apply schema to database %q: %w", c.Neo4jDatabase, err)
+	if err := applySchema(ctx, store, c.Neo4jDatabase, slog.New(slog.NewTextHandler(stderr, nil))); err != nil {
+		return err
 	}
 	ds := seed.Generate(seed.Config{People: c.People, Seed: c.Seed})
 	fmt.Fprintf(stderr, "generated %s\n", network)

@@ -46,6 +46,20 @@ func openStore(ctx context.Context, c Config) (neo4j.DriverWithContext, *graph.S
 	return driver, graph.NewStore(driver, c.Neo4jDatabase), nil
 }
 
+// applySchema applies the schema to the store's database and logs what its
+// start-up migration merged, the one time it runs on a database.
+func applySchema(ctx context.Context, store *graph.Store, database string, log *slog.Logger) error {
+	report, err := store.ApplySchemaReport(ctx)
+	if err != nil {
+		return fmt.Errorf("apply schema to database %q: %w", database, err)
+	}
+	if report.MergedLinks {
+		m := report.Merged
+		log.Info("merged duplicate links", "mentoredBy", m.MentoredBy, "knows", m.Knows, "affiliations", m.Affiliations)
+	}
+	return nil
+}
+
 func runServe(ctx context.Context, args []string) error {
 	c, err := parseServeConfig(args)
 	if err != nil {
@@ -57,8 +71,8 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer driver.Close(context.Background())
-	if err := store.ApplySchema(ctx); err != nil {
-		return fmt.Errorf("apply schema to database %q: %w", c.Neo4jDatabase, err)
+	if err := applySchema(ctx, store, c.Neo4jDatabase, log); err != nil {
+		return err
 	}
 
 	ln, err := net.Listen("tcp", c.Listen)
