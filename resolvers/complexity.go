@@ -1,20 +1,115 @@
 package resolvers
 
-// Complexity of a query: every field costs 1, and a list field costs its
-// children times the number of items it may return: `first` where the
-// client sets it (or its default), and an estimate for short unpaged lists.
-// The handler refuses queries above Limits.MaxComplexity.
+import "github.com/mentorgraph/mentorgraph/graph"
 
-// unpagedListWeight estimates the length of lists that have no `first`
-// (a person's skills, goals, mentors, mentees, affiliations; a skill's
-// narrower skills; a mentorship's focus).
+// Complexity of a query, what Limits.MaxComplexity bounds (gqlgen adds up
+// the costs of the fields of a selection; a field's cost function gets
+// the cost of its own selection as child):
+//
+//   - every field costs 1 plus its children;
+//   - a paged list costs 1 + first × child, with `first` as the client
+//     sets it (or its default); an unpaged list costs 1 + 5 × child (a
+//     person's skills, goals, mentors, mentees, affiliations; a skill's
+//     narrower skills; a mentorship's focus; a path's steps); a skill
+//     gap's id lists 1 + 50 × child (graph.MaxCoverageIDs);
+//   - a network question costs 1 + search + items × child, where search
+//     estimates the people its Cypher may visit and items the rows it may
+//     return, each from the question's arguments:
+//
+//     findMentors   search reach(maxHops)              items first
+//     mentorBoard   search reach(maxHops)              items skills (seats)
+//     neighborhood  search reach(depth)                items limit (people)
+//     referralPaths search 2 × reach(⌈maxHops/2⌉)      items k (paths)
+//     lineage       search 0                           items 3^depth (people)
+//     successors    search 12 × skills                 items 12 (people)
+//     coverageGaps  search 5,000 × maxHops             items first
+//
+//     reach(h) = 10^h, the people h hops out in a network whose people
+//     have 10 links on average (the seeded networks' mean degree);
+//     referral paths are searched from both ends at once (a bidirectional
+//     shortest-path search), so each end goes half way; a board looks for
+//     the mentors of all its skills in one search. A mentor has about
+//     3 mentees, so a lineage of depth d has about 3^d people and
+//     successors (two generations) about 3 + 9. coverageGaps reports on
+//     every skill in scope, each with a search from its mentors: seconds
+//     on 100k people, weighted so that a request holds at most four
+//     2-hop reports under the default limit. successors without skills
+//     counts the person's key skills as 5.
+//
+// A bounded argument is taken within its bounds (graph.MaxReachHops,
+// graph.MaxPageSize, …): a value outside them is refused by the resolver,
+// with a message naming the argument, before any Cypher runs, so it costs
+// nothing to the database; the bound is what a valid request may ask.
+//
+// All arithmetic saturates at costCap, so no query overflows into a small
+// or negative cost (gqlgen then falls back to 1 + child for a cost below
+// 1). gqlgen's own sums saturate too; with at most Limits.MaxSelections
+// fields per document (documentCheck, run before this is computed), a sum
+// of capped costs stays far below the largest int.
+
+// unpagedListWeight estimates the length of lists that have no `first`.
 const unpagedListWeight = 5
 
-func pagedCost(child int, first *int, def int) int { return 1 + child*max(deref(first, def), 1) }
+// Estimates behind the network questions' costs (see above).
+const (
+	peoplePerHop     = 10
+	menteesPerMentor = 3
+	coveragePerHop   = 5000
+	// successorPeople is a person's mentees and their mentees.
+	successorPeople = menteesPerMentor + menteesPerMentor*menteesPerMentor
+)
 
-func listCost(child int) int { return 1 + child*unpagedListWeight }
+// costCap is the most any cost function returns: far above any sensible
+// Limits.MaxComplexity, and low enough (2^40) that thousands of capped
+// siblings add up without overflow.
+const costCap = 1 << 40
 
-// complexity returns the cost functions of the list fields.
+// clampCost brings n within 0..costCap.
+func clampCost(n int) int { return min(max(n, 0), costCap) }
+
+// satAdd is a + b, saturating at costCap.
+func satAdd(a, b int) int { return min(clampCost(a)+clampCost(b), costCap) }
+
+// satMul is a × b, saturating at costCap.
+func satMul(a, b int) int {
+	a, b = clampCost(a), clampCost(b)
+	if a != 0 && b > costCap/a {
+		return costCap
+	}
+	return a * b
+}
+
+// satPow is base^exp, saturating at costCap.
+func satPow(base, exp int) int {
+	n := 1
+	for range exp {
+		n = satMul(n, base)
+	}
+	return n
+}
+
+// within is *p (or def when p is nil) brought within lo..hi.
+func within(p *int, def, lo, hi int) int { return min(max(deref(p, def), lo), hi) }
+
+// reach estimates the people hops away from one person.
+func reach(hops int) int { return satPow(peoplePerHop, hops) }
+
+// listOf is the cost of a list of items, each costing child.
+func listOf(items, child int) int { return satAdd(1, satMul(max(items, 1), child)) }
+
+// question is the cost of a network question: 1 + search + items × child.
+func question(search, items, child int) int {
+	return satAdd(satAdd(1, search), satMul(max(items, 1), child))
+}
+
+func pagedCost(child int, first *int, def int) int { return listOf(deref(first, def), child) }
+
+func listCost(child int) int { return listOf(unpagedListWeight, child) }
+
+func coverageIDsCost(child int) int { return listOf(graph.MaxCoverageIDs, child) }
+
+// complexity returns the cost functions of the list fields and the
+// network questions.
 func complexity() ComplexityRoot {
 	var c ComplexityRoot
 	c.Query.People = func(child int, first *int, _ *string, _ *PeopleFilter) int { return pagedCost(child, first, 20) }
@@ -33,5 +128,41 @@ func complexity() ComplexityRoot {
 	c.Person.Affiliations = listCost
 	c.Skill.Narrower = listCost
 	c.Mentorship.Focus = listCost
+	c.Path.Steps = listCost
+	c.SkillGap.UncoveredMentees = coverageIDsCost
+	c.SkillGap.Overloaded = coverageIDsCost
+
+	c.Query.FindMentors = func(child int, _, _ string, maxHops, _ *int, _ *bool, _ []graph.LinkKind, _, _ *bool, _ *MentorWeights, first *int, _ *string) int {
+		hops := within(maxHops, graph.DefaultReachHops, 1, graph.MaxReachHops)
+		return question(reach(hops), within(first, 20, 1, graph.MaxPageSize), child)
+	}
+	c.Query.MentorBoard = func(child int, _ string, skills []string, maxHops *int) int {
+		hops := within(maxHops, graph.DefaultReachHops, 1, graph.MaxReachHops)
+		n := min(max(len(skills), 1), graph.MaxBoardSkills)
+		return question(reach(hops), n, child)
+	}
+	c.Query.Neighborhood = func(child int, _ string, depth, limit *int) int {
+		d := within(depth, 1, 1, graph.MaxNeighborhoodDepth)
+		return question(reach(d), within(limit, graph.DefaultNeighborhoodLimit, 1, graph.MaxNeighborhoodLimit), child)
+	}
+	c.Query.ReferralPaths = func(child int, _, _ string, maxHops, k *int, _ *bool) int {
+		hops := within(maxHops, graph.DefaultReferralHops, 1, graph.MaxReferralHops)
+		return question(satMul(2, reach((hops+1)/2)), within(k, graph.DefaultReferralPaths, 1, graph.MaxReferralPaths), child)
+	}
+	c.Query.Lineage = func(child int, _ string, _ graph.LineageDirection, depth *int) int {
+		d := within(depth, graph.DefaultLineageDepth, 1, graph.MaxLineageDepth)
+		return question(0, satPow(menteesPerMentor, d), child)
+	}
+	c.Query.Successors = func(child int, _ string, skills []string) int {
+		n := unpagedListWeight
+		if skills != nil {
+			n = min(max(len(skills), 1), graph.MaxSuccessionSkills)
+		}
+		return question(satMul(successorPeople, n), successorPeople, child)
+	}
+	c.Query.CoverageGaps = func(child int, _ *string, maxHops, _, first *int, _ *string) int {
+		hops := within(maxHops, graph.DefaultCoverageHops, 1, graph.MaxCoverageHops)
+		return question(satMul(coveragePerHop, hops), within(first, 20, 1, graph.MaxPageSize), child)
+	}
 	return c
 }

@@ -3,10 +3,13 @@ package resolvers
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"strconv"
 	"sync"
 	"time"
@@ -24,53 +27,49 @@ import (
 	"github.com/mentorgraph/mentorgraph/loaders"
 )
 
-// Limits bound what one GraphQL request may ask for.
-type Limits struct {
-	// MaxDepth is the deepest field nesting a query may have.
-	MaxDepth int
-	// MaxComplexity caps the query's cost, where list fields weigh their
-	// `first`/`limit` argument times the cost of their children.
-	MaxComplexity int
-	// Timeout bounds the time one request may take.
-	Timeout time.Duration
-	// MaxInFlight caps the requests worked on at once (0: no cap). More
-	// wait, holding only their connection, until one is done or their
-	// Timeout passes (then: 503, UNAVAILABLE). A request in flight holds
-	// its query, its answer and a Neo4j connection; this keeps memory from
-	// growing with the number of clients asking at once.
-	MaxInFlight int
-}
-
-// DefaultLimits are the limits used when the server is not told otherwise.
-// MaxInFlight matches the driver's default connection pool (100): more
-// requests at once would only wait there, holding what they have read.
-var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 50000, Timeout: 30 * time.Second, MaxInFlight: 100}
-
 // NewHandler returns the GraphQL HTTP handler (POST and GET, automatic
-// persisted queries, a parsed-query cache, introspection, depth and
-// complexity limits, and the error presenter).
+// persisted queries, a parsed-query cache, introspection, the limits of
+// lim, and the error presenter).
 func NewHandler(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
 	return newHandler(r, lim, log, postTransport{})
 }
 
 // newHandler is NewHandler with the transport for POST requests.
 func newHandler(r *Resolver, lim Limits, log *slog.Logger, post graphql.Transport) http.Handler {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()}))
+	es := NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()})
+	srv := handler.New(es)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(post)
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
+	// Parameter mutators run in this order: the persisted query is filled
+	// in before the document is checked.
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
-	srv.Use(depthLimit{max: lim.MaxDepth})
-	srv.Use(extension.FixedComplexityLimit(lim.MaxComplexity))
+	srv.Use(keepVariables{})
+	srv.Use(newDocumentCheck(lim.MaxSelections))
+	// Operation context mutators run in this order, after validation: the
+	// cheap counts before the complexity, which calls a cost function per
+	// field.
+	if lim.MaxDepth > 0 {
+		srv.Use(depthLimit{max: lim.MaxDepth})
+	}
+	srv.Use(networkQuestionLimit{max: lim.MaxNetworkQuestions})
+	if lim.MaxComplexity > 0 {
+		srv.Use(extension.FixedComplexityLimit(lim.MaxComplexity))
+	}
+	schema := es.Schema()
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
-		return presentError(ctx, err, log)
+		pres := presentError(ctx, err, log)
+		if isRequestError(err) {
+			pres = clarify(ctx, schema, pres)
+		}
+		return pres
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.Error("panic in resolver", "panic", v, "path", graphql.GetPath(ctx))
 		return errors.New("internal error")
 	})
-	return answered(loaders.Middleware(r.Store, srv), lim.Timeout, lim.MaxInFlight)
+	return answered(loaders.Middleware(r.Store, srv), lim, log)
 }
 
 // timedOutAnswer is the answer to a request whose deadline passed before
@@ -84,10 +83,17 @@ const (
 	busyAnswer  = `{"errors":[{"message":"` + busyMessage + `","extensions":{"code":"` + CodeUnavailable + `"}}],"data":null}`
 )
 
-// answered serves each request within a deadline, and sends its answer
-// whole.
+// answered reads each request's body, serves the request within a
+// deadline, and sends its answer whole.
 //
-// The deadline (none when timeout ≤ 0) is given to the store with
+// The body is read first, whole, into a buffer: at most lim.MaxBodyBytes
+// (else HTTP 413, REQUEST_TOO_LARGE), within lim.BodyReadTimeout (else
+// HTTP 408, REQUEST_TIMEOUT; a read deadline on the connection, so a
+// client sending a byte now and then cannot hold it open). Only then does
+// the request wait for a turn: clients slow to send their bodies hold
+// their connections, not the turns of those whose requests are in.
+//
+// The deadline (lim.Timeout; none when ≤ 0) is given to the store with
 // graph.WithDeadline: each Neo4j transaction gets the time left as its
 // timeout, so Neo4j stops a statement that outlives the request, and the
 // request's context is cancelled when the time is up (waits on loaders and
@@ -97,29 +103,39 @@ const (
 // own, 30–70 µs a statement (netbench). Not http.TimeoutHandler either,
 // which runs the handler in a goroutine of its own: 30–40 µs a request.
 //
-// At most maxInFlight requests (none when ≤ 0) are served at once; others
-// wait for a turn before anything of them is read past their headers, and
-// answer 503 UNAVAILABLE (busyAnswer, with Retry-After) when their deadline
-// passes first, or simply stop when the client goes away.
+// At most lim.MaxInFlight requests (none when ≤ 0) are served at once;
+// others wait for a turn, and answer 503 UNAVAILABLE (busyAnswer, with
+// Retry-After) when their deadline passes first, or simply stop when the
+// client goes away.
 //
 // The answer is sent in one write with its Content-Length, not in 4 KB
 // chunks as net/http sends anything past 2 KB without one: one write on the
-// connection, one read for the client. Buffers come from a pool; ones grown
-// past maxPooledAnswer are left to the collector.
-func answered(next http.Handler, timeout time.Duration, maxInFlight int) http.Handler {
+// connection, one read for the client. An answer growing past
+// lim.MaxResponseBytes is dropped as it comes and replaced by a
+// RESPONSE_TOO_LARGE error. Buffers come from pools; ones grown past
+// maxPooledBuffer are left to the collector.
+func answered(next http.Handler, lim Limits, log *slog.Logger) http.Handler {
 	var turns chan struct{}
-	if maxInFlight > 0 {
-		turns = make(chan struct{}, maxInFlight)
+	if lim.MaxInFlight > 0 {
+		turns = make(chan struct{}, lim.MaxInFlight)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		if timeout > 0 {
+		if lim.Timeout > 0 {
 			var cancel context.CancelFunc
-			ctx, cancel = context.WithCancel(graph.WithDeadline(ctx, time.Now().Add(timeout)))
+			ctx, cancel = context.WithCancel(graph.WithDeadline(ctx, time.Now().Add(lim.Timeout)))
 			defer cancel()
-			timer := time.AfterFunc(timeout, cancel)
+			timer := time.AfterFunc(lim.Timeout, cancel)
 			defer timer.Stop()
 		}
+
+		body := pooledBuffer()
+		defer recycle(body)
+		if err := readBody(w, r, body, lim); err != nil {
+			refuseBody(w, err, lim)
+			return
+		}
+
 		if turns != nil {
 			// A free turn is taken even when the deadline has passed: the
 			// request then says it took too long, not that the server is busy.
@@ -138,19 +154,23 @@ func answered(next http.Handler, timeout time.Duration, maxInFlight int) http.Ha
 			}
 			defer func() { <-turns }()
 		}
-		buf := answerBuffers.Get().(*bytes.Buffer)
-		buf.Reset()
-		defer func() {
-			if buf.Cap() <= maxPooledAnswer {
-				answerBuffers.Put(buf)
-			}
-		}()
-		bw := &bufferedWriter{ResponseWriter: w, buf: buf}
-		next.ServeHTTP(bw, r.WithContext(ctx))
+		buf := pooledBuffer()
+		defer recycle(buf)
+		bw := &bufferedWriter{ResponseWriter: w, buf: buf, max: lim.MaxResponseBytes}
+		r = r.WithContext(ctx)
+		r.Body = &receivedBody{Reader: bytes.NewReader(body.Bytes()), b: body.Bytes()}
+		r.ContentLength = int64(body.Len())
+		next.ServeHTTP(bw, r)
 		if bw.status == 0 {
 			bw.status = http.StatusOK
 		}
-		if graph.DeadlinePassed(ctx) && bytes.Equal(bytes.TrimSpace(buf.Bytes()), []byte("null")) {
+		switch {
+		case bw.tooLarge:
+			log.Warn("answer too large", "limit", lim.MaxResponseBytes)
+			buf.Reset()
+			buf.WriteString(tooLargeAnswer(lim.MaxResponseBytes))
+			bw.status = http.StatusOK
+		case graph.DeadlinePassed(ctx) && bytes.Equal(bytes.TrimSpace(buf.Bytes()), []byte("null")):
 			buf.Reset()
 			buf.WriteString(timedOutAnswer)
 			bw.status = http.StatusServiceUnavailable
@@ -161,16 +181,139 @@ func answered(next http.Handler, timeout time.Duration, maxInFlight int) http.Ha
 	})
 }
 
-const maxPooledAnswer = 1 << 20
+// readBody reads r's body into buf: at most lim.MaxBodyBytes, within
+// lim.BodyReadTimeout. When it fails, the read deadline is left in the
+// past: net/http, closing the body, would otherwise wait for the rest.
+func readBody(w http.ResponseWriter, r *http.Request, buf *bytes.Buffer, lim Limits) error {
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil
+	}
+	rc := http.NewResponseController(w)
+	max := int64(lim.MaxBodyBytes)
+	if max > 0 && r.ContentLength > max {
+		// Refused before reading any of it.
+		_ = rc.SetReadDeadline(time.Now())
+		return &http.MaxBytesError{Limit: max}
+	}
+	if lim.BodyReadTimeout > 0 {
+		_ = rc.SetReadDeadline(time.Now().Add(lim.BodyReadTimeout))
+	}
+	src := r.Body
+	if max > 0 {
+		src = http.MaxBytesReader(w, r.Body, max)
+	}
+	if r.ContentLength > 0 {
+		buf.Grow(int(r.ContentLength))
+	}
+	_, err := buf.ReadFrom(src)
+	switch {
+	case err != nil:
+		_ = rc.SetReadDeadline(time.Now())
+	case lim.BodyReadTimeout > 0:
+		// net/http clears it too once it has seen the body's end.
+		_ = rc.SetReadDeadline(time.Time{})
+	}
+	_ = r.Body.Close()
+	return err
+}
 
-var answerBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// refuseBody answers a request whose body could not be read: too large
+// (413), too slow (408), or anything else (400; usually the client has
+// gone). The connection is closed after: what is left of the body is not
+// read.
+func refuseBody(w http.ResponseWriter, err error, lim Limits) {
+	var tooLarge *http.MaxBytesError
+	status, code, message := http.StatusBadRequest, CodeBadUserInput, "the request body could not be read"
+	switch {
+	case errors.As(err, &tooLarge):
+		status, code = http.StatusRequestEntityTooLarge, CodeRequestTooLarge
+		message = fmt.Sprintf("the request body is larger than %d bytes (%s), the server's limit (MaxBodyBytes); send a smaller query or fewer variables",
+			tooLarge.Limit, byteSize(tooLarge.Limit))
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		status, code = http.StatusRequestTimeout, CodeRequestTimeout
+		message = fmt.Sprintf("the request body did not arrive within %s, the server's limit (BodyReadTimeout)", lim.BodyReadTimeout)
+	}
+	w.Header().Set("Connection", "close")
+	w.Header().Set("Content-Type", mediaJSON)
+	w.WriteHeader(status)
+	_, _ = w.Write(errorAnswer(code, message))
+}
 
-// bufferedWriter keeps the status and body of an answer for answered.
+// tooLargeAnswer is the answer to a request whose answer grew past max
+// bytes.
+func tooLargeAnswer(max int) string {
+	return string(errorAnswer(CodeResponseTooLarge, fmt.Sprintf(
+		"the answer is larger than %d bytes (%s), the server's limit (MaxResponseBytes); ask for less: fewer fields, a smaller first or limit, or page through",
+		max, byteSize(int64(max)))))
+}
+
+// errorAnswer is a GraphQL answer of one error with code.
+func errorAnswer(code, message string) []byte {
+	type gqlError struct {
+		Message    string            `json:"message"`
+		Extensions map[string]string `json:"extensions"`
+	}
+	b, err := json.Marshal(struct {
+		Errors []gqlError `json:"errors"`
+		Data   any        `json:"data"`
+	}{Errors: []gqlError{{message, map[string]string{"code": code}}}})
+	if err != nil {
+		panic(err) // strings always marshal
+	}
+	return b
+}
+
+// byteSize writes n bytes for people: 1 MiB, 512 KiB, 700 bytes.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// receivedBody is a request body answered has read: the transport takes
+// its bytes as they are rather than reading them into a copy.
+type receivedBody struct {
+	*bytes.Reader
+	b []byte
+}
+
+func (*receivedBody) Close() error { return nil }
+
+const maxPooledBuffer = 1 << 20
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// pooledBuffer is an empty buffer from the pool.
+func pooledBuffer() *bytes.Buffer {
+	b := buffers.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+// recycle puts b back in the pool unless it grew large.
+func recycle(b *bytes.Buffer) {
+	if b.Cap() <= maxPooledBuffer {
+		buffers.Put(b)
+	}
+}
+
+// bufferedWriter keeps the status and body of an answer for answered. An
+// answer growing past max bytes (none when ≤ 0) is dropped, and tooLarge
+// set: nothing more of it is kept.
 type bufferedWriter struct {
 	http.ResponseWriter
-	buf    *bytes.Buffer
-	status int
+	buf      *bytes.Buffer
+	status   int
+	max      int
+	tooLarge bool
 }
+
+// errAnswerTooLarge is what bufferedWriter's Write returns past its max.
+var errAnswerTooLarge = errors.New("answer larger than the server's limit")
 
 func (b *bufferedWriter) WriteHeader(code int) {
 	if b.status == 0 {
@@ -181,6 +324,11 @@ func (b *bufferedWriter) WriteHeader(code int) {
 func (b *bufferedWriter) Write(p []byte) (int, error) {
 	if b.status == 0 {
 		b.status = http.StatusOK
+	}
+	if b.tooLarge || (b.max > 0 && b.buf.Len()+len(p) > b.max) {
+		b.tooLarge = true
+		*b.buf = bytes.Buffer{} // and what it had grown to
+		return 0, errAnswerTooLarge
 	}
 	return b.buf.Write(p)
 }

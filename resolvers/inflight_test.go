@@ -3,6 +3,7 @@ package resolvers
 import (
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -10,6 +11,9 @@ import (
 	"testing"
 	"time"
 )
+
+// discardLog is a logger that writes nowhere.
+var discardLog = slog.New(slog.DiscardHandler)
 
 // TestRequestsBeyondMaxInFlightWaitForATurn: with two requests in flight
 // (a handler that holds them until told), a third waits for a turn and is
@@ -32,7 +36,7 @@ func TestRequestsBeyondMaxInFlightWaitForATurn(t *testing.T) {
 		_, _ = io.WriteString(w, `{"data":{"ok":true}}`)
 	})
 	const timeout = 300 * time.Millisecond
-	srv := httptest.NewServer(answered(slow, timeout, 2))
+	srv := httptest.NewServer(answered(slow, Limits{Timeout: timeout, MaxInFlight: 2}, discardLog))
 	defer srv.Close()
 
 	type answer struct {
@@ -106,7 +110,7 @@ func TestNoMaxInFlightServesAllAtOnce(t *testing.T) {
 		<-release
 		_, _ = io.WriteString(w, `{"data":{}}`)
 	})
-	srv := httptest.NewServer(answered(slow, time.Minute, 0))
+	srv := httptest.NewServer(answered(slow, Limits{Timeout: time.Minute}, discardLog))
 	defer srv.Close()
 	done := make(chan int, n)
 	for range n {

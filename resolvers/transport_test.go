@@ -16,7 +16,8 @@ import (
 // TestPOSTAnswersAsGqlgen sends the same requests to the server and to
 // one with gqlgen's own POST transport: status, content type and answer
 // must agree (answers compared as JSON values), and an answer that is data
-// alone must be exactly {"data":…}.
+// alone must be exactly {"data":…}. A body that is not JSON is the one
+// answer whose message differs (notJSON): it says where, quoting little.
 func TestPOSTAnswersAsGqlgen(t *testing.T) {
 	a := newAPI(t)
 	me := a.person("me", map[string]any{"headline": `<b>Tom & "Jerry"</b>`})
@@ -43,16 +44,18 @@ func TestPOSTAnswersAsGqlgen(t *testing.T) {
 	cases := []struct {
 		name, accept, body string
 		dataAlone          bool
+		// ownMessage: the message is ours, starting so.
+		ownMessage string
 	}{
-		{"data alone", "", person, true},
-		{"data alone, graphql-response+json asked for", "application/graphql-response+json", person, true},
-		{"data alone, anything accepted", "text/html, */*;q=0.8", person, true},
-		{"a field error", "", `{"query":"query($id: ID!) { referralPaths(from: $id, to: $id) { length } }","variables":{"id":"` + me + `"}}`, false},
-		{"an unknown field", "", `{"query":"{ nosuchfield }"}`, false},
-		{"an unknown field, graphql-response+json", "application/graphql-response+json", `{"query":"{ nosuchfield }"}`, false},
-		{"a body that is not JSON", "", `{"query": `, false},
-		{"no query", "", `{}`, false},
-		{"a media type no rule covers", "text/plain", person, true},
+		{"data alone", "", person, true, ""},
+		{"data alone, graphql-response+json asked for", "application/graphql-response+json", person, true, ""},
+		{"data alone, anything accepted", "text/html, */*;q=0.8", person, true, ""},
+		{"a field error", "", `{"query":"query($id: ID!) { referralPaths(from: $id, to: $id) { length } }","variables":{"id":"` + me + `"}}`, false, ""},
+		{"an unknown field", "", `{"query":"{ nosuchfield }"}`, false, ""},
+		{"an unknown field, graphql-response+json", "application/graphql-response+json", `{"query":"{ nosuchfield }"}`, false, ""},
+		{"a body that is not JSON", "", `{"query": `, false, "the request body is not valid JSON: it ends early, at byte 10; "},
+		{"no query", "", `{}`, false, ""},
+		{"a media type no rule covers", "text/plain", person, true, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -66,6 +69,16 @@ func TestPOSTAnswersAsGqlgen(t *testing.T) {
 				t.Fatalf("answer is not JSON: %v: %s", err, got)
 			}
 			_ = json.Unmarshal(want, &w)
+			if c.ownMessage != "" {
+				if msg, _ := at(g, "errors", 0, "message").(string); !strings.HasPrefix(msg, c.ownMessage) {
+					t.Errorf("message %q, want %q…", msg, c.ownMessage)
+				}
+				for _, v := range []any{g, w} {
+					if e, ok := at(v, "errors", 0).(map[string]any); ok {
+						delete(e, "message")
+					}
+				}
+			}
 			if !reflect.DeepEqual(g, w) {
 				t.Errorf("answer\n%s\ngqlgen's transport answers\n%s", got, want)
 			}

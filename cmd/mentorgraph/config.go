@@ -25,7 +25,8 @@ type Config struct {
 
 	Listen          string
 	ShutdownTimeout time.Duration
-	// Limits bound each GraphQL request (depth, complexity, time).
+	// Limits bound each GraphQL request (depth, complexity, network
+	// questions, size, time).
 	Limits resolvers.Limits
 }
 
@@ -105,6 +106,11 @@ func parseServeConfig(args []string) (Config, error) {
 	intFlag(fs, &c.Limits.MaxDepth, "max-depth", "MENTORGRAPH_MAX_DEPTH", resolvers.DefaultLimits.MaxDepth, "deepest field nesting a GraphQL query may have", &errs)
 	intFlag(fs, &c.Limits.MaxComplexity, "max-complexity", "MENTORGRAPH_MAX_COMPLEXITY", resolvers.DefaultLimits.MaxComplexity, "highest complexity a GraphQL query may have (list fields count first x children)", &errs)
 	intFlag(fs, &c.Limits.MaxInFlight, "max-in-flight", "MENTORGRAPH_MAX_IN_FLIGHT", resolvers.DefaultLimits.MaxInFlight, "most requests worked on at once; more wait for a turn (0: no limit)", &errs)
+	intFlag(fs, &c.Limits.MaxNetworkQuestions, "max-network-questions", "MENTORGRAPH_MAX_NETWORK_QUESTIONS", resolvers.DefaultLimits.MaxNetworkQuestions, "most network questions (findMentors, referralPaths, ...) one request may ask", &errs)
+	intFlag(fs, &c.Limits.MaxSelections, "max-selections", "MENTORGRAPH_MAX_SELECTIONS", resolvers.DefaultLimits.MaxSelections, "most fields a GraphQL query may expand to, fragments spread where used", &errs)
+	intFlag(fs, &c.Limits.MaxBodyBytes, "max-body-bytes", "MENTORGRAPH_MAX_BODY_BYTES", resolvers.DefaultLimits.MaxBodyBytes, "largest request body, in bytes", &errs)
+	durationFlag(fs, &c.Limits.BodyReadTimeout, "body-read-timeout", "MENTORGRAPH_BODY_READ_TIMEOUT", resolvers.DefaultLimits.BodyReadTimeout, "longest time to receive a request's body", &errs)
+	intFlag(fs, &c.Limits.MaxResponseBytes, "max-response-bytes", "MENTORGRAPH_MAX_RESPONSE_BYTES", resolvers.DefaultLimits.MaxResponseBytes, "largest answer, in bytes; a larger one is replaced by an error", &errs)
 	durationFlag(fs, &c.ShutdownTimeout, "shutdown-timeout", "MENTORGRAPH_SHUTDOWN_TIMEOUT", 15*time.Second, "how long shutdown waits for requests in flight", &errs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -126,6 +132,22 @@ func parseServeConfig(args []string) (Config, error) {
 	}
 	if c.Limits.MaxComplexity < 1 {
 		errs = append(errs, errors.New("MENTORGRAPH_MAX_COMPLEXITY must be at least 1"))
+	}
+	for _, l := range []struct {
+		env   string
+		value int
+	}{
+		{"MENTORGRAPH_MAX_NETWORK_QUESTIONS", c.Limits.MaxNetworkQuestions},
+		{"MENTORGRAPH_MAX_SELECTIONS", c.Limits.MaxSelections},
+		{"MENTORGRAPH_MAX_BODY_BYTES", c.Limits.MaxBodyBytes},
+		{"MENTORGRAPH_MAX_RESPONSE_BYTES", c.Limits.MaxResponseBytes},
+	} {
+		if l.value < 1 {
+			errs = append(errs, fmt.Errorf("%s must be at least 1", l.env))
+		}
+	}
+	if c.Limits.BodyReadTimeout <= 0 {
+		errs = append(errs, errors.New("MENTORGRAPH_BODY_READ_TIMEOUT must be positive"))
 	}
 	if c.Limits.MaxInFlight < 0 {
 		errs = append(errs, errors.New("MENTORGRAPH_MAX_IN_FLIGHT must be 0 (no limit) or more"))

@@ -46,6 +46,11 @@ func openStore(ctx context.Context, c Config) (neo4j.DriverWithContext, *graph.S
 	return driver, graph.NewStore(driver, c.Neo4jDatabase), nil
 }
 
+// maxHeaderBytes bounds a request's line and headers (net/http's default
+// is 1 MiB): room for a GET query of tens of kilobytes; larger queries go
+// by POST.
+const maxHeaderBytes = 64 << 10
+
 // applySchema applies the schema to the store's database and logs what its
 // start-up migration merged, the one time it runs on a database.
 func applySchema(ctx context.Context, store *graph.Store, database string, log *slog.Logger) error {
@@ -82,8 +87,13 @@ func runServe(ctx context.Context, args []string) error {
 	srv := &http.Server{
 		Handler:           newMux(store, c, log),
 		ReadHeaderTimeout: 10 * time.Second,
-		WriteTimeout:      c.Limits.Timeout + 5*time.Second,
-		IdleTimeout:       2 * time.Minute,
+		// The request line and headers: a GET request's query is in its
+		// URL, so this bounds it (net/http answers 431 past it).
+		MaxHeaderBytes: maxHeaderBytes,
+		// Counted from the end of the headers. A request's Timeout counts
+		// from there too, and its body is read within BodyReadTimeout.
+		WriteTimeout: max(c.Limits.Timeout, c.Limits.BodyReadTimeout) + 5*time.Second,
+		IdleTimeout:  2 * time.Minute,
 	}
 	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "neo4j", c.Neo4jURI, "database", c.Neo4jDatabase)
 	errc := make(chan error, 1)
