@@ -17,10 +17,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
-	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/mentorgraph/mentorgraph/graph"
@@ -40,11 +38,11 @@ func newHandler(r *Resolver, lim Limits, log *slog.Logger, post graphql.Transpor
 	srv := handler.New(es)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(post)
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetQueryCache(newParsedQueryCache())
 	srv.Use(extension.Introspection{})
 	// Parameter mutators run in this order: the persisted query is filled
 	// in before the document is checked.
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: newPersistedQueryCache()})
 	srv.Use(keepVariables{})
 	srv.Use(newDocumentCheck(lim.MaxSelections))
 	// Operation context mutators run in this order, after validation: the
