@@ -96,12 +96,14 @@ export function PathGraph({ drawing, highlight, onPick }: PathGraphProps) {
         renderLabels: true,
         labelRenderedSizeThreshold: 0,
         labelDensity: 1,
+        labelGridCellSize: 40,
         labelFont: "Liberation Sans, Arial, sans-serif",
         labelSize: 13,
         defaultEdgeType: "line",
         zIndex: true,
         allowInvalidContainer: true,
-        stagePadding: 40,
+        // Room for the labels, which sit right of their nodes.
+        stagePadding: 70,
       });
     } catch (e) {
       setFailed(e instanceof Error ? e.message : String(e));
