@@ -96,7 +96,6 @@ export function PathGraph({ drawing, highlight, onPick }: PathGraphProps) {
         renderLabels: true,
         labelRenderedSizeThreshold: 0,
         labelDensity: 1,
-        labelGridCellSize: 40,
         labelFont: "Liberation Sans, Arial, sans-serif",
         labelSize: 13,
         defaultEdgeType: "line",
