@@ -158,13 +158,13 @@ export function FindMentor() {
       return;
     }
     const asked = st;
-    setAnswer((a) => {
-      const prev = a.kind === "ok" ? a.shown : a.kind === "loading" ? a.previous : null;
-      const same = prev && prev.state.me === asked.me && prev.state.skill === asked.skill;
-      return { kind: "loading", previous: same ? prev : null };
-    });
+    const prev = answer.kind === "ok" ? answer.shown : answer.kind === "loading" ? answer.previous : null;
+    const refining = prev != null && prev.state.me === asked.me && prev.state.skill === asked.skill;
+    setAnswer({ kind: "loading", previous: refining ? prev : null });
     const ac = new AbortController();
-    // A short pause lets a dragged slider settle before asking.
+    // While the same question is refined (a slider dragged, a filter
+    // changed), a short pause lets the control settle before asking; a new
+    // question is asked at once.
     const t = window.setTimeout(() => {
       request<FindMentorsData>(
         FindMentors,
@@ -197,7 +197,7 @@ export function FindMentor() {
           setAnswer({ kind: "error", error });
         },
       );
-    }, 120);
+    }, refining ? 120 : 0);
     return () => {
       window.clearTimeout(t);
       ac.abort();
