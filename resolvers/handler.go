@@ -44,14 +44,13 @@ func newHandler(r *Resolver, lim Limits, log *slog.Logger, post graphql.Transpor
 	// in before the document is checked.
 	srv.Use(extension.AutomaticPersistedQuery{Cache: newPersistedQueryCache()})
 	srv.Use(keepVariables{})
-	srv.Use(newDocumentCheck(lim.MaxSelections))
+	srv.Use(newDocumentCheck(lim.MaxSelections, lim.MaxNetworkQuestions))
 	// Operation context mutators run in this order, after validation: the
 	// cheap counts before the complexity, which calls a cost function per
 	// field.
 	if lim.MaxDepth > 0 {
 		srv.Use(depthLimit{max: lim.MaxDepth})
 	}
-	srv.Use(networkQuestionLimit{max: lim.MaxNetworkQuestions})
 	if lim.MaxComplexity > 0 {
 		srv.Use(extension.FixedComplexityLimit(lim.MaxComplexity))
 	}

@@ -5,10 +5,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 )
 
 // TestEveryNetworkQuestionIsLimited: the questions of schema/network.graphqls
-// are the ones networkQuestionLimit counts, and each has a cost function
+// are the ones documentCheck counts, and each has a cost function
 // (complexity.go), so a new one cannot escape both limits.
 func TestEveryNetworkQuestionIsLimited(t *testing.T) {
 	var inSchema []string
@@ -28,5 +31,31 @@ func TestEveryNetworkQuestionIsLimited(t *testing.T) {
 		if !f.IsValid() || f.IsNil() {
 			t.Errorf("%s has no cost function", name)
 		}
+	}
+}
+
+// TestAskedQuestions: the network questions an operation asks, one per
+// response key, through fragments and inline fragments.
+func TestAskedQuestions(t *testing.T) {
+	for _, c := range []struct {
+		name, query string
+		want        []string
+	}{
+		{"one", `{ findMentors(for: "a", skill: "s") { totalCount } }`, []string{"findMentors"}},
+		{"aliases count apart", `{ a: lineage(person: "p", direction: ANCESTORS) { generation } b: lineage(person: "p", direction: DESCENDANTS) { generation } }`, []string{"lineage", "lineage"}},
+		{"one key asked twice runs once", `{ lineage(person: "p", direction: ANCESTORS) { generation } lineage(person: "p", direction: ANCESTORS) { person { id } } }`, []string{"lineage"}},
+		{"through fragments", `{ ...F ... on Query { c: coverageGaps { totalCount } } } fragment F on Query { successors(person: "p") { person { id } } }`, []string{"successors", "coverageGaps"}},
+		{"other fields do not count", `{ person(id: "p") { id } people { totalCount } }`, nil},
+		{"mutations do not count", `mutation { removeGoal(id: "g") }`, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := parser.ParseQuery(&ast.Source{Input: c.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := askedQuestions(doc, doc.Operations[0]); !slices.Equal(got, c.want) {
+				t.Errorf("asked %v, want %v", got, c.want)
+			}
+		})
 	}
 }
