@@ -198,7 +198,7 @@ func slowBody(ctx context.Context, addr string, interval time.Duration, t *attac
 
 // runHostile measures an ordinary client's findMentors quiet and under the
 // hostile mix.
-func runHostile(ctx context.Context, bin string, people int, seedValue uint64, rate int, duration, warmUp time.Duration, attackers, slowClients int) error {
+func runHostile(ctx context.Context, bin string, people int, seedValue uint64, rate int, duration, warmUp time.Duration, attackers, slowClients int, pause time.Duration) error {
 	nw, err := benchnet.Load(ctx, people, seedValue, "2g", "1g")
 	if err != nil {
 		return err
@@ -267,6 +267,10 @@ func runHostile(ctx context.Context, bin string, people int, seedValue uint64, r
 					resp.Body.Close()
 					tallies[i].add(describeAnswer(resp.StatusCode, b), time.Since(start))
 					sent.Add(1)
+					select {
+					case <-actx.Done():
+					case <-time.After(pause):
+					}
 				}
 			})
 		}
@@ -284,8 +288,8 @@ func runHostile(ctx context.Context, bin string, people int, seedValue uint64, r
 			}
 		}
 	}()
-	fmt.Printf("hostile: %s of findMentors at %d req/s, with %d slow-body clients and %d clients per attack (%d attacks)\n",
-		duration, rate, slowClients, attackers, len(attacks))
+	fmt.Printf("hostile: %s of findMentors at %d req/s, with %d slow-body clients and %d clients per attack (%d attacks), each pausing %s between requests\n",
+		duration, rate, slowClients, attackers, len(attacks), pause)
 	time.Sleep(3 * time.Second) // the slow clients connect and the attacks reach their pace
 	busy, _, err := ordinary.run(duration, nil)
 	stopAttacks()
@@ -298,6 +302,7 @@ func runHostile(ctx context.Context, bin string, people int, seedValue uint64, r
 	if err != nil {
 		return err
 	}
+	fmt.Printf("abusive requests answered: %d (%.0f/s)\n", sent.Load(), float64(sent.Load())/(duration+3*time.Second).Seconds())
 	reportHostile(quiet, busy, attacks, tallies, slow, idle, samples, final)
 	return nil
 }

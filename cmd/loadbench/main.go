@@ -68,6 +68,7 @@ func main() {
 	hostile := flag.Bool("hostile", false, "the hostile mix instead: an ordinary client's findMentors at -rate, quiet and then while abusive clients run (see hostile.go)")
 	attackers := flag.Int("attackers", 2, "with -hostile: clients per kind of abusive request")
 	slowClients := flag.Int("slow-clients", 100, "with -hostile: clients sending a body a byte every 2 s (default: the server's in-flight limit)")
+	attackPause := flag.Duration("attack-pause", 100*time.Millisecond, "with -hostile: each abusive client's pause between requests (0: a flood, which measures how fast the machine refuses rather than whether abuse starves others)")
 	flag.Parse()
 
 	mix, err := parseMix(*mixFlag)
@@ -91,10 +92,10 @@ func main() {
 		log.Fatalf("-server %s: %v (build it with: go build -o bin/mentorgraph ./cmd/mentorgraph, or run make loadbench)", *server, err)
 	}
 	if *hostile {
-		if *attackers < 1 || *slowClients < 0 {
-			log.Fatal("-attackers must be at least 1 and -slow-clients not negative")
+		if *attackers < 1 || *slowClients < 0 || *attackPause < 0 {
+			log.Fatal("-attackers must be at least 1, -slow-clients and -attack-pause not negative")
 		}
-		if err := runHostile(context.Background(), bin, *people, *seedValue, *rate, *duration, *warmUp, *attackers, *slowClients); err != nil {
+		if err := runHostile(context.Background(), bin, *people, *seedValue, *rate, *duration, *warmUp, *attackers, *slowClients, *attackPause); err != nil {
 			log.Fatal(err)
 		}
 		return
