@@ -18,7 +18,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/mentorgraph/mentorgraph/graph"
@@ -332,8 +331,3 @@ func (b *bufferedWriter) Write(p []byte) (int, error) {
 
 // Unwrap gives http.ResponseController the connection's writer.
 func (b *bufferedWriter) Unwrap() http.ResponseWriter { return b.ResponseWriter }
-
-// GraphiQL returns the GraphiQL page for the endpoint at path.
-func GraphiQL(path string) http.Handler {
-	return playground.Handler("MentorGraph GraphiQL", path)
-}
