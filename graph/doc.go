@@ -2,6 +2,8 @@
 // All Cypher of MentorGraph lives here, as constants next to the Go that
 // runs them, every value a $parameter, every traversal bounded.
 //
-// It imports the Neo4j driver and the standard library, never a GraphQL
-// package; resolvers and loaders call it.
+// It imports the Neo4j driver, the standard library, graph/dataset (the
+// import layout) and graph/internal/textrule (which characters text may
+// hold, shared with dataset), never a GraphQL package; resolvers and
+// loaders call it.
 package graph

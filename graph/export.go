@@ -151,8 +151,11 @@ func boolPtr(m map[string]any, k string) *bool {
 }
 
 // dsDate reads a DATE as a dataset date.
-func dsDate(m map[string]any, k string) *dataset.Date {
-	if d, ok := m[k].(dbtype.Date); ok {
+func dsDate(m map[string]any, k string) *dataset.Date { return datasetDate(m[k]) }
+
+// datasetDate is a DATE value as a dataset date, nil for anything else.
+func datasetDate(v any) *dataset.Date {
+	if d, ok := v.(dbtype.Date); ok {
 		t := d.Time()
 		return &dataset.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
 	}

@@ -30,10 +30,15 @@ import (
 // An import records what its files say. Unlike RecordMentorship it checks
 // no mentor's capacity: a file may give a mentor more active mentees than
 // their mentorCapacity (history does), and coverage shows them overloaded.
-// Unlike AddAffiliation it keys memberships by their start date, so a file
-// may add a current membership beside a stored current one that started on
-// another date. It takes none of the API's locks (lockNodes): an import is
-// not meant to run beside API writes to the same links.
+// It keys memberships by their start date (a file may give a person's past
+// memberships of an organization) but, like AddAffiliation, allows at most
+// one current membership (no until) of a person in an organization: a row
+// that would add a second one, beside an earlier row or beside a stored
+// current membership the file neither repeats nor ends, is a problem. It
+// takes none of the API's locks on people and organizations (lockNodes):
+// an import is not meant to run beside API writes to the same links. Its
+// writes of the skill hierarchy take the hierarchy's lock
+// (lockSkillHierarchy), as the API's do.
 
 // ImportOptions steer Import.
 type ImportOptions struct {
@@ -114,6 +119,10 @@ type importStep struct {
 	// createRow, when set, turns a row classified "created" into the row
 	// create takes, given the import's clock.
 	createRow func(r map[string]any, now time.Time) map[string]any
+	// lockHierarchy: the step writes PART_OF links, each batch in a
+	// transaction of its own, so each batch takes the skill hierarchy's
+	// lock (lockSkillHierarchy) before it writes.
+	lockHierarchy bool
 }
 
 // Import validates ds against the database and writes it (see above).
@@ -314,6 +323,11 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 	if dryRun {
 		return out, nil
 	}
+	if st.lockHierarchy {
+		if err := lockSkillHierarchy(ctx, tx); err != nil {
+			return batchOutcome{}, err
+		}
+	}
 	if len(freshRows) > 0 {
 		if err := exec(ctx, tx, st.createFresh, map[string]any{"rows": freshRows}); err != nil {
 			return batchOutcome{}, err
@@ -365,26 +379,50 @@ CALL () { UNWIND $people AS id MATCH (n:Person {id: id}) RETURN collect(id) AS p
 CALL () { UNWIND $skills AS id MATCH (n:Skill {id: id}) RETURN collect(id) AS skills }
 CALL () { UNWIND $orgs AS id MATCH (n:Organization {id: id}) RETURN collect(id) AS orgs }
 CALL () { MATCH (s:Skill)-[:PART_OF]->(b:Skill) RETURN collect([s.id, b.id]) AS parents }
-RETURN {people: people, skills: skills, orgs: orgs, parents: parents} AS known`
+CALL () {
+  WITH $currentPairs AS pairs WHERE EXISTS { MATCH (:Person)-[:AFFILIATED_WITH]->(:Organization) }
+  UNWIND pairs AS pair
+  MATCH (:Person {id: pair[0]})-[a:AFFILIATED_WITH]->(:Organization {id: pair[1]})
+  RETURN collect([pair[0], pair[1], a.role, a.since, a.until]) AS memberships
+}
+RETURN {people: people, skills: skills, orgs: orgs, parents: parents, memberships: memberships} AS known`
 
-// known looks up the ids ds refers to without defining them, and the
-// stored skill hierarchy, so validation accepts references to stored data.
+// known looks up the ids ds refers to without defining them, the stored
+// skill hierarchy, and the stored memberships of the people and
+// organizations ds gives a current membership, so validation accepts
+// references to stored data and sees what the import adds to.
 func (s *Store) known(ctx context.Context, ds *dataset.Dataset) (dataset.Known, error) {
 	people, skills, orgs := ds.Missing()
+	currentPairs := []any{}
+	for _, p := range ds.CurrentAffiliationPairs() {
+		currentPairs = append(currentPairs, []string{p.PersonID, p.OrganizationID})
+	}
 	return read(ctx, s, "import: look up referenced ids", func(tx neo4j.ManagedTransaction) (dataset.Known, error) {
-		m, err := single(ctx, tx, knownIDsCypher, map[string]any{"people": people, "skills": skills, "orgs": orgs},
+		m, err := single(ctx, tx, knownIDsCypher, map[string]any{"people": people, "skills": skills, "orgs": orgs, "currentPairs": currentPairs},
 			func(m map[string]any) map[string]any { return m })
 		if err != nil {
 			return dataset.Known{}, err
 		}
 		k := dataset.Known{People: set(strList(m, "people")), Skills: set(strList(m, "skills")),
-			Organizations: set(strList(m, "orgs")), SkillParents: map[string]string{}}
+			Organizations: set(strList(m, "orgs")), SkillParents: map[string]string{},
+			Affiliations: map[dataset.PersonOrganization][]dataset.StoredAffiliation{}}
 		pairs, _ := m["parents"].([]any)
 		for _, p := range pairs {
 			if pair, ok := p.([]any); ok && len(pair) == 2 {
 				child, _ := pair[0].(string)
 				parent, _ := pair[1].(string)
 				k.SkillParents[child] = parent
+			}
+		}
+		memberships, _ := m["memberships"].([]any)
+		for _, v := range memberships {
+			if row, ok := v.([]any); ok && len(row) == 5 {
+				person, _ := row[0].(string)
+				org, _ := row[1].(string)
+				role, _ := row[2].(string)
+				pair := dataset.PersonOrganization{PersonID: person, OrganizationID: org}
+				k.Affiliations[pair] = append(k.Affiliations[pair], dataset.StoredAffiliation{Role: role,
+					Since: datasetDate(row[3]), Until: datasetDate(row[4])})
 			}
 		}
 		return k, nil
@@ -627,7 +665,7 @@ func importSteps(ds *dataset.Dataset) []importStep {
 				return map[string]any{"i": i, "id": s.ID, "parent": text(s.ParentID),
 					"props": props("name", text(s.Name), "category", text(s.Category), "description", text(s.Description))}
 			}},
-		{kind: kindSkillParent, n: len(parents), classify: skillParentClassify, create: skillParentImport,
+		{kind: kindSkillParent, n: len(parents), classify: skillParentClassify, create: skillParentImport, lockHierarchy: true,
 			row: func(i int) map[string]any {
 				s := ds.Skills[parents[i]]
 				return map[string]any{"i": i, "id": s.ID, "parent": s.ParentID}

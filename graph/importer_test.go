@@ -331,6 +331,11 @@ func TestImportIntoEmptyDatabase(t *testing.T) {
 		neo4j.ExecuteQueryWithDatabase(srv.Database)); err != nil {
 		t.Fatal(err)
 	}
+	// As `mentorgraph import` does before it writes (the wipe deleted the
+	// skill hierarchy's lock node too).
+	if err := empty.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
 	cut, cancel := context.WithCancel(ctx)
 	_, err = empty.Import(cut, net, graph.ImportOptions{BatchSize: 60, Progress: func(done, total int) {
 		if done >= total/5 {

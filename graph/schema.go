@@ -26,8 +26,9 @@ func SchemaNames() []string {
 }
 
 // ApplySchema creates the model's constraints and indexes where missing,
-// waits for the indexes to come online, merges the duplicate links older
-// versions could store (uniquelinks.go, once per database), and builds the
+// waits for the indexes to come online, creates the skill hierarchy's lock
+// node (lockSkillHierarchy), merges the duplicate links older versions
+// could store (uniquelinks.go, once per database), and builds the
 // open-mentor index (mentorindex.go) of a database written before it
 // existed. Running it again changes nothing. Commands that report what it
 // changed call ApplySchemaReport.
@@ -56,10 +57,29 @@ func (s *Store) ApplySchemaReport(ctx context.Context) (SchemaReport, error) {
 	if err != nil {
 		return report, err
 	}
+	if err := s.ensureSkillHierarchyLock(ctx); err != nil {
+		return report, err
+	}
 	if report.Merged, report.MergedLinks, err = s.mergeDuplicateLinks(ctx); err != nil {
 		return report, err
 	}
 	return report, s.ensureMentorIndex(ctx)
+}
+
+// ensureSkillHierarchyLockCypher creates the node lockSkillHierarchy
+// locks, unless it exists.
+const ensureSkillHierarchyLockCypher = `MERGE (:MentorGraphMeta {key: 'skillHierarchy'})`
+
+// ensureSkillHierarchyLock creates the skill hierarchy's lock node. It is
+// made here, once, rather than merged by the writes that lock it: two
+// concurrent MERGEs of a node no constraint keeps unique can both create
+// it, and two writers each locking their own node would not wait for each
+// other.
+func (s *Store) ensureSkillHierarchyLock(ctx context.Context) error {
+	_, err := write(ctx, s, "create the skill hierarchy lock", func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, ensureSkillHierarchyLockCypher, nil)
+	})
+	return err
 }
 
 const awaitIndexesCypher = `CALL db.awaitIndexes($seconds)`

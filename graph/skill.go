@@ -51,7 +51,8 @@ OPTIONAL MATCH (b:Skill {id: $broader})
 FOREACH (_ IN CASE WHEN b IS NULL THEN [] ELSE [1] END | CREATE (s)-[:PART_OF]->(b))
 RETURN ` + skillProjection
 
-// CreateSkill stores a new skill, optionally part of a broader one.
+// CreateSkill stores a new skill, optionally part of a broader one (under
+// the skill hierarchy's lock, see lockSkillHierarchy).
 func (s *Store) CreateSkill(ctx context.Context, in SkillInput) (Skill, error) {
 	id := Slug(in.Name)
 	if in.ID != nil {
@@ -67,6 +68,9 @@ func (s *Store) CreateSkill(ctx context.Context, in SkillInput) (Skill, error) {
 	}
 	sk, err := write(ctx, s, "create skill", func(tx neo4j.ManagedTransaction) (Skill, error) {
 		if in.BroaderID != nil {
+			if err := lockSkillHierarchy(ctx, tx); err != nil {
+				return Skill{}, err
+			}
 			if err := requireAll(ctx, tx, ref{skillLabel, *in.BroaderID, "input.broader"}); err != nil {
 				return Skill{}, err
 			}
@@ -81,6 +85,32 @@ func (s *Store) CreateSkill(ctx context.Context, in SkillInput) (Skill, error) {
 		return Skill{}, conflict("a skill with id %q already exists", id)
 	}
 	return sk, err
+}
+
+// skillHierarchyLockCypher write-locks the node that stands for the whole
+// skill hierarchy (ApplySchema creates it, see ensureSkillHierarchyLock),
+// every one of them should an older version have made two.
+const skillHierarchyLockCypher = `
+MATCH (m:MentorGraphMeta {key: 'skillHierarchy'})
+SET m._lock = true REMOVE m._lock
+RETURN {locked: count(m)} AS r`
+
+// lockSkillHierarchy takes the skill hierarchy's lock until tx ends. Every
+// write that adds or moves a PART_OF link takes it before checkHierarchy
+// reads the hierarchy, so such writes are decided one after the other.
+// Locking the link's two skills would not do: a cycle of three or more
+// (a under b, b under c, c under a, asked at once) is closed by writes
+// that share no skill, each checking a hierarchy that lacks the others'
+// links; so is a depth over MaxSkillLevels.
+func lockSkillHierarchy(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	n, err := single(ctx, tx, skillHierarchyLockCypher, nil, func(m map[string]any) int { return intVal(m, "locked") })
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return errors.New("the skill hierarchy's lock node (:MentorGraphMeta {key: 'skillHierarchy'}) is missing: ApplySchema creates it")
+	}
+	return nil
 }
 
 const hierarchyCypher = `
@@ -130,7 +160,8 @@ CALL (s) {
 }
 RETURN ` + skillProjection
 
-// UpdateSkill applies patch to the skill with id.
+// UpdateSkill applies patch to the skill with id; a change of its broader
+// skill is made under the skill hierarchy's lock (lockSkillHierarchy).
 func (s *Store) UpdateSkill(ctx context.Context, id string, patch SkillPatch) (Skill, error) {
 	var c checker
 	notCleared(&c, "input.name", patch.Name)
@@ -150,6 +181,11 @@ func (s *Store) UpdateSkill(ctx context.Context, id string, patch SkillPatch) (S
 	setOptional(set, "category", patch.Category)
 	setOptional(set, "description", patch.Description)
 	return write(ctx, s, "update skill", func(tx neo4j.ManagedTransaction) (Skill, error) {
+		if patch.BroaderID.Set {
+			if err := lockSkillHierarchy(ctx, tx); err != nil {
+				return Skill{}, err
+			}
+		}
 		if err := requireAll(ctx, tx, ref{skillLabel, id, "input.id"}); err != nil {
 			return Skill{}, err
 		}

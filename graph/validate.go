@@ -10,88 +10,37 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mentorgraph/mentorgraph/graph/internal/textrule"
 )
 
-// Limits of text fields, in characters.
+// Limits of text fields, in characters: textrule's, which import files
+// (graph/dataset) obey too.
 const (
-	MaxIDLen       = 200
-	MaxNameLen     = 200
-	MaxHeadlineLen = 300
-	MaxPlaceLen    = 100
-	MaxTextLen     = 5000
+	MaxIDLen       = textrule.MaxIDLen
+	MaxNameLen     = textrule.MaxNameLen
+	MaxHeadlineLen = textrule.MaxHeadlineLen
+	MaxPlaceLen    = textrule.MaxPlaceLen
+	MaxTextLen     = textrule.MaxTextLen
 	MaxFocusSkills = 20
 	// MaxSearchLen bounds a full-text search (filter.search).
 	MaxSearchLen = 200
 )
 
-// Characters refused in stored text, checked by textProblem:
-//
-//   - ids: white space, control characters (Unicode Cc: NUL, tab,
-//     newline, DEL, C1), and the bidirectional formatting characters
-//     (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069,
-//     and the marks U+200E, U+200F, U+061C);
-//   - one-line text (names, titles, headlines, roles, locations, time
-//     zones): control characters and bidirectional formatting characters;
-//   - long free text (a person's bio, a skill's description): control
-//     characters other than tab, line feed and carriage return (which
-//     lay out paragraphs), and the bidirectional embeddings, overrides and
-//     isolates; the marks stay allowed, as right-to-left writing needs
-//     them and they cannot reorder what follows.
-//
-// Control characters end up in logs, CSV exports and terminals; the
-// bidirectional overrides and isolates make text display in an order other
-// than the one it is stored in ("Trojan Source"), so a name or an id could
-// look like another.
-
-// textKind says which characters a text may hold (see above).
-type textKind int
+// textKind says which characters a text may hold: textrule's rules, the
+// ones import files (graph/dataset) obey too.
+type textKind = textrule.Kind
 
 const (
-	idText textKind = iota
-	lineText
-	longText
+	idText   = textrule.ID
+	lineText = textrule.Line
+	longText = textrule.Long
 )
 
 // textProblem returns what is wrong with the characters of v as text of
-// kind k, naming the first bad character and its position (1-based, in
+// kind k, naming the first refused character and its position (1-based, in
 // characters), or "" when nothing is.
-func textProblem(k textKind, v string) string {
-	pos := 0
-	for i, r := range v {
-		pos++
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(v[i:]); size == 1 {
-				return fmt.Sprintf("is not valid UTF-8 text (at character %d)", pos)
-			}
-		}
-		var what string
-		switch {
-		case isBidiControl(r) || (k != longText && isBidiMark(r)):
-			what = "a bidirectional text control"
-		case unicode.IsControl(r):
-			if k == longText && (r == '\t' || r == '\n' || r == '\r') {
-				continue
-			}
-			what = "a control character"
-		case k == idText && unicode.IsSpace(r):
-			what = "white space"
-		default:
-			continue
-		}
-		return fmt.Sprintf("contains %s (U+%04X) at character %d", what, r, pos)
-	}
-	return ""
-}
-
-// isBidiControl reports whether r is a bidirectional embedding, override
-// or isolate (U+202A–U+202E, U+2066–U+2069).
-func isBidiControl(r rune) bool {
-	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
-}
-
-// isBidiMark reports whether r is a bidirectional mark (LRM U+200E, RLM
-// U+200F, ALM U+061C).
-func isBidiMark(r rune) bool { return r == 0x200E || r == 0x200F || r == 0x061C }
+func textProblem(k textKind, v string) string { return textrule.Check(k, v).String() }
 
 // checker collects the first problem of a series of checks on one input.
 type checker struct{ err error }

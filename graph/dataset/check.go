@@ -5,8 +5,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/mentorgraph/mentorgraph/graph/internal/textrule"
 )
 
 // This file holds the rules about one record alone. Reading applies them to
@@ -76,74 +77,74 @@ func (rc *recordChecker) required(at Pos, k kindIndex, col int, s string) bool {
 	return true
 }
 
-// id checks a record's own id: present, at most maxIDLength characters, no
-// white space or control characters.
+// id checks a record's own id: present, and as reference checks it.
 func (rc *recordChecker) id(at Pos, k kindIndex, col int, id string) {
-	if !rc.required(at, k, col, id) {
-		return
-	}
-	if msg := idProblem(id); msg != "" {
-		rc.add(at, k, col, "%s, got %s", msg, quote(id))
+	if rc.required(at, k, col, id) {
+		rc.idChars(at, k, col, id)
 	}
 }
 
-// idProblem says what is wrong with id, or "" when nothing is.
-func idProblem(id string) string {
-	n := 0
-	for i := 0; i < len(id); {
-		c := id[i]
-		if c < utf8.RuneSelf {
-			if c <= ' ' || c == 0x7f {
-				return "must not contain spaces or control characters"
-			}
-			i++
-			n++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(id[i:])
-		if r == utf8.RuneError && size == 1 {
-			return "must be valid UTF-8 text"
-		}
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			return "must not contain spaces or control characters"
-		}
-		i += size
-		n++
+// idChars checks an id, a record's own or a reference: the characters
+// textrule allows in an id, at most maxIDLength of them. It reports
+// whether the id passed.
+func (rc *recordChecker) idChars(at Pos, k kindIndex, col int, id string) bool {
+	if f := textrule.Check(textrule.ID, id); f.Reason != textrule.OK {
+		rc.add(at, k, col, "%s", charProblem(textrule.ID, f, id))
+		return false
 	}
-	if n > maxIDLength {
-		return fmt.Sprintf("must be at most %d characters, has %d", maxIDLength, n)
-	}
-	return ""
-}
-
-// text checks a text cell: valid UTF-8 and at most max characters.
-func (rc *recordChecker) text(at Pos, k kindIndex, col int, s string, max int) {
-	if len(s) <= max && isASCII(s) {
-		return // the common case, checked without decoding
-	}
-	if !utf8.ValidString(s) {
-		rc.add(at, k, col, "must be valid UTF-8 text, got %s", quote(s))
-		return
-	}
-	if n := utf8.RuneCountInString(s); n > max {
-		rc.add(at, k, col, "must be at most %d characters, has %d: %s", max, n, quote(s))
-	}
-}
-
-// isASCII reports whether s holds only ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+	if len(id) > maxIDLength {
+		if n := utf8.RuneCountInString(id); n > maxIDLength {
+			rc.add(at, k, col, "must be at most %d characters, has %d", maxIDLength, n)
 			return false
 		}
 	}
 	return true
 }
 
+// charProblem says that s, text of kind tk, holds the character f names,
+// which its column does not allow.
+func charProblem(tk textrule.Kind, f textrule.Fault, s string) string {
+	var rule string
+	switch f.Reason {
+	case textrule.NotUTF8:
+		return fmt.Sprintf("must be valid UTF-8 text, got %s (at character %d)", quote(s), f.Pos)
+	case textrule.Space:
+		rule = "must not contain spaces or control characters"
+	case textrule.Control:
+		if tk == textrule.ID {
+			rule = "must not contain spaces or control characters"
+			break
+		}
+		rule = "must not contain control characters"
+	case textrule.Bidi:
+		rule = "must not contain bidirectional text controls"
+	}
+	return fmt.Sprintf("%s, got %s, which %s", rule, quote(s), f)
+}
+
+// text checks a text cell of kind tk: valid UTF-8, at most max
+// characters, none that textrule refuses in text of that kind.
+func (rc *recordChecker) text(at Pos, k kindIndex, col int, s string, tk textrule.Kind, max int) {
+	f := textrule.Check(tk, s)
+	if f.Reason == textrule.NotUTF8 {
+		rc.add(at, k, col, "%s", charProblem(tk, f, s))
+		return
+	}
+	if len(s) > max {
+		if n := utf8.RuneCountInString(s); n > max {
+			rc.add(at, k, col, "must be at most %d characters, has %d: %s", max, n, quote(s))
+			return
+		}
+	}
+	if f.Reason != textrule.OK {
+		rc.add(at, k, col, "%s", charProblem(tk, f, s))
+	}
+}
+
 // name checks a required name, title or role-like cell.
 func (rc *recordChecker) name(at Pos, k kindIndex, col int, s string) {
 	if rc.required(at, k, col, s) {
-		rc.text(at, k, col, s, maxNameLength)
+		rc.text(at, k, col, s, textrule.Line, maxNameLength)
 	}
 }
 
@@ -212,10 +213,12 @@ func (rc *recordChecker) period(at Pos, k kindIndex, sinceCol, untilCol int, sin
 	}
 }
 
-// reference checks a required reference to another record is present; that
-// it resolves is Validate's to check.
+// reference checks a required reference to another record: present, and
+// an id as a record's own; that it resolves is Validate's to check.
 func (rc *recordChecker) reference(at Pos, k kindIndex, col int, id string) {
-	rc.required(at, k, col, id)
+	if rc.required(at, k, col, id) {
+		rc.idChars(at, k, col, id)
+	}
 }
 
 // clearSkip ends the check of one record.
@@ -240,10 +243,10 @@ func (rc *recordChecker) person(p *Person, skip columnSet) {
 	at, k := p.At, personIndex
 	rc.id(at, k, personID, p.ID)
 	rc.name(at, k, personName, p.Name)
-	rc.text(at, k, personHeadline, p.Headline, maxHeadlineLength)
-	rc.text(at, k, personBio, p.Bio, maxTextLength)
-	rc.text(at, k, personLocation, p.Location, maxPlaceLength)
-	rc.text(at, k, personTimezone, p.Timezone, maxPlaceLength)
+	rc.text(at, k, personHeadline, p.Headline, textrule.Line, maxHeadlineLength)
+	rc.text(at, k, personBio, p.Bio, textrule.Long, maxTextLength)
+	rc.text(at, k, personLocation, p.Location, textrule.Line, maxPlaceLength)
+	rc.text(at, k, personTimezone, p.Timezone, textrule.Line, maxPlaceLength)
 	rc.count(at, k, personMentorCapacity, p.MentorCapacity)
 }
 
@@ -256,7 +259,10 @@ func (rc *recordChecker) skill(s *Skill, skip columnSet) {
 	rc.id(at, k, skillID, s.ID)
 	rc.name(at, k, skillName, s.Name)
 	rc.enum(at, k, skillCategory, s.Category, SkillCategories, true)
-	rc.text(at, k, skillDescription, s.Description, maxTextLength)
+	if s.ParentID != "" {
+		rc.idChars(at, k, skillParentID, s.ParentID)
+	}
+	rc.text(at, k, skillDescription, s.Description, textrule.Long, maxTextLength)
 }
 
 // organization checks the rules of one organization.
@@ -287,7 +293,7 @@ func (rc *recordChecker) affiliation(a *Affiliation, skip columnSet) {
 	at, k := a.At, affiliationIndex
 	rc.reference(at, k, affiliationPersonID, a.PersonID)
 	rc.reference(at, k, affiliationOrganizationID, a.OrganizationID)
-	rc.text(at, k, affiliationRole, a.Role, maxNameLength)
+	rc.text(at, k, affiliationRole, a.Role, textrule.Line, maxNameLength)
 	rc.period(at, k, affiliationSince, affiliationUntil, a.Since, a.Until)
 }
 
@@ -305,6 +311,9 @@ func (rc *recordChecker) mentorship(m *Mentorship, skip columnSet) {
 	for _, id := range m.Focus {
 		if id == "" {
 			rc.add(at, k, mentorshipFocus, "holds an empty skill id")
+			break
+		}
+		if !rc.idChars(at, k, mentorshipFocus, id) {
 			break
 		}
 	}

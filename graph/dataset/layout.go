@@ -3,6 +3,8 @@ package dataset
 import (
 	"path/filepath"
 	"strings"
+
+	"github.com/mentorgraph/mentorgraph/graph/internal/textrule"
 )
 
 // The allowed values of the enum columns, as stored (upper-case). Input is
@@ -25,13 +27,14 @@ var (
 // kind ("organization").
 const NDJSONOrganizationKind = "organization_kind"
 
-// Limits on text cells, in characters (Unicode code points).
+// Limits on text cells, in characters (Unicode code points): the API's
+// (textrule), so what imports can also be written through the API.
 const (
-	maxIDLength       = 200
-	maxNameLength     = 200 // name, title, role
-	maxHeadlineLength = 300
-	maxPlaceLength    = 100 // location, timezone
-	maxTextLength     = 5000
+	maxIDLength       = textrule.MaxIDLen
+	maxNameLength     = textrule.MaxNameLen // name, title, role
+	maxHeadlineLength = textrule.MaxHeadlineLen
+	maxPlaceLength    = textrule.MaxPlaceLen // location, timezone
+	maxTextLength     = textrule.MaxTextLen
 )
 
 // column is one column of a kind's CSV file (and field of its NDJSON lines).

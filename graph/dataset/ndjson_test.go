@@ -85,6 +85,12 @@ func TestReadNDJSONBadLines(t *testing.T) {
 		{"blank lines keep the count",
 			"\n   \n" + `{"kind":"person","id":"p1","name":"Ada"}` + "\r\n\n" + `{"kind":"person","id":"p2","name":""}`,
 			[]wantProblem{{"net.ndjson", 5, "name", "must not be empty"}}},
+		{"id and name with characters the API refuses",
+			`{"kind":"person","id":"p\u0000","name":"Ada\u202e"}`,
+			[]wantProblem{
+				{"net.ndjson", 1, "id", `got "p\x00", which contains a control character (U+0000) at character 2`},
+				{"net.ndjson", 1, "name", `got "Ada\u202e", which contains a bidirectional text control (U+202E) at character 4`},
+			}},
 		{"every line reported",
 			`{"kind":"person","id":"p1","name":"Ada","mentor_capacity":-1}` + "\n" +
 				`not json` + "\n" +

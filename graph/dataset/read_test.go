@@ -168,6 +168,73 @@ func TestReadCSVBadCells(t *testing.T) {
 		{"goal id and skill empty", KindGoal,
 			goalsHeader + ",p1,,Learn Go,3,,\n",
 			[]wantProblem{{"goals.csv", 2, "id", "must not be empty"}, {"goals.csv", 2, "skill_id", "must not be empty"}}},
+
+		// Characters: the API's rules (graph/internal/textrule), cell by
+		// cell, naming the character and where it is.
+		{"id with NUL", KindPerson,
+			peopleHeader + "ada\x00,Ada,,,,,,,\n",
+			[]wantProblem{{"people.csv", 2, "id", `must not contain spaces or control characters, got "ada\x00", which contains a control character (U+0000) at character 4`}}},
+		{"id with a right-to-left override", KindPerson,
+			peopleHeader + "ad\u202ea,Ada,,,,,,,\n",
+			[]wantProblem{{"people.csv", 2, "id", `must not contain bidirectional text controls, got "ad\u202ea", which contains a bidirectional text control (U+202E) at character 3`}}},
+		{"id with a left-to-right mark", KindOrganization,
+			orgsHeader + "acme\u200e,Acme,COMPANY\n",
+			[]wantProblem{{"organizations.csv", 2, "id", "(U+200E) at character 5"}}},
+		{"id not UTF-8", KindPerson,
+			peopleHeader + "é\xff,Ada,,,,,,,\n",
+			[]wantProblem{{"people.csv", 2, "id", `must be valid UTF-8 text, got "é\xff" (at character 2)`}}},
+		{"name with NUL", KindPerson,
+			peopleHeader + "p1,Ada\x00,,,,,,,\n",
+			[]wantProblem{{"people.csv", 2, "name", `must not contain control characters, got "Ada\x00", which contains a control character (U+0000) at character 4`}}},
+		{"name with an isolate", KindPerson,
+			peopleHeader + "p1,Ada\u2067x\u2069,,,,,,,\n",
+			[]wantProblem{{"people.csv", 2, "name", "must not contain bidirectional text controls"}}},
+		{"name on two lines", KindPerson,
+			peopleHeader + "p1,\"Ada\nLovelace\",,,,,,,\n",
+			[]wantProblem{{"people.csv", 2, "name", "(U+000A) at character 4"}}},
+		{"name in Arabic with spaces is fine", KindPerson,
+			peopleHeader + "p1,أدا لوفليس,,,,,,,\n", nil},
+		{"headline with a tab", KindPerson,
+			peopleHeader + "p1,Ada,a\tb,,,,,,\n",
+			[]wantProblem{{"people.csv", 2, "headline", "(U+0009) at character 2"}}},
+		{"bio with paragraphs, tabs and a mark is fine", KindPerson,
+			peopleHeader + "p1,Ada,,\"One.\r\n\tTwo.\nשלום\u200f.\",,,,,\n", nil},
+		{"bio with NUL", KindPerson,
+			peopleHeader + "p1,Ada,,\"One.\n\x00\",,,,,\n",
+			[]wantProblem{{"people.csv", 2, "bio", "(U+0000) at character 6"}}},
+		{"bio with an override", KindPerson,
+			peopleHeader + "p1,Ada,,abc\u202e,,,,,\n",
+			[]wantProblem{{"people.csv", 2, "bio", "must not contain bidirectional text controls"}}},
+		{"location with DEL", KindPerson,
+			peopleHeader + "p1,Ada,,,Berlin\x7f,,,,\n",
+			[]wantProblem{{"people.csv", 2, "location", "(U+007F)"}}},
+		{"timezone with a C1 control", KindPerson,
+			peopleHeader + "p1,Ada,,,,Europe/\u0085Berlin,,,\n",
+			[]wantProblem{{"people.csv", 2, "timezone", "(U+0085) at character 8"}}},
+		{"skill description with an escape", KindSkill,
+			skillsHeader + "go,Go,TECHNICAL,,\x1b[31mred\n",
+			[]wantProblem{{"skills.csv", 2, "description", "(U+001B) at character 1"}}},
+		{"skill parent with a space", KindSkill,
+			skillsHeader + "go,Go,TECHNICAL,pro gramming,\n",
+			[]wantProblem{{"skills.csv", 2, "parent_id", `must not contain spaces or control characters, got "pro gramming"`}}},
+		{"organization name with an override", KindOrganization,
+			orgsHeader + "acme,\u202dAcme,COMPANY\n",
+			[]wantProblem{{"organizations.csv", 2, "name", "(U+202D) at character 1"}}},
+		{"person skill of a person id with NUL", KindPersonSkill,
+			personSkillsHeader + "p\x001,go,3,\n",
+			[]wantProblem{{"person_skills.csv", 2, "person_id", "(U+0000) at character 2"}}},
+		{"role with NUL", KindAffiliation,
+			affiliationsHeader + "p1,acme,CTO\x00,,\n",
+			[]wantProblem{{"affiliations.csv", 2, "role", "must not contain control characters"}}},
+		{"focus with an override", KindMentorship,
+			mentorshipsHeader + "p1,p2,,,go;ru\u202est,\n",
+			[]wantProblem{{"mentorships.csv", 2, "focus", `got "ru\u202est"`}}},
+		{"connection to an id with an isolate", KindConnection,
+			connectionsHeader + "p1,p\u20662,\n",
+			[]wantProblem{{"connections.csv", 2, "person_b", "(U+2066)"}}},
+		{"goal title with a mark", KindGoal,
+			goalsHeader + "g1,p1,go,Learn\u200f Go,3,,\n",
+			[]wantProblem{{"goals.csv", 2, "title", "(U+200F) at character 6"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,7 +263,7 @@ func TestReadCSVMultiLineCells(t *testing.T) {
 		"p1,Ada,,\"First line of the bio,\n" + // line 2
 		"second line with \"\"quotes\"\",\n" + // line 3
 		"third line\",Berlin,,true,1,false\n" + // line 4
-		"p2,\"Bob\nBuilder\",,,,,true,-3,false\n" + // lines 5-6
+		"p2,Bob,,\"Builder\nof things\",,,true,-3,false\n" + // lines 5-6 (a bio may span lines, a name may not)
 		"p3,Cy,,,,,maybe,,\n" // line 7
 	var ds Dataset
 	_, err := ds.ReadCSV(strings.NewReader(text), "people.csv", KindPerson)

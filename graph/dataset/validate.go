@@ -22,21 +22,45 @@ type Known struct {
 	// looking for cycles, for a skill the dataset defines with no parent_id
 	// as well (an empty cell does not remove a stored parent).
 	SkillParents map[string]string
+	// Affiliations holds the stored memberships of the pairs that
+	// CurrentAffiliationPairs lists, so that Validate can refuse a row
+	// that would store a second current membership beside a stored one.
+	Affiliations map[PersonOrganization][]StoredAffiliation
+}
+
+// PersonOrganization names a person and an organization: the ends of a
+// membership.
+type PersonOrganization struct {
+	PersonID       string
+	OrganizationID string
+}
+
+// StoredAffiliation is a membership stored in the database, of the person
+// and organization it is keyed by in Known.Affiliations.
+type StoredAffiliation struct {
+	Role  string // "" when not set
+	Since *Date
+	Until *Date
 }
 
 // Validate checks every rule of the import layout on ds and returns all the
 // problems, ordered by file and line:
 //
 //   - each record's own rules, as reading checks them: ids and names
-//     present, ids at most 200 characters without white space or control
-//     characters, text lengths, levels 1 to 5, counts ≥ 0, valid dates with
-//     until not before since, enum values, no self-mentorship or
-//     self-connection;
+//     present, the characters and lengths the API allows in ids (references
+//     too), one-line and long texts (graph/internal/textrule), levels 1 to
+//     5, counts ≥ 0, valid dates with until not before since, enum values,
+//     no self-mentorship or self-connection;
 //   - no id defined twice within a kind (the second is reported, naming the
 //     first);
 //   - every reference resolves to a record of ds or to known;
 //   - no duplicate link: person and skill, person and organization and
 //     since, mentee and mentor, a connection in either direction;
+//   - at most one current membership (no until) of a person in an
+//     organization: within ds (the second row is reported, naming the
+//     first), and beside a stored current one (known.Affiliations) that
+//     ds neither repeats (same since) nor ends (a row with its since and
+//     an until);
 //   - no cycle in the skill hierarchy, counting known parents; each cycle
 //     is reported once, at its first skill in ds, naming all its skills.
 //
@@ -398,7 +422,9 @@ func (v *validator) references() Problems {
 			}
 		},
 		func(rc *recordChecker) {
-			for _, d := range duplicates(affiliations) {
+			dups := duplicates(affiliations)
+			reported := make(map[int32]bool, len(dups))
+			for _, d := range dups {
 				a, first := &ds.Affiliations[d.row], &ds.Affiliations[d.first]
 				since := "with no since"
 				if a.Since != nil {
@@ -406,7 +432,9 @@ func (v *validator) references() Problems {
 				}
 				rc.add(a.At, affiliationIndex, affiliationOrganizationID, "duplicate: person %s already has an affiliation with %s %s at %s",
 					quote(a.PersonID), quote(a.OrganizationID), since, where(first.At, affiliationIndex, int(d.first)))
+				reported[d.row] = true
 			}
+			v.currentAffiliations(rc, affiliations, reported)
 		},
 		func(rc *recordChecker) {
 			for _, d := range duplicates(mentorships) {
@@ -417,6 +445,114 @@ func (v *validator) references() Problems {
 		},
 	})
 	return slices.Concat(append([]Problems{problems}, duplicateLinks...)...)
+}
+
+// currentAffiliations reports the rows that would give a person a second
+// current membership (no until) of an organization: beside an earlier row
+// of ds, or beside a stored one (v.known.Affiliations). keys are the
+// affiliations' keys, in any order; rows in reported were reported as
+// duplicates already and are left out.
+func (v *validator) currentAffiliations(rc *recordChecker, keys []linkKey, reported map[int32]bool) {
+	ds := v.ds
+	var current []linkKey
+	for _, key := range keys {
+		if ds.Affiliations[key.row].Until == nil && key.ends != noLink && !reported[key.row] {
+			current = append(current, linkKey{ends: key.ends, row: key.row})
+		}
+	}
+	for _, d := range duplicates(current) {
+		a, first := &ds.Affiliations[d.row], &ds.Affiliations[d.first]
+		rc.add(a.At, affiliationIndex, affiliationUntil, "a second current membership: person %s is already a current member of %s (no until) at %s; a person is a current member of an organization at most once, so give one of them an until",
+			quote(a.PersonID), quote(a.OrganizationID), where(first.At, affiliationIndex, int(d.first)))
+		reported[d.row] = true
+	}
+
+	if len(v.known.Affiliations) == 0 {
+		return
+	}
+	// The rows of the pairs with stored memberships.
+	rowsOf := make(map[PersonOrganization][]int32)
+	for _, key := range keys {
+		if key.ends == noLink {
+			continue
+		}
+		a := &ds.Affiliations[key.row]
+		pair := PersonOrganization{a.PersonID, a.OrganizationID}
+		if _, ok := v.known.Affiliations[pair]; ok {
+			rowsOf[pair] = append(rowsOf[pair], key.row)
+		}
+	}
+	for i := range ds.Affiliations {
+		a := &ds.Affiliations[i]
+		pair := PersonOrganization{a.PersonID, a.OrganizationID}
+		rows, ok := rowsOf[pair]
+		if !ok || a.Until != nil || reported[int32(i)] {
+			continue
+		}
+		// A row with the since of a stored membership writes onto it (an
+		// empty until never clears a stored one): it adds no current one.
+		stored := v.known.Affiliations[pair]
+		if slices.ContainsFunc(stored, func(s StoredAffiliation) bool { return sameDay(s.Since, a.Since) }) {
+			continue
+		}
+		for _, s := range stored {
+			if s.Until != nil || endedBy(ds, rows, s.Since) {
+				continue
+			}
+			rc.add(a.At, affiliationIndex, affiliationUntil, "a second current membership: person %s is already a current member of %s in the database (%s); a person is a current member of an organization at most once, so end that membership first (a row with its since and an until)",
+				quote(a.PersonID), quote(a.OrganizationID), storedMembership(s))
+			break
+		}
+	}
+}
+
+// endedBy reports whether one of rows (of ds.Affiliations) gives an until
+// to the membership that started on since.
+func endedBy(ds *Dataset, rows []int32, since *Date) bool {
+	return slices.ContainsFunc(rows, func(i int32) bool {
+		a := &ds.Affiliations[i]
+		return a.Until != nil && sameDay(a.Since, since)
+	})
+}
+
+// sameDay reports whether a and b are the same day as stored (a year-only
+// date is stored as its January 1st), or both not set.
+func sameDay(a, b *Date) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Year == b.Year && a.Month == b.Month && a.Day == b.Day
+}
+
+// storedMembership describes a stored membership for a message.
+func storedMembership(s StoredAffiliation) string {
+	role := "no role"
+	if s.Role != "" {
+		role = "role " + quote(s.Role)
+	}
+	since := "no since"
+	if s.Since != nil {
+		since = "since " + s.Since.String()
+	}
+	return role + ", " + since
+}
+
+// CurrentAffiliationPairs returns the person and organization of each
+// current membership (no until) of ds, each pair once, in the order of
+// their first row: the pairs whose stored memberships an importer puts in
+// Known.Affiliations.
+func (ds *Dataset) CurrentAffiliationPairs() []PersonOrganization {
+	seen := make(map[PersonOrganization]bool)
+	var pairs []PersonOrganization
+	for i := range ds.Affiliations {
+		a := &ds.Affiliations[i]
+		pair := PersonOrganization{a.PersonID, a.OrganizationID}
+		if a.Until == nil && a.PersonID != "" && a.OrganizationID != "" && !seen[pair] {
+			seen[pair] = true
+			pairs = append(pairs, pair)
+		}
+	}
+	return pairs
 }
 
 // skillCycles reports each cycle of the skill hierarchy that goes through a

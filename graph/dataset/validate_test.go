@@ -107,6 +107,35 @@ func TestValidate(t *testing.T) {
 			want:  []wantProblem{{"affiliations.csv", 3, "organization_id", `already has an affiliation with "acme" since 2020 at affiliations.csv:2`}}},
 		{name: "affiliations with different since are fine",
 			files: map[string]string{"affiliations.csv": affiliationsHeader + "p1,acme,Engineer,2015,2017\np1,acme,Manager,2020,\n"}},
+		{name: "two current memberships of one organization",
+			files: map[string]string{"affiliations.csv": affiliationsHeader + "p1,acme,Engineer,2015,\np2,acme,,,\np1,acme,Manager,2020,\n"},
+			want: []wantProblem{{"affiliations.csv", 4, "until",
+				`a second current membership: person "p1" is already a current member of "acme" (no until) at affiliations.csv:2`}}},
+		{name: "two current memberships with no since",
+			files: map[string]string{"affiliations.csv": affiliationsHeader + "p1,acme,Engineer,,\np1,acme,Manager,2020,\n"},
+			want:  []wantProblem{{"affiliations.csv", 3, "until", "(no until) at affiliations.csv:2"}}},
+		{name: "a current membership beside a stored one",
+			files: map[string]string{"affiliations.csv": affiliationsHeader + "p1,acme,Engineer,2020,\n"},
+			known: Known{Affiliations: map[PersonOrganization][]StoredAffiliation{{"p1", "acme"}: {
+				{Role: "Intern", Since: &Date{Year: 2010, Month: 1, Day: 1}, Until: &Date{Year: 2011, Month: 1, Day: 1}},
+				{Role: "CTO", Since: &Date{Year: 2019, Month: 5, Day: 1}},
+			}}},
+			want: []wantProblem{{"affiliations.csv", 2, "until",
+				`a second current membership: person "p1" is already a current member of "acme" in the database (role "CTO", since 2019-05-01); a person is a current member of an organization at most once, so end that membership first`}}},
+		{name: "a current membership beside a stored one with no since",
+			files: map[string]string{"affiliations.csv": affiliationsHeader + "p1,acme,Engineer,2020,\n"},
+			known: Known{Affiliations: map[PersonOrganization][]StoredAffiliation{{"p1", "acme"}: {{}}}},
+			want:  []wantProblem{{"affiliations.csv", 2, "until", `in the database (no role, no since)`}}},
+		{name: "the stored current membership again",
+			files: map[string]string{"affiliations.csv": affiliationsHeader + "p1,acme,CTO,2019,\n"},
+			known: Known{Affiliations: map[PersonOrganization][]StoredAffiliation{{"p1", "acme"}: {{Role: "CTO", Since: &Date{Year: 2019, Month: 1, Day: 1}}}}}},
+		{name: "the stored current membership ended and a new one",
+			files: map[string]string{"affiliations.csv": affiliationsHeader + "p1,acme,Advisor,2021,\np1,acme,CTO,2019-05-01,2021\n"},
+			known: Known{Affiliations: map[PersonOrganization][]StoredAffiliation{{"p1", "acme"}: {{Role: "CTO", Since: &Date{Year: 2019, Month: 5, Day: 1}}}}}},
+		{name: "a current membership beside stored past ones",
+			files: map[string]string{"affiliations.csv": affiliationsHeader + "p1,acme,Advisor,2021,\n"},
+			known: Known{Affiliations: map[PersonOrganization][]StoredAffiliation{{"p1", "acme"}: {
+				{Since: &Date{Year: 2019, Month: 5, Day: 1}, Until: &Date{Year: 2020, Month: 5, Day: 1}}}}}},
 		{name: "mentorship twice",
 			files: map[string]string{"mentorships.csv": mentorshipsHeader + "p1,p2,2020,2021,,\np1,p2,2023,,,\n"},
 			want:  []wantProblem{{"mentorships.csv", 3, "mentor_id", `duplicate: "p1" is already mentored by "p2" at mentorships.csv:2`}}},
@@ -245,6 +274,18 @@ func TestMissing(t *testing.T) {
 	}
 	if ps := Validate(ds, known); len(ps) > 0 {
 		t.Errorf("with every missing id known: %v", ps)
+	}
+}
+
+// TestCurrentAffiliationPairs: the pairs of the rows without until, once
+// each, in the order of their first row, for the importer to look up.
+func TestCurrentAffiliationPairs(t *testing.T) {
+	files := maps.Clone(baseFiles)
+	files["affiliations.csv"] = affiliationsHeader + "p2,acme,,2020,\np1,acme,,2010,2012\np1,acme,,2013,\np2,acme,,2019,\np1,initech,,,\n"
+	ds, _ := readCSVTexts(t, files)
+	want := []PersonOrganization{{"p2", "acme"}, {"p1", "acme"}, {"p1", "initech"}}
+	if got := ds.CurrentAffiliationPairs(); !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
 
