@@ -25,7 +25,7 @@ func TestWriteLateInItsDeadlineIsNotCommitted(t *testing.T) {
 	// The same write about other people first, so Neo4j has planned its
 	// statements: unplanned, they could take long enough for the
 	// transaction's own timeout (the time left at its start) to stop it.
-	if err := x.s.Connect(ctx, x.person("c", -1), x.person("d", -1), nil); err != nil {
+	if _, err := x.s.Connect(ctx, x.person("c", -1), x.person("d", -1), nil); err != nil {
 		t.Fatal(err)
 	}
 
@@ -48,7 +48,10 @@ func TestWriteLateInItsDeadlineIsNotCommitted(t *testing.T) {
 	const timeout, inside = 5 * time.Second, 300 * time.Millisecond
 	deadline := time.Now().Add(timeout)
 	done := make(chan error, 1)
-	go func() { done <- x.s.Connect(graph.WithDeadline(ctx, deadline), a, b, nil) }()
+	go func() {
+		_, err := x.s.Connect(graph.WithDeadline(ctx, deadline), a, b, nil)
+		done <- err
+	}()
 	time.Sleep(time.Until(deadline.Add(-inside)))
 	if err := holder.Rollback(ctx); err != nil {
 		t.Fatal(err)
@@ -69,7 +72,7 @@ func TestWriteLateInItsDeadlineIsNotCommitted(t *testing.T) {
 		t.Errorf("the write was stored later (%d links)", n)
 	}
 	// The same write with time enough is stored.
-	if err := x.s.Connect(graph.WithDeadline(ctx, time.Now().Add(timeout)), a, b, nil); err != nil || x.connections(a, b) != 1 {
+	if _, err := x.s.Connect(graph.WithDeadline(ctx, time.Now().Add(timeout)), a, b, nil); err != nil || x.connections(a, b) != 1 {
 		t.Errorf("the write in time: %v", err)
 	}
 }
@@ -96,7 +99,7 @@ func TestConnectionLostDuringCommit(t *testing.T) {
 	since := date(t, "2024-04-01")
 
 	cutter.CutNextCommit()
-	err = s.Connect(ctx, a, b, since)
+	_, err = s.Connect(ctx, a, b, since)
 	if cutter.Cuts() != 1 {
 		t.Fatalf("the proxy cut %d connections; want 1 (err %v)", cutter.Cuts(), err)
 	}
@@ -111,7 +114,7 @@ func TestConnectionLostDuringCommit(t *testing.T) {
 		}
 	}
 	// Repeating the request is safe: it finds the link and writes nothing.
-	if err := s.Connect(ctx, a, b, since); err != nil {
+	if _, err := s.Connect(ctx, a, b, since); err != nil {
 		t.Fatalf("repeating the request: %v", err)
 	}
 	if n := x.connections(a, b); n != 1 {

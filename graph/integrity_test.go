@@ -252,9 +252,11 @@ func TestConcurrentLinkRequestsStoreOneLink(t *testing.T) {
 		a, b := x.person("a", -1), x.person("b", -1)
 		errs := parallel(n, func(i int) error {
 			if i%2 == 0 {
-				return x.s.Connect(ctx, a, b, nil)
+				_, err := x.s.Connect(ctx, a, b, nil)
+				return err
 			}
-			return x.s.Connect(ctx, b, a, nil)
+			_, err := x.s.Connect(ctx, b, a, nil)
+			return err
 		})
 		for i, err := range errs {
 			if err != nil {
@@ -358,7 +360,8 @@ func TestRepeatedLinkRequests(t *testing.T) {
 	must("record", err)
 	_, err = x.s.RecordMentorship(ctx, graph.Mentorship{MenteeID: mentee, MentorID: past, Since: date(t, "2020-01-01"), Until: date(t, "2021-06-30")})
 	must("record an ended mentorship", err)
-	must("connect", x.s.Connect(ctx, mentee, mentor, date(t, "2019-05-01")))
+	_, err = x.s.Connect(ctx, mentee, mentor, date(t, "2019-05-01"))
+	must("connect", err)
 	_, err = x.s.AddAffiliation(ctx, graph.Affiliation{PersonID: mentee, OrganizationID: org, Role: &role, Since: date(t, "2022-02-01")})
 	must("affiliate", err)
 	_, err = x.s.AddAffiliation(ctx, graph.Affiliation{PersonID: mentee, OrganizationID: org, Role: &other, Since: date(t, "2018-01-01"), Until: date(t, "2019-01-01")})
@@ -393,9 +396,9 @@ func TestRepeatedLinkRequests(t *testing.T) {
 		{"mentorship, ended, asked active", func() (any, error) {
 			return x.s.RecordMentorship(ctx, graph.Mentorship{MenteeID: mentee, MentorID: past})
 		}, nil, fmt.Sprintf("%q was already mentored by %q (ENDED from 2020-01-01 to 2021-06-30); a pair keeps one mentorship record", mentee, past)},
-		{"connection, same", func() (any, error) { return nil, x.s.Connect(ctx, mentor, mentee, date(t, "2019-05-01")) }, nil, ""},
-		{"connection, since left out", func() (any, error) { return nil, x.s.Connect(ctx, mentee, mentor, nil) }, nil, ""},
-		{"connection, another since", func() (any, error) { return nil, x.s.Connect(ctx, mentee, mentor, date(t, "2020-01-01")) },
+		{"connection, same", func() (any, error) { return x.s.Connect(ctx, mentor, mentee, date(t, "2019-05-01")) }, "2019-05-01 " + mentee, ""},
+		{"connection, since left out", func() (any, error) { return x.s.Connect(ctx, mentee, mentor, nil) }, "2019-05-01 " + mentor, ""},
+		{"connection, another since", func() (any, error) { return x.s.Connect(ctx, mentee, mentor, date(t, "2020-01-01")) },
 			nil, fmt.Sprintf("%q and %q are already connected (since 2019-05-01); disconnect them first to record another date", mentee, mentor)},
 		{"membership, same", func() (any, error) {
 			return x.s.AddAffiliation(ctx, graph.Affiliation{PersonID: mentee, OrganizationID: org, Role: &role, Since: date(t, "2022-02-01")})
@@ -431,6 +434,8 @@ func TestRepeatedLinkRequests(t *testing.T) {
 				desc = fmt.Sprintf("%s %s", l.Since, l.Status)
 			case graph.Affiliation:
 				desc = fmt.Sprintf("%s %s", l.Since, *l.Role)
+			case graph.Connection:
+				desc = fmt.Sprintf("%s %s", l.Since, l.PersonID)
 			}
 			if desc != c.want {
 				t.Errorf("returned %v, want the stored %v", desc, c.want)

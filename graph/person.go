@@ -257,22 +257,23 @@ const connectCypher = `
 MATCH (a:Person {id: $a}), (b:Person {id: $b})
 CREATE (a)-[k:KNOWS {since: $since}]->(b)
 SET a.updatedAt = datetime(), b.updatedAt = datetime()
-RETURN {a: a.id, b: b.id} AS pair`
+RETURN {person: b.id, since: k.since} AS k`
 
 // connectionCypher reads the connection of a and b, either direction (the
 // earliest, should older versions have left several).
 const connectionCypher = `
-MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b})
-WITH k ORDER BY k.since
-RETURN {since: k.since} AS k LIMIT 1`
+MATCH (:Person {id: $a})-[k:KNOWS]-(b:Person {id: $b})
+WITH b, k ORDER BY k.since
+RETURN {person: b.id, since: k.since} AS k LIMIT 1`
 
 // Connect records that a and b know each other (KNOWS, one link per pair
-// whatever its direction). When they are already connected, a request
-// whose since is left out or equal to the stored one is done already
-// (nothing is written, so a client may repeat it); another since is
-// ErrConflict. Both people are locked first, so concurrent requests about
-// the pair store one link.
-func (s *Store) Connect(ctx context.Context, a, b string, since *Date) error {
+// whatever its direction) and returns the stored connection, seen from a
+// (PersonID is b). When they are already connected, a request whose since
+// is left out or equal to the stored one is done already: nothing is
+// written and the stored connection is returned, with its since, so a
+// client may repeat it; another since is ErrConflict. Both people are
+// locked first, so concurrent requests about the pair store one link.
+func (s *Store) Connect(ctx context.Context, a, b string, since *Date) (Connection, error) {
 	var c checker
 	c.id("input.a", a)
 	c.id("input.b", b)
@@ -280,30 +281,28 @@ func (s *Store) Connect(ctx context.Context, a, b string, since *Date) error {
 		c.fail("input.b", "a person cannot be connected to themselves (%q)", a)
 	}
 	if c.err != nil {
-		return c.err
+		return Connection{}, c.err
 	}
 	params := map[string]any{"a": a, "b": b, "since": dateParam(since)}
-	_, err := write(ctx, s, "connect", func(tx neo4j.ManagedTransaction) (bool, error) {
+	return write(ctx, s, "connect", func(tx neo4j.ManagedTransaction) (Connection, error) {
 		if err := lockNodes(ctx, tx, personLabel, a, b); err != nil {
-			return false, err
+			return Connection{}, err
 		}
 		if err := requireAll(ctx, tx, ref{personLabel, a, "input.a"}, ref{personLabel, b, "input.b"}); err != nil {
-			return false, err
+			return Connection{}, err
 		}
 		old, err := single(ctx, tx, connectionCypher, params, connectionFrom)
 		switch {
 		case err == nil && (since == nil || sameDate(since, old.Since)):
-			return false, nil
+			return old, nil
 		case err == nil:
-			return false, conflict("%q and %q are already connected (%s); disconnect them first to record another date",
+			return Connection{}, conflict("%q and %q are already connected (%s); disconnect them first to record another date",
 				a, b, connectedSince(old.Since))
 		case !errors.Is(err, errNoRows):
-			return false, err
+			return Connection{}, err
 		}
-		_, err = single(ctx, tx, connectCypher, params, func(map[string]any) bool { return true })
-		return true, err
+		return single(ctx, tx, connectCypher, params, connectionFrom)
 	})
-	return err
 }
 
 // connectedSince describes a connection's date for a message.

@@ -2747,6 +2747,7 @@ input ConnectInput {
 type ConnectPayload {
   a: Person!
   b: Person!
+  "The stored connection's date, null if it has none: a repeat that leaves ` + "`" + `since` + "`" + ` out answers the date already stored."
   since: Date
 }
 

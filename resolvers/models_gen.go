@@ -35,9 +35,10 @@ type ConnectInput struct {
 
 // The two people a `connect` linked.
 type ConnectPayload struct {
-	A     *graph.Person `json:"a"`
-	B     *graph.Person `json:"b"`
-	Since *graph.Date   `json:"since,omitempty"`
+	A *graph.Person `json:"a"`
+	B *graph.Person `json:"b"`
+	// The stored connection's date, null if it has none: a repeat that leaves `since` out answers the date already stored.
+	Since *graph.Date `json:"since,omitempty"`
 }
 
 type CreateOrganizationInput struct {

@@ -57,12 +57,13 @@ func (r *mutationResolver) RemovePersonSkill(ctx context.Context, personID strin
 
 // Connect is the resolver for the connect field.
 func (r *mutationResolver) Connect(ctx context.Context, input ConnectInput) (*ConnectPayload, error) {
-	if err := r.Store.Connect(ctx, input.A, input.B, input.Since); err != nil {
+	conn, err := r.Store.Connect(ctx, input.A, input.B, input.Since)
+	if err != nil {
 		return nil, err
 	}
 	people, err := r.Store.PeopleByID(ctx, []string{input.A, input.B})
 	a, b := people[input.A], people[input.B]
-	return &ConnectPayload{A: &a, B: &b, Since: input.Since}, err
+	return &ConnectPayload{A: &a, B: &b, Since: conn.Since}, err
 }
 
 // Disconnect is the resolver for the disconnect field.

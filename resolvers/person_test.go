@@ -134,10 +134,11 @@ func TestConnectAndDisconnect(t *testing.T) {
 	if at(d, "connect", "since") != "2020-05-01" || at(d, "connect", "b", "id") != y {
 		t.Errorf("connect: %v", d)
 	}
-	// The same connection again, either way round, is done already; with
-	// another date it is a conflict.
+	// The same connection again, either way round, is done already and
+	// answers the stored connection (a since left out is the stored date,
+	// not null); with another date it is a conflict.
 	d = a.ok(connect, map[string]any{"in": map[string]any{"a": y, "b": x}})
-	if at(d, "connect", "a", "id") != y {
+	if at(d, "connect", "a", "id") != y || at(d, "connect", "since") != "2020-05-01" {
 		t.Errorf("a repeated connect: %v", d)
 	}
 	a.ok(connect, map[string]any{"in": map[string]any{"a": x, "b": y, "since": "2020-05-01"}})

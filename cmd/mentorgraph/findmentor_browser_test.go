@@ -161,7 +161,7 @@ func writeMentorNet(ctx context.Context, s *graph.Store, p string) (mentorNet, e
 		}
 	}
 	for _, pair := range [][2]string{{n.mira, n.ana}, {n.mira, n.bo}, {n.mira, n.ivo}, {n.bo, n.lena}, {n.lena, n.tomas}, {n.noor, n.sam}} {
-		if err := s.Connect(ctx, pair[0], pair[1], nil); err != nil {
+		if _, err := s.Connect(ctx, pair[0], pair[1], nil); err != nil {
 			return n, fmt.Errorf("connect %s %s: %w", pair[0], pair[1], err)
 		}
 	}
