@@ -9,7 +9,7 @@ GO    ?= go
 export CGO_ENABLED ?= 0
 
 # Generated files that `go generate ./...` must reproduce exactly.
-GENERATED := resolvers/generated.go resolvers/models_gen.go resolvers/concurrency_gen.go resolvers/plain_gen.go
+GENERATED := resolvers/generated.go resolvers/models_gen.go
 # The web UI's installed libraries (npm ci's record of them).
 WEB_DEPS  := web/node_modules/.package-lock.json
 

@@ -4,16 +4,20 @@
 // resolvers, which stay thin (check arguments, call a loader or a store
 // method), and the error presenter.
 //
-// Three files make answers cheaper than gqlgen alone would: marshal.go
-// (lists whose selection reaches no resolver are marshalled in a loop, not a
-// goroutine per element), plain.go with plain_gen.go (objects, and lists of
-// them, whose selection is all plain fields are written straight into JSON,
-// not field by field), and transport.go (an answer that is data alone skips a second pass
-// through encoding/json). resolvers/internal/generate writes the generated
-// parts; tests compare the bytes with gqlgen's own. handler.go bounds each
-// request (depth, complexity, timeout) and the requests served at once.
+// The server's wiring: handler.go builds gqlgen's handler.New with the
+// transports and extensions it needs (GET and the POST transport of
+// transport.go, automatic persisted queries, a parsed-query cache,
+// introspection) and bounds each request (limits.go, depth.go,
+// complexity.go: depth, cost, timeout, body and answer size, the requests
+// served at once). transport.go answers POST as gqlgen's transport.POST
+// does, but writes an answer that is data alone around gqlgen's bytes
+// rather than passing it through encoding/json again, and says where a
+// body that is not JSON goes wrong.
+//
+// generated.go is plain gqlgen output (`go generate ./resolvers` runs the
+// gqlgen pinned as a tool in go.mod): nothing patches or re-generates it.
 //
 // It imports loaders and graph, never the Neo4j driver.
 package resolvers
 
-//go:generate sh -c "cd .. && go run ./resolvers/internal/generate"
+//go:generate go tool gqlgen generate

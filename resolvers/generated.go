@@ -13160,9 +13160,6 @@ func UnmarshalUpdateSkillInput(ctx context.Context, raw any) (UpdateSkillInput, 
 var affiliationImplementors = []string{"Affiliation"}
 
 func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionSet, obj *graph.Affiliation) graphql.Marshaler {
-	if m := ec.plainAffiliation(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, affiliationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13218,9 +13215,6 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 var boardSeatImplementors = []string{"BoardSeat"}
 
 func (ec *executionContext) _BoardSeat(ctx context.Context, sel ast.SelectionSet, obj *graph.Seat) graphql.Marshaler {
-	if m := ec.plainBoardSeat(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, boardSeatImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13269,9 +13263,6 @@ func (ec *executionContext) _BoardSeat(ctx context.Context, sel ast.SelectionSet
 var connectPayloadImplementors = []string{"ConnectPayload"}
 
 func (ec *executionContext) _ConnectPayload(ctx context.Context, sel ast.SelectionSet, obj *ConnectPayload) graphql.Marshaler {
-	if m := ec.plainConnectPayload(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, connectPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13315,9 +13306,6 @@ func (ec *executionContext) _ConnectPayload(ctx context.Context, sel ast.Selecti
 var connectionImplementors = []string{"Connection"}
 
 func (ec *executionContext) _Connection(ctx context.Context, sel ast.SelectionSet, obj *graph.Connection) graphql.Marshaler {
-	if m := ec.plainConnection(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, connectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13357,9 +13345,6 @@ func (ec *executionContext) _Connection(ctx context.Context, sel ast.SelectionSe
 var goalImplementors = []string{"Goal"}
 
 func (ec *executionContext) _Goal(ctx context.Context, sel ast.SelectionSet, obj *graph.Goal) graphql.Marshaler {
-	if m := ec.plainGoal(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, goalImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13425,9 +13410,6 @@ func (ec *executionContext) _Goal(ctx context.Context, sel ast.SelectionSet, obj
 var importKindCountsImplementors = []string{"ImportKindCounts"}
 
 func (ec *executionContext) _ImportKindCounts(ctx context.Context, sel ast.SelectionSet, obj *ImportKindCounts) graphql.Marshaler {
-	if m := ec.plainImportKindCounts(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, importKindCountsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13481,9 +13463,6 @@ func (ec *executionContext) _ImportKindCounts(ctx context.Context, sel ast.Selec
 var importReportImplementors = []string{"ImportReport"}
 
 func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.SelectionSet, obj *ImportReport) graphql.Marshaler {
-	if m := ec.plainImportReport(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, importReportImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13532,9 +13511,6 @@ func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.Selection
 var lineageEntryImplementors = []string{"LineageEntry"}
 
 func (ec *executionContext) _LineageEntry(ctx context.Context, sel ast.SelectionSet, obj *graph.LineageEntry) graphql.Marshaler {
-	if m := ec.plainLineageEntry(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, lineageEntryImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13583,9 +13559,6 @@ func (ec *executionContext) _LineageEntry(ctx context.Context, sel ast.Selection
 var memberConnectionImplementors = []string{"MemberConnection"}
 
 func (ec *executionContext) _MemberConnection(ctx context.Context, sel ast.SelectionSet, obj *MemberConnection) graphql.Marshaler {
-	if m := ec.plainMemberConnection(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, memberConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13630,9 +13603,6 @@ func (ec *executionContext) _MemberConnection(ctx context.Context, sel ast.Selec
 var memberEdgeImplementors = []string{"MemberEdge"}
 
 func (ec *executionContext) _MemberEdge(ctx context.Context, sel ast.SelectionSet, obj *MemberEdge) graphql.Marshaler {
-	if m := ec.plainMemberEdge(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, memberEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13681,9 +13651,6 @@ func (ec *executionContext) _MemberEdge(ctx context.Context, sel ast.SelectionSe
 var mentorBoardImplementors = []string{"MentorBoard"}
 
 func (ec *executionContext) _MentorBoard(ctx context.Context, sel ast.SelectionSet, obj *graph.Board) graphql.Marshaler {
-	if m := ec.plainMentorBoard(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorBoardImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13722,9 +13689,6 @@ func (ec *executionContext) _MentorBoard(ctx context.Context, sel ast.SelectionS
 var mentorMatchImplementors = []string{"MentorMatch"}
 
 func (ec *executionContext) _MentorMatch(ctx context.Context, sel ast.SelectionSet, obj *graph.MentorMatch) graphql.Marshaler {
-	if m := ec.plainMentorMatch(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13793,9 +13757,6 @@ func (ec *executionContext) _MentorMatch(ctx context.Context, sel ast.SelectionS
 var mentorMatchConnectionImplementors = []string{"MentorMatchConnection"}
 
 func (ec *executionContext) _MentorMatchConnection(ctx context.Context, sel ast.SelectionSet, obj *MentorMatchConnection) graphql.Marshaler {
-	if m := ec.plainMentorMatchConnection(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13840,9 +13801,6 @@ func (ec *executionContext) _MentorMatchConnection(ctx context.Context, sel ast.
 var mentorMatchEdgeImplementors = []string{"MentorMatchEdge"}
 
 func (ec *executionContext) _MentorMatchEdge(ctx context.Context, sel ast.SelectionSet, obj *MentorMatchEdge) graphql.Marshaler {
-	if m := ec.plainMentorMatchEdge(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorMatchEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13881,9 +13839,6 @@ func (ec *executionContext) _MentorMatchEdge(ctx context.Context, sel ast.Select
 var mentorshipImplementors = []string{"Mentorship"}
 
 func (ec *executionContext) _Mentorship(ctx context.Context, sel ast.SelectionSet, obj *graph.Mentorship) graphql.Marshaler {
-	if m := ec.plainMentorship(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorshipImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14128,9 +14083,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 var neighborLinkImplementors = []string{"NeighborLink"}
 
 func (ec *executionContext) _NeighborLink(ctx context.Context, sel ast.SelectionSet, obj *NeighborLink) graphql.Marshaler {
-	if m := ec.plainNeighborLink(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, neighborLinkImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14184,9 +14136,6 @@ func (ec *executionContext) _NeighborLink(ctx context.Context, sel ast.Selection
 var neighborNodeImplementors = []string{"NeighborNode"}
 
 func (ec *executionContext) _NeighborNode(ctx context.Context, sel ast.SelectionSet, obj *graph.NeighborNode) graphql.Marshaler {
-	if m := ec.plainNeighborNode(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, neighborNodeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14225,9 +14174,6 @@ func (ec *executionContext) _NeighborNode(ctx context.Context, sel ast.Selection
 var neighborhoodImplementors = []string{"Neighborhood"}
 
 func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.SelectionSet, obj *Neighborhood) graphql.Marshaler {
-	if m := ec.plainNeighborhood(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, neighborhoodImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14271,9 +14217,6 @@ func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.Selection
 var organizationImplementors = []string{"Organization"}
 
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *graph.Organization) graphql.Marshaler {
-	if m := ec.plainOrganization(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14323,9 +14266,6 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 var organizationConnectionImplementors = []string{"OrganizationConnection"}
 
 func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *OrganizationConnection) graphql.Marshaler {
-	if m := ec.plainOrganizationConnection(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14370,9 +14310,6 @@ func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast
 var organizationEdgeImplementors = []string{"OrganizationEdge"}
 
 func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *OrganizationEdge) graphql.Marshaler {
-	if m := ec.plainOrganizationEdge(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14411,9 +14348,6 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *PageInfo) graphql.Marshaler {
-	if m := ec.plainPageInfo(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14462,9 +14396,6 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 var pathImplementors = []string{"Path"}
 
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *graph.Path) graphql.Marshaler {
-	if m := ec.plainPath(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14503,9 +14434,6 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 var pathStepImplementors = []string{"PathStep"}
 
 func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet, obj *graph.Step) graphql.Marshaler {
-	if m := ec.plainPathStep(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14559,9 +14487,6 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 var personImplementors = []string{"Person"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *graph.Person) graphql.Marshaler {
-	if m := ec.plainPerson(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14686,9 +14611,6 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *PersonConnection) graphql.Marshaler {
-	if m := ec.plainPersonConnection(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14733,9 +14655,6 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *PersonEdge) graphql.Marshaler {
-	if m := ec.plainPersonEdge(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14774,9 +14693,6 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 var personSkillImplementors = []string{"PersonSkill"}
 
 func (ec *executionContext) _PersonSkill(ctx context.Context, sel ast.SelectionSet, obj *graph.PersonSkill) graphql.Marshaler {
-	if m := ec.plainPersonSkill(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, personSkillImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14955,9 +14871,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 var scoreBreakdownImplementors = []string{"ScoreBreakdown"}
 
 func (ec *executionContext) _ScoreBreakdown(ctx context.Context, sel ast.SelectionSet, obj *graph.ScoreBreakdown) graphql.Marshaler {
-	if m := ec.plainScoreBreakdown(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, scoreBreakdownImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15006,9 +14919,6 @@ func (ec *executionContext) _ScoreBreakdown(ctx context.Context, sel ast.Selecti
 var serverInfoImplementors = []string{"ServerInfo"}
 
 func (ec *executionContext) _ServerInfo(ctx context.Context, sel ast.SelectionSet, obj *ServerInfo) graphql.Marshaler {
-	if m := ec.plainServerInfo(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, serverInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15047,9 +14957,6 @@ func (ec *executionContext) _ServerInfo(ctx context.Context, sel ast.SelectionSe
 var skillImplementors = []string{"Skill"}
 
 func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, obj *graph.Skill) graphql.Marshaler {
-	if m := ec.plainSkill(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15140,9 +15047,6 @@ func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, ob
 var skillConnectionImplementors = []string{"SkillConnection"}
 
 func (ec *executionContext) _SkillConnection(ctx context.Context, sel ast.SelectionSet, obj *SkillConnection) graphql.Marshaler {
-	if m := ec.plainSkillConnection(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15187,9 +15091,6 @@ func (ec *executionContext) _SkillConnection(ctx context.Context, sel ast.Select
 var skillEdgeImplementors = []string{"SkillEdge"}
 
 func (ec *executionContext) _SkillEdge(ctx context.Context, sel ast.SelectionSet, obj *SkillEdge) graphql.Marshaler {
-	if m := ec.plainSkillEdge(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15228,9 +15129,6 @@ func (ec *executionContext) _SkillEdge(ctx context.Context, sel ast.SelectionSet
 var skillGapImplementors = []string{"SkillGap"}
 
 func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet, obj *graph.SkillGap) graphql.Marshaler {
-	if m := ec.plainSkillGap(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15316,9 +15214,6 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 var skillGapConnectionImplementors = []string{"SkillGapConnection"}
 
 func (ec *executionContext) _SkillGapConnection(ctx context.Context, sel ast.SelectionSet, obj *SkillGapConnection) graphql.Marshaler {
-	if m := ec.plainSkillGapConnection(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15362,9 +15257,6 @@ func (ec *executionContext) _SkillGapConnection(ctx context.Context, sel ast.Sel
 var skillGapEdgeImplementors = []string{"SkillGapEdge"}
 
 func (ec *executionContext) _SkillGapEdge(ctx context.Context, sel ast.SelectionSet, obj *SkillGapEdge) graphql.Marshaler {
-	if m := ec.plainSkillGapEdge(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15403,9 +15295,6 @@ func (ec *executionContext) _SkillGapEdge(ctx context.Context, sel ast.Selection
 var skillMentorConnectionImplementors = []string{"SkillMentorConnection"}
 
 func (ec *executionContext) _SkillMentorConnection(ctx context.Context, sel ast.SelectionSet, obj *SkillMentorConnection) graphql.Marshaler {
-	if m := ec.plainSkillMentorConnection(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillMentorConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15450,9 +15339,6 @@ func (ec *executionContext) _SkillMentorConnection(ctx context.Context, sel ast.
 var skillMentorEdgeImplementors = []string{"SkillMentorEdge"}
 
 func (ec *executionContext) _SkillMentorEdge(ctx context.Context, sel ast.SelectionSet, obj *SkillMentorEdge) graphql.Marshaler {
-	if m := ec.plainSkillMentorEdge(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillMentorEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15502,9 +15388,6 @@ func (ec *executionContext) _SkillMentorEdge(ctx context.Context, sel ast.Select
 var successorImplementors = []string{"Successor"}
 
 func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet, obj *graph.Successor) graphql.Marshaler {
-	if m := ec.plainSuccessor(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, successorImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15553,9 +15436,6 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 var successorSkillImplementors = []string{"SuccessorSkill"}
 
 func (ec *executionContext) _SuccessorSkill(ctx context.Context, sel ast.SelectionSet, obj *graph.SkillLevel) graphql.Marshaler {
-	if m := ec.plainSuccessorSkill(ctx, sel, obj); m != nil {
-		return m
-	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, successorSkillImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15979,10 +15859,7 @@ func (ec *executionContext) unmarshalNAddGoalInput2githubᚗcomᚋmentorgraphᚋ
 }
 
 func (ec *executionContext) marshalNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Affiliation) graphql.Marshaler {
-	if m := ec.plainNAffiliation2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliationᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAffiliation2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliation(ctx, sel, v[i])
@@ -16010,10 +15887,7 @@ func (ec *executionContext) marshalNBoardSeat2githubᚗcomᚋmentorgraphᚋmento
 }
 
 func (ec *executionContext) marshalNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Seat) graphql.Marshaler {
-	if m := ec.plainNBoardSeat2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeatᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBoardSeat2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeat(ctx, sel, v[i])
@@ -16056,10 +15930,7 @@ func (ec *executionContext) marshalNConnectPayload2ᚖgithubᚗcomᚋmentorgraph
 }
 
 func (ec *executionContext) marshalNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Connection) graphql.Marshaler {
-	if m := ec.plainNConnection2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnectionᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐConnection(ctx, sel, v[i])
@@ -16162,10 +16033,7 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Goal) graphql.Marshaler {
-	if m := ec.plainNGoal2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoalᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGoal2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoal(ctx, sel, v[i])
@@ -16246,10 +16114,7 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) marshalNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx context.Context, sel ast.SelectionSet, v []*ImportKindCounts) graphql.Marshaler {
-	if m := ec.plainNImportKindCounts2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCountsᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNImportKindCounts2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportKindCounts(ctx, sel, v[i])
@@ -16321,10 +16186,7 @@ var (
 )
 
 func (ec *executionContext) marshalNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.LineageEntry) graphql.Marshaler {
-	if m := ec.plainNLineageEntry2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntryᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLineageEntry2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLineageEntry(ctx, sel, v[i])
@@ -16382,10 +16244,7 @@ func (ec *executionContext) marshalNMemberConnection2ᚖgithubᚗcomᚋmentorgra
 }
 
 func (ec *executionContext) marshalNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*MemberEdge) graphql.Marshaler {
-	if m := ec.plainNMemberEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdgeᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMemberEdge(ctx, sel, v[i])
@@ -16433,10 +16292,7 @@ func (ec *executionContext) marshalNMentorMatchConnection2ᚖgithubᚗcomᚋment
 }
 
 func (ec *executionContext) marshalNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*MentorMatchEdge) graphql.Marshaler {
-	if m := ec.plainNMentorMatchEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdgeᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMentorMatchEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐMentorMatchEdge(ctx, sel, v[i])
@@ -16460,10 +16316,7 @@ func (ec *executionContext) marshalNMentorMatchEdge2ᚖgithubᚗcomᚋmentorgrap
 }
 
 func (ec *executionContext) marshalNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Mentorship) graphql.Marshaler {
-	if m := ec.plainNMentorship2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMentorship2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorship(ctx, sel, v[i])
@@ -16505,10 +16358,7 @@ func (ec *executionContext) marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋme
 }
 
 func (ec *executionContext) marshalNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []NeighborLink) graphql.Marshaler {
-	if m := ec.plainNNeighborLink2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLinkᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNeighborLink2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐNeighborLink(ctx, sel, v[i])
@@ -16528,10 +16378,7 @@ func (ec *executionContext) marshalNNeighborNode2githubᚗcomᚋmentorgraphᚋme
 }
 
 func (ec *executionContext) marshalNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.NeighborNode) graphql.Marshaler {
-	if m := ec.plainNNeighborNode2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNodeᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNeighborNode2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐNeighborNode(ctx, sel, v[i])
@@ -16571,10 +16418,7 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋmen
 }
 
 func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*OrganizationEdge) graphql.Marshaler {
-	if m := ec.plainNOrganizationEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdgeᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐOrganizationEdge(ctx, sel, v[i])
@@ -16624,10 +16468,7 @@ func (ec *executionContext) marshalNPath2githubᚗcomᚋmentorgraphᚋmentorgrap
 }
 
 func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Path) graphql.Marshaler {
-	if m := ec.plainNPath2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPathᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPath2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPath(ctx, sel, v[i])
@@ -16655,10 +16496,7 @@ func (ec *executionContext) marshalNPathStep2githubᚗcomᚋmentorgraphᚋmentor
 }
 
 func (ec *executionContext) marshalNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Step) graphql.Marshaler {
-	if m := ec.plainNPathStep2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStepᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPathStep2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐStep(ctx, sel, v[i])
@@ -16678,10 +16516,7 @@ func (ec *executionContext) marshalNPerson2githubᚗcomᚋmentorgraphᚋmentorgr
 }
 
 func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
-	if m := ec.plainNPerson2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, sel, v[i])
@@ -16713,10 +16548,7 @@ func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋmentorgra
 }
 
 func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PersonEdge) graphql.Marshaler {
-	if m := ec.plainNPersonEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdgeᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐPersonEdge(ctx, sel, v[i])
@@ -16740,10 +16572,7 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋmentorgraphᚋm
 }
 
 func (ec *executionContext) marshalNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.PersonSkill) graphql.Marshaler {
-	if m := ec.plainNPersonSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkillᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPersonSkill(ctx, sel, v[i])
@@ -16793,10 +16622,7 @@ func (ec *executionContext) marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgra
 }
 
 func (ec *executionContext) marshalNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Skill) graphql.Marshaler {
-	if m := ec.plainNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, sel, v[i])
@@ -16812,10 +16638,7 @@ func (ec *executionContext) marshalNSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentor
 }
 
 func (ec *executionContext) marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
-	if m := ec.plainNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, sel, v[i])
@@ -16861,10 +16684,7 @@ func (ec *executionContext) marshalNSkillConnection2ᚖgithubᚗcomᚋmentorgrap
 }
 
 func (ec *executionContext) marshalNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillEdge) graphql.Marshaler {
-	if m := ec.plainNSkillEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdgeᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSkillEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillEdge(ctx, sel, v[i])
@@ -16904,10 +16724,7 @@ func (ec *executionContext) marshalNSkillGapConnection2ᚖgithubᚗcomᚋmentorg
 }
 
 func (ec *executionContext) marshalNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillGapEdge) graphql.Marshaler {
-	if m := ec.plainNSkillGapEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdgeᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSkillGapEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapEdge(ctx, sel, v[i])
@@ -16939,10 +16756,7 @@ func (ec *executionContext) marshalNSkillMentorConnection2ᚖgithubᚗcomᚋment
 }
 
 func (ec *executionContext) marshalNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SkillMentorEdge) graphql.Marshaler {
-	if m := ec.plainNSkillMentorEdge2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdgeᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSkillMentorEdge2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillMentorEdge(ctx, sel, v[i])
@@ -16980,10 +16794,7 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Successor) graphql.Marshaler {
-	if m := ec.plainNSuccessor2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessorᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSuccessor2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSuccessor(ctx, sel, v[i])
@@ -17011,10 +16822,7 @@ func (ec *executionContext) marshalNSuccessorSkill2githubᚗcomᚋmentorgraphᚋ
 }
 
 func (ec *executionContext) marshalNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SkillLevel) graphql.Marshaler {
-	if m := ec.plainNSuccessorSkill2ᚕgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevelᚄ(ctx, sel, v); m != nil {
-		return m
-	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSuccessorSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillLevel(ctx, sel, v[i])
@@ -17054,7 +16862,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -17098,7 +16906,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -17126,7 +16934,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -17154,7 +16962,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -17364,7 +17172,7 @@ func (ec *executionContext) marshalOLinkKind2ᚕgithubᚗcomᚋmentorgraphᚋmen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLinkKind2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐLinkKind(ctx, sel, v[i])
@@ -17508,7 +17316,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -17527,7 +17335,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -17546,7 +17354,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -17565,7 +17373,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
