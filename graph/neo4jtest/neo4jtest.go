@@ -16,6 +16,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/testcontainers/testcontainers-go"
 	tcneo4j "github.com/testcontainers/testcontainers-go/modules/neo4j"
+	"github.com/testcontainers/testcontainers-go/wait"
 )
 
 // OfficialImage is the image used when NEO4J_IMAGE is not set.
@@ -209,6 +210,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	custom := []testcontainers.ContainerCustomizer{
 		tcneo4j.WithAdminPassword(devPassword),
 		tcneo4j.WithNeo4jSettings(settings),
+		startupDeadline(startupWait),
 	}
 	if opts.Name != "" {
 		custom = append(custom, testcontainers.WithReuseByName(opts.Name))
@@ -258,6 +260,21 @@ func chooseImage(ctx context.Context, cli *testcontainers.DockerClient, want str
 	}
 	fmt.Fprintf(logw, "neo4jtest: %s cannot be pulled (%v); using the offline image of deploy/neo4j\n", want, firstLine(pullErr))
 	return buildOfflineImage(ctx, logw)
+}
+
+// startupWait is how long a container may take to say Bolt and HTTP are
+// up. The neo4j module's wait allows 60 s, which a loaded 2-core machine
+// starting two or three containers at once (go test runs packages in
+// parallel) exceeds: Neo4j then takes 60–90 s to start.
+const startupWait = 5 * time.Minute
+
+// startupDeadline waits as the neo4j module does (the log line "Bolt
+// enabled on", then HTTP 200 on port 7474), each wait and both together
+// allowed deadline.
+func startupDeadline(deadline time.Duration) testcontainers.CustomizeRequestOption {
+	return testcontainers.WithWaitStrategyAndDeadline(deadline,
+		wait.NewLogStrategy("Bolt enabled on").WithStartupTimeout(deadline),
+		wait.ForHTTP("/").WithPort("7474/tcp").WithStartupTimeout(deadline))
 }
 
 // isOfflineImage reports whether image names the image build.sh makes.
