@@ -17,8 +17,6 @@ import (
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
-
-	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
 )
 
 // The hostile mix (-hostile): what an ordinary client notices while others
@@ -199,20 +197,14 @@ func slowBody(ctx context.Context, addr string, interval time.Duration, t *attac
 // runHostile measures an ordinary client's findMentors quiet and under the
 // hostile mix.
 func runHostile(ctx context.Context, bin string, people int, seedValue uint64, rate int, duration, warmUp time.Duration, attackers, slowClients int, pause time.Duration) error {
-	nw, err := benchnet.Load(ctx, people, seedValue, "2g", "1g")
+	b, err := startBench(ctx, bin, people, seedValue)
 	if err != nil {
 		return err
 	}
-	defer nw.Close()
-	fmt.Printf("%d people: loaded %d rows in %s\n", people, nw.Rows, nw.Took.Round(time.Second))
-	proc, url, err := startServer(ctx, bin, nw.Server)
-	if err != nil {
-		return err
-	}
-	defer proc.stop()
+	defer b.close()
+	proc, url, pk := b.proc, b.url, b.pick
 	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/graphql")
 
-	pk := newPicker(nw.Dataset, rand.New(rand.NewPCG(seedValue, 7)))
 	findMentors := kinds[slices.IndexFunc(kinds, func(k kind) bool { return k.name == "findMentors" })]
 	ordinary := &load{client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16, DisableCompression: true}},
 		url: url, mix: []weighted{{kind: findMentors, weight: 1}}, pick: pk, rate: rate}
@@ -275,28 +267,19 @@ func runHostile(ctx context.Context, bin string, people int, seedValue uint64, r
 			})
 		}
 	}
-	var samples []memory
-	sampled := make(chan struct{})
-	go func() {
-		defer close(sampled)
-		tick := time.NewTicker(100 * time.Millisecond)
-		defer tick.Stop()
-		for actx.Err() == nil {
-			<-tick.C
-			if m, err := proc.memory(); err == nil {
-				samples = append(samples, m)
-			}
-		}
-	}()
+	stopSampling := sampleMemory(proc)
 	fmt.Printf("hostile: %s of findMentors at %d req/s, with %d slow-body clients and %d clients per attack (%d attacks), each pausing %s between requests\n",
 		duration, rate, slowClients, attackers, len(attacks), pause)
 	time.Sleep(3 * time.Second) // the slow clients connect and the attacks reach their pace
 	busy, _, err := ordinary.run(duration, nil)
 	stopAttacks()
 	wg.Wait()
-	<-sampled
+	samples, sampleErr := stopSampling()
 	if err != nil {
 		return err
+	}
+	if sampleErr != nil {
+		return sampleErr
 	}
 	final, err := proc.memory()
 	if err != nil {

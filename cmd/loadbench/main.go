@@ -106,31 +106,23 @@ func main() {
 }
 
 func run(ctx context.Context, bin string, people int, seedValue uint64, rate int, duration, warmUp time.Duration, conns int, mix []weighted) error {
-	nw, err := benchnet.Load(ctx, people, seedValue, "2g", "1g")
+	b, err := startBench(ctx, bin, people, seedValue)
 	if err != nil {
 		return err
 	}
-	defer nw.Close()
-	fmt.Printf("%d people: loaded %d rows in %s\n", people, nw.Rows, nw.Took.Round(time.Second))
-
-	proc, url, err := startServer(ctx, bin, nw.Server)
-	if err != nil {
-		return err
-	}
-	defer proc.stop()
-	idle, err := proc.memory()
+	defer b.close()
+	idle, err := b.proc.memory()
 	if err != nil {
 		return err
 	}
 
-	pk := newPicker(nw.Dataset, rand.New(rand.NewPCG(seedValue, 7)))
 	client := &http.Client{Transport: &http.Transport{
 		MaxConnsPerHost:     conns,
 		MaxIdleConnsPerHost: conns,
 		IdleConnTimeout:     time.Minute,
 		DisableCompression:  true,
 	}}
-	l := &load{client: client, url: url, mix: mix, pick: pk, rate: rate}
+	l := &load{client: client, url: b.url, mix: mix, pick: b.pick, rate: rate}
 	if warmUp > 0 {
 		fmt.Printf("warming up: %s at %d req/s\n", warmUp, rate)
 		if _, _, err := l.run(warmUp, nil); err != nil {
@@ -138,17 +130,67 @@ func run(ctx context.Context, bin string, people int, seedValue uint64, rate int
 		}
 	}
 	fmt.Printf("measuring: %s at %d req/s, at most %d in flight, mix %s\n", duration, rate, conns, mixString(mix))
+	stopSampling := sampleMemory(b.proc)
+	res, took, err := l.run(duration, os.Stderr)
+	samples, sampleErr := stopSampling()
+	if err != nil {
+		return err
+	}
+	if sampleErr != nil {
+		return sampleErr
+	}
+	final, err := b.proc.memory()
+	if err != nil {
+		return err
+	}
+	report(res, took, idle, samples, final)
+	return nil
+}
+
+// bench is a seeded network in a fresh Neo4j with the server running on it.
+type bench struct {
+	nw   *benchnet.Network
+	proc *server
+	url  string
+	pick *picker
+}
+
+// startBench loads the network of people (generated from seedValue) and
+// starts bin serve on it.
+func startBench(ctx context.Context, bin string, people int, seedValue uint64) (*bench, error) {
+	nw, err := benchnet.Load(ctx, people, seedValue, "2g", "1g")
+	if err != nil {
+		return nil, err
+	}
+	fmt.Printf("%d people: loaded %d rows in %s\n", people, nw.Rows, nw.Took.Round(time.Second))
+	proc, url, err := startServer(ctx, bin, nw.Server)
+	if err != nil {
+		nw.Close()
+		return nil, err
+	}
+	return &bench{nw: nw, proc: proc, url: url, pick: newPicker(nw.Dataset, rand.New(rand.NewPCG(seedValue, 7)))}, nil
+}
+
+func (b *bench) close() {
+	b.proc.stop()
+	b.nw.Close()
+}
+
+// sampleMemory samples proc's memory every 100 ms until the returned
+// function is called, which returns the samples (and the first error, after
+// which sampling stopped).
+func sampleMemory(proc *server) func() ([]memory, error) {
 	var samples []memory
 	var sampleErr error
-	stopSampling := make(chan struct{})
-	sampled := make(chan struct{})
+	stop := make(chan struct{})
+	done := make(chan struct{})
 	go func() {
-		defer close(sampled)
+		defer close(done)
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			select {
-			case <-stopSampling:
+			case <-stop:
 				return
 			case <-tick.C:
 				m, err := proc.memory()
@@ -160,21 +202,11 @@ func run(ctx context.Context, bin string, people int, seedValue uint64, rate int
 			}
 		}
 	}()
-	res, took, err := l.run(duration, os.Stderr)
-	close(stopSampling)
-	<-sampled
-	if err != nil {
-		return err
+	return func() ([]memory, error) {
+		close(stop)
+		<-done
+		return samples, sampleErr
 	}
-	if sampleErr != nil {
-		return sampleErr
-	}
-	final, err := proc.memory()
-	if err != nil {
-		return err
-	}
-	report(res, took, idle, samples, final)
-	return nil
 }
 
 // server is the mentorgraph serve process.
