@@ -187,7 +187,7 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 func waitFor(t *testing.T, ctx context.Context, what, expr string) {
 	t.Helper()
 	defer slow(t, what, time.Now())
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second))); err != nil {
 		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('main') || document.body).innerText.slice(0, 2000)`))
 		t.Fatalf("waiting for %s: %v\npage says:\n%s", what, err, state)
 	}

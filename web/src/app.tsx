@@ -1,12 +1,18 @@
 // The app's frame: a header with the views, and the view the address names.
 import { followLink, here } from "./router";
 import { FindMentor } from "./views/FindMentor";
+import { Board } from "./views/Board";
+import { Introductions } from "./views/Introductions";
 import { NotFound } from "./views/NotFound";
+import { Person } from "./views/Person";
 
 /** The views, by the first segment of the path ("" is the start page). */
 const views: Record<string, () => preact.JSX.Element> = {
   "": FindMentor,
   find: FindMentor,
+  intro: Introductions,
+  person: Person,
+  board: Board,
 };
 
 export function App() {
@@ -24,6 +30,15 @@ export function App() {
         <nav aria-label="Views">
           <a href="/find" onClick={followLink} aria-current={View === FindMentor ? "page" : undefined}>
             Find a mentor
+          </a>
+          <a href="/intro" onClick={followLink} aria-current={View === Introductions ? "page" : undefined}>
+            Introductions
+          </a>
+          <a href="/person" onClick={followLink} aria-current={View === Person ? "page" : undefined}>
+            People
+          </a>
+          <a href="/board" onClick={followLink} aria-current={View === Board ? "page" : undefined}>
+            Board of mentors
           </a>
           <a href="/graphiql">GraphiQL</a>
         </nav>

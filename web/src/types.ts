@@ -77,3 +77,125 @@ export interface FindMentorsData {
   skill: SkillPlace | null;
   findMentors: Edges<MentorMatch>;
 }
+
+// Introductions.
+
+/** A walked step with the date its link was made. */
+export interface DatedStep {
+  from: PersonSummary;
+  to: PersonSummary;
+  kind: LinkKind;
+  direction: Direction;
+  /** YYYY-MM-DD, when known. */
+  since: string | null;
+}
+
+export interface DatedPath {
+  length: number;
+  steps: DatedStep[];
+}
+
+export interface ReferralPathsData {
+  from: PersonSummary | null;
+  to: PersonSummary | null;
+  referralPaths: DatedPath[];
+}
+
+// Person.
+
+export type MentorshipStatus = "ACTIVE" | "ENDED";
+export type GoalStatus = "OPEN" | "ACHIEVED" | "ABANDONED";
+
+export interface SkillRef {
+  id: string;
+  name: string;
+}
+
+export interface PersonProfile extends PersonSummary {
+  bio: string | null;
+  location: string | null;
+  timezone: string | null;
+  availableToMentor: boolean;
+  mentorCapacity: number;
+  openSlots: number;
+  seekingMentorship: boolean;
+  skills: { skill: SkillRef & { category: SkillCategory; broader: SkillRef | null }; level: number; years: number | null }[];
+  goals: Goal[];
+  affiliations: {
+    organization: { id: string; name: string; kind: string };
+    role: string | null;
+    since: string | null;
+    until: string | null;
+  }[];
+  mentors: PersonMentorship<"mentor">[];
+  mentees: PersonMentorship<"mentee">[];
+}
+
+export interface Goal {
+  id: string;
+  title: string;
+  skill: SkillRef;
+  targetLevel: number | null;
+  dueDate: string | null;
+  status: GoalStatus;
+}
+
+export type PersonMentorship<Side extends "mentor" | "mentee"> = {
+  [K in Side]: PersonSummary;
+} & {
+  since: string | null;
+  until: string | null;
+  focus: SkillRef[];
+  status: MentorshipStatus;
+};
+
+export interface PersonPageData {
+  person: PersonProfile | null;
+}
+
+export interface LineageEntry {
+  person: PersonSummary;
+  generation: number;
+  via: DatedStep;
+  status: MentorshipStatus;
+}
+
+export interface LineageData {
+  ancestors: LineageEntry[];
+  descendants: LineageEntry[];
+}
+
+export interface NeighborLink {
+  from: { id: string };
+  to: { id: string };
+  kind: LinkKind;
+  since: string | null;
+  status: MentorshipStatus | null;
+}
+
+export interface Neighborhood {
+  nodes: { person: PersonSummary; hops: number }[];
+  links: NeighborLink[];
+  truncated: boolean;
+}
+
+export interface NeighborhoodData {
+  neighborhood: Neighborhood;
+}
+
+// Board of mentors.
+
+export interface BoardPersonData {
+  person: (PersonSummary & { goals: Goal[] }) | null;
+}
+
+export interface BoardSeat {
+  mentor: PersonSummary;
+  skills: SkillRef[];
+  hops: number;
+  path: DatedPath;
+}
+
+export interface MentorBoardData {
+  mentorBoard: { seats: BoardSeat[]; uncovered: SkillRef[] };
+}

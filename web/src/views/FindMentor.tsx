@@ -7,27 +7,16 @@
 //	/find?me=<person id>&skill=<skill id>&hops=2&level=3&avail=0
 //	      &via=connection,mentorship&w=<distance>,<level>,<capacity>,<shared>&sel=<mentor id>
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { ApiError, isAbort, namePrefixQuery, request } from "../api";
+import { ApiError, isAbort, request } from "../api";
 import { PathGraph } from "../components/PathGraph";
 import { ScoreBar, fmt } from "../components/ScoreBar";
 import { Typeahead } from "../components/Typeahead";
 import FindMentors from "../graphql/FindMentors.graphql";
-import SearchPeople from "../graphql/SearchPeople.graphql";
-import SearchSkills from "../graphql/SearchSkills.graphql";
 import { linkInWords, pathDrawing, pathInWords } from "../paths";
 import type { PathDrawing } from "../paths";
-import { here, setParams } from "../router";
-import type {
-  FindMentorsData,
-  LinkKind,
-  MentorMatch,
-  MentorWeights,
-  PersonSummary,
-  SearchPeopleData,
-  SearchSkillsData,
-  SkillBroader,
-  SkillPlace,
-} from "../types";
+import { followLink, here, setParams } from "../router";
+import { pickedPeople, pickedSkills, searchPeople, searchSkills, skillTrail } from "../search";
+import type { FindMentorsData, LinkKind, MentorMatch, MentorWeights, PersonSummary, SkillPlace } from "../types";
 
 /** The weights findMentors uses when none are given (schema/network.graphqls). */
 export const defaultWeights: MentorWeights = { distance: 0.4, level: 0.3, capacity: 0.2, sharedOrganization: 0.1 };
@@ -90,37 +79,6 @@ export function readState(url: URL): FindState {
 function weightsParam(w: MentorWeights): string | null {
   const same = weightKeys.every((k) => w[k] === defaultWeights[k]);
   return same ? null : weightKeys.map((k) => String(w[k])).join(",");
-}
-
-/** Names of people and skills picked in this page's life, by id, so the
- * pickers show a name at once (the answer names them too, for a URL
- * opened afresh). */
-const pickedPeople = new Map<string, string>();
-const pickedSkills = new Map<string, SkillPlace>();
-
-/** "Leadership › People management": a skill's place in the hierarchy. */
-export function skillTrail(s: { name: string; broader?: SkillBroader | null }): string {
-  const up: string[] = [];
-  for (let b = s.broader; b; b = b.broader) {
-    up.unshift(b.name);
-  }
-  return [...up, s.name].join(" › ");
-}
-
-function searchPeople(typed: string, signal: AbortSignal): Promise<PersonSummary[]> {
-  const search = namePrefixQuery(typed);
-  if (!search) {
-    return Promise.resolve([]);
-  }
-  return request<SearchPeopleData>(SearchPeople, { search }, signal).then((d) => d.people.edges.map((e) => e.node));
-}
-
-function searchSkills(typed: string, signal: AbortSignal): Promise<SkillPlace[]> {
-  const search = namePrefixQuery(typed);
-  if (!search) {
-    return Promise.resolve([]);
-  }
-  return request<SearchSkillsData>(SearchSkills, { search }, signal).then((d) => d.skills.edges.map((e) => e.node));
 }
 
 type Answer =
@@ -458,6 +416,7 @@ function Results({ shown, selected, hovered, onHover, onSelect }: ResultsProps) 
             key={m.mentor.id}
             rank={i + 1}
             match={m}
+            me={state.me}
             weights={state.weights}
             selected={m.mentor.id === selected}
             onHover={onHover}
@@ -476,13 +435,15 @@ function Results({ shown, selected, hovered, onHover, onSelect }: ResultsProps) 
 interface MatchCardProps {
   rank: number;
   match: MentorMatch;
+  /** Who asked, for the link to introductions. */
+  me: string | null;
   weights: MentorWeights;
   selected: boolean;
   onHover: (id: string | null) => void;
   onSelect: (id: string) => void;
 }
 
-function MatchCard({ rank, match: m, weights, selected, onHover, onSelect }: MatchCardProps) {
+function MatchCard({ rank, match: m, me, weights, selected, onHover, onSelect }: MatchCardProps) {
   const id = m.mentor.id;
   return (
     <li
@@ -526,6 +487,16 @@ function MatchCard({ rank, match: m, weights, selected, onHover, onSelect }: Mat
           <p class="path-words">{capitalized(pathInWords(m.path.steps))}.</p>
           <ScoreBar score={m.score} breakdown={m.breakdown} weights={weights} />
         </section>
+        <p class="match-links">
+          <a href={`/person/${encodeURIComponent(id)}`} onClick={followLink}>
+            Profile
+          </a>
+          {me && (
+            <a href={`/intro?${new URLSearchParams({ me, to: id })}`} onClick={followLink}>
+              Introductions
+            </a>
+          )}
+        </p>
         <button
           type="button"
           class="link"
