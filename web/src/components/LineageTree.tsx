@@ -99,11 +99,13 @@ function generationName(g: number, up: boolean): string {
 
 export interface LineageTreeProps {
   person: PersonSummary;
+  /** The address of a person's page (keeping the view's settings). */
+  hrefOf: (id: string) => string;
   ancestors: LineageEntry[];
   descendants: LineageEntry[];
 }
 
-export function LineageTree({ person, ancestors, descendants }: LineageTreeProps) {
+export function LineageTree({ person, hrefOf, ancestors, descendants }: LineageTreeProps) {
   const up = lineageTree(person, ancestors);
   const down = lineageTree(person, descendants);
   const upRows = depthOf(up);
@@ -173,7 +175,7 @@ export function LineageTree({ person, ancestors, descendants }: LineageTreeProps
               class="lineage-node"
               data-id={p.node.id}
               tabIndex={-1}
-              onClick={() => navigate(`/person/${encodeURIComponent(p.node.id)}`)}
+              onClick={() => navigate(hrefOf(p.node.id))}
             >
               <title>
                 {p.node.name}
@@ -201,14 +203,24 @@ export function LineageTree({ person, ancestors, descendants }: LineageTreeProps
 
 /** A lineage as nested lists: each person under the one they were reached
  * from, with their generation and the mentorship's status and dates. */
-export function LineageList({ root, entries, direction }: { root: PersonSummary; entries: LineageEntry[]; direction: "ancestors" | "descendants" }) {
+export function LineageList({
+  root,
+  entries,
+  direction,
+  hrefOf,
+}: {
+  root: PersonSummary;
+  entries: LineageEntry[];
+  direction: "ancestors" | "descendants";
+  hrefOf: (id: string) => string;
+}) {
   const tree = lineageTree(root, entries);
   const item = (n: TreeNode) => {
     const e = n.entry as LineageEntry;
     const since = e.via.since ? ` since ${e.via.since}` : "";
     return (
       <li key={n.id} data-id={n.id} data-generation={e.generation}>
-        <a href={`/person/${encodeURIComponent(n.id)}`} onClick={followLink}>
+        <a href={hrefOf(n.id)} onClick={followLink}>
           {n.name}
         </a>{" "}
         <span class="note">

@@ -272,6 +272,8 @@ function Lineage({ person, generations }: { person: PersonProfile; generations: 
   const key = JSON.stringify([person.id, generations]);
   const answer = useAnswer<LineageData>(key, (signal) => request<LineageData>(LineageQuery, { person: person.id, depth: generations }, signal));
   const data = shownData(answer);
+  // Moving along the tree keeps the number of generations.
+  const hrefOf = (id: string) => personURL(id) + (generations === 3 ? "" : `?gen=${generations}`);
   const state = answer.kind === "ok" ? (answer.data.ancestors.length + answer.data.descendants.length === 0 ? "empty" : "ok") : answer.kind;
   return (
     <section class="card lineage" aria-labelledby="lineage-h" data-state={state} aria-busy={answer.kind === "loading"}>
@@ -289,6 +291,11 @@ function Lineage({ person, generations }: { person: PersonProfile; generations: 
         </label>
       </div>
       {answer.kind === "error" && <ApiErrorBox what="Could not load the lineage." error={answer.error} />}
+      {answer.kind === "loading" && (
+        <p class="status" role="status">
+          {answer.previous ? "Updating the lineage…" : "Loading the lineage…"}
+        </p>
+      )}
       {state === "empty" && (
         <p class="status" role="status">
           {person.name} has no mentors or mentees recorded.
@@ -296,10 +303,10 @@ function Lineage({ person, generations }: { person: PersonProfile; generations: 
       )}
       {data && data.ancestors.length + data.descendants.length > 0 && (
         <div class="lineage-grid">
-          <LineageTree person={person} ancestors={data.ancestors} descendants={data.descendants} />
+          <LineageTree person={person} hrefOf={hrefOf} ancestors={data.ancestors} descendants={data.descendants} />
           <div class="lineage-lists">
-            <LineageList root={person} entries={data.ancestors} direction="ancestors" />
-            <LineageList root={person} entries={data.descendants} direction="descendants" />
+            <LineageList root={person} entries={data.ancestors} direction="ancestors" hrefOf={hrefOf} />
+            <LineageList root={person} entries={data.descendants} direction="descendants" hrefOf={hrefOf} />
           </div>
         </div>
       )}
@@ -375,6 +382,11 @@ function NeighborhoodSection({ person, st }: { person: PersonProfile; st: Person
         </button>
       </div>
       {answer.kind === "error" && <ApiErrorBox what="Could not load the neighbourhood." error={answer.error} />}
+      {answer.kind === "loading" && !answer.previous && (
+        <p class="status" role="status">
+          Loading the neighbourhood…
+        </p>
+      )}
       {drawing && (
         <>
           <p class="status" role="status">
