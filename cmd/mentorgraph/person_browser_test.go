@@ -124,7 +124,7 @@ func TestBrowserPersonShowsTheProfile(t *testing.T) {
 	if got.BoardLink != "/board/"+n.kai {
 		t.Errorf("board link %q, want /board/%s", got.BoardLink, n.kai)
 	}
-	waitFor(t, ctx, "the lineage and the neighbourhood drawn", `document.querySelector('.lineage svg')?.dataset.lineageReady && document.querySelector('.nb-canvas')?.dataset.graphReady`)
+	waitFor(t, ctx, "the lineage and the neighbourhood drawn", `!!(document.querySelector(".lineage svg")?.dataset.lineageReady && document.querySelector(".nb-canvas")?.dataset.graphReady)`)
 	screenshot(t, ctx, "person")
 
 	nobody := n.prefix + "nobody"
