@@ -119,7 +119,8 @@ func removeStaleCircleNets(ctx context.Context, s *graph.Store, current string) 
 // connectPeople records a connection (the store's Connect, its answer
 // unused).
 func connectPeople(ctx context.Context, s *graph.Store, a, b string, since *graph.Date) error {
-	return s.Connect(ctx, a, b, since)
+	_, err := s.Connect(ctx, a, b, since)
+	return err
 }
 
 func day(s string) *graph.Date {
