@@ -4,7 +4,7 @@
 // responsive) for a bounded number of rounds, then spread by noverlap so
 // no two people sit on each other. Clicking a person asks to expand them.
 // When laid out and drawn, the container says so in data-graph-ready, and
-// data-layout-rounds counts the worker's rounds (for tests and anyone
+// data-layout-rounds counts the worker's rounds so far (for tests and anyone
 // measuring); the renderer is on the container as .sigma.
 import Graph from "graphology";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
@@ -63,7 +63,15 @@ function nodeLook(id: string, name: string, centre: string, expanded: string[], 
 
 export function NeighborhoodGraph({ drawing, centre, expanded, onExpand }: NeighborhoodGraphProps) {
   const box = useRef<HTMLDivElement>(null);
-  const state = useRef<{ centre: string; graph: Graph<NodeAttrs, EdgeAttrs>; renderer: Sigma<NodeAttrs, EdgeAttrs> } | null>(null);
+  const state = useRef<{
+    centre: string;
+    graph: Graph<NodeAttrs, EdgeAttrs>;
+    renderer: Sigma<NodeAttrs, EdgeAttrs>;
+    /** Whether the last layout ran to its end (a change may cut one short). */
+    laidOut: boolean;
+    /** ForceAtlas2 rounds the worker has delivered for this graph. */
+    rounds: number;
+  } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const expand = useRef(onExpand);
   expand.current = onExpand;
@@ -103,7 +111,7 @@ export function NeighborhoodGraph({ drawing, centre, expanded, onExpand }: Neigh
         renderer.on("clickNode", ({ node }) => expand.current(node));
         renderer.on("enterNode", () => el.classList.add("pointing"));
         renderer.on("leaveNode", () => el.classList.remove("pointing"));
-        s = state.current = { centre, graph, renderer };
+        s = state.current = { centre, graph, renderer, laidOut: false, rounds: 0 };
         (el as HTMLDivElement & { sigma?: unknown }).sigma = renderer;
         setFailed(null);
       } catch (e) {
@@ -112,6 +120,7 @@ export function NeighborhoodGraph({ drawing, centre, expanded, onExpand }: Neigh
         return;
       }
     }
+    const current = s;
     const { graph, renderer } = s;
 
     // The graph follows the drawing: new people and links added, people
@@ -151,20 +160,26 @@ export function NeighborhoodGraph({ drawing, centre, expanded, onExpand }: Neigh
       }
     }
 
-    const ready = (rounds: number) => {
-      el.setAttribute("data-layout-rounds", String(rounds));
+    const ready = () => {
+      el.setAttribute("data-layout-rounds", String(current.rounds));
       renderer.refresh();
       el.setAttribute("data-graph-ready", `${graph.order} nodes, ${graph.size} links`);
     };
-    if (added === 0 || graph.order < 2) {
-      ready(Number(el.getAttribute("data-layout-rounds") ?? 0));
+    if (added > 0) {
+      current.laidOut = false;
+    }
+    if (current.laidOut || graph.order < 2) {
+      ready();
       return;
     }
 
     // ForceAtlas2 in its worker, each round's positions written into the
     // graph (sigma redraws them as they come), then noverlap.
     let rounds = 0;
-    const count = () => rounds++;
+    const count = () => {
+      rounds++;
+      current.rounds++;
+    };
     graph.on("eachNodeAttributesUpdated", count);
     const layout = new FA2Layout(graph, {
       settings: {
@@ -183,7 +198,8 @@ export function NeighborhoodGraph({ drawing, centre, expanded, onExpand }: Neigh
       layout.kill();
       graph.off("eachNodeAttributesUpdated", count);
       noverlap.assign(graph, { maxIterations: 120, settings: { margin: 4, ratio: 1.15 } });
-      ready(rounds);
+      current.laidOut = true;
+      ready();
     };
     layout.start();
     timer = window.setInterval(() => {
