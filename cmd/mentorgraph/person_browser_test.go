@@ -405,3 +405,44 @@ func TestBrowserPersonNeighbourhoodExpandsOnClick(t *testing.T) {
 	people, links, _ = nbRows(t, store, [][3]any{{n.kai, 1, limit}, {n.ada, 1, limit}, {n.lia, 1, limit}})
 	waitForNeighbourhood(t, ctx, people, links)
 }
+
+// TestBrowserPersonPickedFromTheNav: the header's People link opens a
+// picker; choosing someone opens their page.
+func TestBrowserPersonPickedFromTheNav(t *testing.T) {
+	store := testStore(t)
+	n := theCircleNet(t, store)
+	srv := uiServer(t, store)
+	ctx := newBrowser(t, 120*time.Second)
+
+	do(t, ctx, "open the app", chromedp.Navigate(srv.URL+"/"))
+	do(t, ctx, "follow People in the header", chromedp.Click(chromedp.CSS(`header.top nav a[href="/person"]`)))
+	waitFor(t, ctx, "the picker", `location.pathname === '/person' && !!document.getElementById('who')`)
+	do(t, ctx, "type a name", chromedp.SendKeys(chromedp.ID("who"), "kai sat"))
+	waitFor(t, ctx, "Kai among the options", fmt.Sprintf(`!!document.querySelector('#who-options [data-id=%q]')`, n.kai))
+	do(t, ctx, "click Kai", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#who-options [data-id=%q]`, n.kai))))
+	waitFor(t, ctx, "Kai's page", fmt.Sprintf(`location.pathname === %q && document.querySelector('main')?.dataset.state === 'ok' && document.querySelector('.profile-head h1')?.textContent === 'Kai Sato'`, "/person/"+n.kai))
+}
+
+// TestBrowserIntroductionsPersonBoardOnAPhone: at a phone's width the
+// three views fit the screen (nothing runs off the side; the lineage tree
+// scrolls in its own box) with their drawings made.
+func TestBrowserIntroductionsPersonBoardOnAPhone(t *testing.T) {
+	store := testStore(t)
+	n := theCircleNet(t, store)
+	srv := uiServer(t, store)
+	ctx := newBrowser(t, 120*time.Second)
+
+	do(t, ctx, "a phone's viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	for _, v := range []struct{ name, address, ready string }{
+		{"introductions", introURLOf(srv.URL, url.Values{"me": {n.kai}, "to": {n.zoe}}), `!!document.querySelector('.referral-drawing svg')?.dataset.drawingReady`},
+		{"person", personURLOf(srv.URL, n.moana, nil), `!!(document.querySelector('.lineage svg')?.dataset.lineageReady && document.querySelector('.nb-canvas')?.dataset.graphReady)`},
+		{"board", boardURLOf(srv.URL, n.kai, nil), `document.querySelector('.results')?.dataset.state === 'ok'`},
+	} {
+		do(t, ctx, "open "+v.name, chromedp.Navigate(v.address))
+		waitFor(t, ctx, v.name+" drawn", v.ready)
+		if over := eval[int](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); over > 0 {
+			t.Errorf("%s: the page is %dpx wider than the phone's screen", v.name, over)
+		}
+		screenshot(t, ctx, v.name+"-phone")
+	}
+}
