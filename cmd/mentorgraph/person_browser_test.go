@@ -445,4 +445,21 @@ func TestBrowserIntroductionsPersonBoardOnAPhone(t *testing.T) {
 		}
 		screenshot(t, ctx, v.name+"-phone")
 	}
+	// Moana's tree is wider than the phone: its box scrolls sideways, so
+	// every person in it can be reached.
+	type box struct {
+		Wide       bool   `json:"wide"`
+		Scrollable bool   `json:"scrollable"`
+		Overflow   string `json:"overflow"`
+	}
+	do(t, ctx, "open Moana's page", chromedp.Navigate(personURLOf(srv.URL, n.moana, nil)))
+	waitFor(t, ctx, "the lineage drawn", `!!document.querySelector('.lineage svg')?.dataset.lineageReady`)
+	b := eval[box](t, ctx, `(() => {
+		const s = document.querySelector('.lineage-scroll');
+		const o = getComputedStyle(s).overflowX;
+		return {wide: s.scrollWidth > s.clientWidth, scrollable: o === 'auto' || o === 'scroll', overflow: o};
+	})()`)
+	if !b.Wide || !b.Scrollable {
+		t.Errorf("lineage on a phone: wider than its box %v, box scrolls %v (overflow-x %s); want a wide tree in a box that scrolls", b.Wide, b.Scrollable, b.Overflow)
+	}
 }
