@@ -41,8 +41,8 @@ import (
 // d1, d8 at 1 hop, d2 at 2, x1 at 3; d3, d9 never, and M3 has nobody but
 // themself. lead and pm rest on M1 (through hire): d5 at 1 hop, d6 at 3.
 // solo: M6 and M7 cover d7 and each other.
-func coverageNet(t *testing.T) *nbNet {
-	n := newNBNet(t)
+func coverageNet(t *testing.T) *testNet {
+	n := newTestNet(t)
 	n.skill("lead", "")
 	n.skill("pm", "lead")
 	n.skill("hire", "pm")
@@ -52,25 +52,25 @@ func coverageNet(t *testing.T) *nbNet {
 	n.org("O")
 	for _, p := range []struct {
 		name     string
-		p        nbPerson
+		p        personSetup
 		skill    string
 		level    int
 		inOrgNow bool
 	}{
-		{"M1", nbPerson{available: true, capacity: 2}, "hire", 4, true},
-		{"M2", nbPerson{available: true, capacity: 1}, "go", 5, true},
-		{"M3", nbPerson{available: true, capacity: 2}, "go", 3, false},
-		{"M4", nbPerson{capacity: 3}, "go", 5, true},
-		{"M5", nbPerson{available: true, capacity: 1}, "go", 2, true},
-		{"M6", nbPerson{available: true, capacity: 3}, "solo", 4, true},
-		{"M7", nbPerson{available: true, capacity: 1}, "solo", 3, true},
+		{"M1", personSetup{available: true, capacity: 2}, "hire", 4, true},
+		{"M2", personSetup{available: true, capacity: 1}, "go", 5, true},
+		{"M3", personSetup{available: true, capacity: 2}, "go", 3, false},
+		{"M4", personSetup{capacity: 3}, "go", 5, true},
+		{"M5", personSetup{available: true, capacity: 1}, "go", 2, true},
+		{"M6", personSetup{available: true, capacity: 3}, "solo", 4, true},
+		{"M7", personSetup{available: true, capacity: 1}, "solo", 3, true},
 	} {
-		n.person(p.name, p.p)
+		n.personAs(p.name, p.p)
 		n.has(p.name, p.skill, p.level)
 		n.member(p.name, "O", p.inOrgNow)
 	}
-	n.person("d1", nbPerson{seeking: true})
-	n.person("d8", nbPerson{seeking: true})
+	n.personAs("d1", personSetup{seeking: true})
+	n.personAs("d8", personSetup{seeking: true})
 	n.people("d2", "d3", "d4", "d5", "d6", "d7", "d9", "x1", "y1", "z1", "z2", "e1")
 	for _, d := range []string{"d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "x1"} {
 		n.member(d, "O", true)
@@ -102,7 +102,7 @@ type gapRow struct {
 	OverloadedCount                               int
 }
 
-func (n *nbNet) gapRow(g graph.SkillGap) gapRow {
+func (n *testNet) gapRow(g graph.SkillGap) gapRow {
 	r := gapRow{Skill: n.name(g.Skill.ID), Demand: g.Demand, Seekers: g.Seekers, Supply: g.Supply, OpenSlots: g.OpenSlots,
 		Uncovered: g.Uncovered, UncoveredMentees: n.names(g.UncoveredMentees), Overloaded: n.names(g.Overloaded),
 		SinglePointOfFailure: g.SinglePointOfFailure, OverloadedCount: g.OverloadedCount, Ratio: "none"}
@@ -230,7 +230,7 @@ func TestCoverageGaps(t *testing.T) {
 func TestCoverageGapsBadInput(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
-	n := newNBNet(t)
+	n := newTestNet(t)
 	n.org("O")
 	n.load(t, s)
 	o := n.id("O")

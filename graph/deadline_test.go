@@ -11,15 +11,17 @@ import (
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
 )
 
+// slowCountCypher counts through 2 billion rows: it takes Neo4j minutes.
+const slowCountCypher = `UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n`
+
 // TestDeadlineStopsStatementsInNeo4j: a statement that outlives a
 // WithDeadline deadline is stopped by Neo4j (the transaction timeout), and
 // none starts once the time is up.
 func TestDeadlineStopsStatementsInNeo4j(t *testing.T) {
 	s := NewStore(neo4jtest.Driver(t), neo4jtest.Get(t).Database)
 	ctx := WithDeadline(context.Background(), time.Now().Add(300*time.Millisecond))
-	// Counting through 2 billion rows takes Neo4j minutes.
 	n, err := read(ctx, s, "slow count", func(tx neo4j.ManagedTransaction) (int64, error) {
-		res, err := tx.Run(ctx, `UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n`, nil)
+		res, err := tx.Run(ctx, slowCountCypher, nil)
 		if err != nil {
 			return 0, err
 		}

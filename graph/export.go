@@ -144,14 +144,14 @@ func (s *Store) Export(ctx context.Context) (*dataset.Dataset, error) {
 }
 
 func boolPtr(m map[string]any, k string) *bool {
-	if b, ok := m[k].(bool); ok {
+	if b, ok := value(m, k).(bool); ok {
 		return &b
 	}
 	return nil
 }
 
 // dsDate reads a DATE as a dataset date.
-func dsDate(m map[string]any, k string) *dataset.Date { return datasetDate(m[k]) }
+func dsDate(m map[string]any, k string) *dataset.Date { return datasetDate(value(m, k)) }
 
 // datasetDate is a DATE value as a dataset date, nil for anything else.
 func datasetDate(v any) *dataset.Date {

@@ -35,18 +35,18 @@ import (
 //
 // Available mentors within 1 or 2 hops (FindMentors' default, and
 // MentorBoard's) are found the other way round (openMentorsCypherBy): from
-// the open mentors of the skill, kept in the open-mentor index
-// (mentorindex.go), linked to the asker found forward from the asker or
+// the open mentors of the skill, kept in the open-mentor links
+// (openmentorlinks.go), linked to the asker found forward from the asker or
 // backward from the candidates, whichever follows fewer links (see
 // openMentorsCypherBy; forward cut typical askers' db hits from about 4,700
 // to 1,650–3,200 on the network below, and one link type per level (see
-// mentorindex.go) to 1,100–1,200). Measured backward only
+// openmentorlinks.go) to 1,100–1,200). Measured backward only
 // on the same 100k network, "leadership within 2 hops", 300 random askers:
 // p50 4.6 ms, p99 12.5–14.6 ms, against 8.2 ms and 131 ms by reach. The
 // reach next to a hub is tens of thousands of people; the open leadership
 // mentors are 214 with 1,438 links, whoever asks.
 //
-// Variable-length bounds and the index's link types are literals: each
+// Variable-length bounds and the open-mentor links' types are literals: each
 // query exists in one variant per link set and hop bound (and, from the
 // open mentors, minimum level 1..5), built once at start-up from the
 // constant fragments below (never from client strings).
@@ -154,7 +154,7 @@ func variants(max int, build func(l reachLinks, n int) string) [reachLinkSets][M
 }
 
 // MaxOpenMentorHops is the largest hop bound for which FindMentors starts
-// from the open mentors of the skill (the open-mentor index) rather than
+// from the open mentors of the skill (the open-mentor links) rather than
 // from the asker's reach.
 const MaxOpenMentorHops = 2
 
@@ -190,7 +190,7 @@ const (
 // openMentorsCypherBy fills a query template's {reach} with a CALL binding x,
 // hops and via, starting from the open mentors of the skill list `skills`
 // at minLevel or above (the CAN_MENTOR_<L> links for L ≥ minLevel, see
-// mentorindex.go): the candidates. minLevel must be what the statement's
+// openmentorlinks.go): the candidates. minLevel must be what the statement's
 // $minLevel will be: each level has its variant, as each hop bound has
 // (measured at 100k, a guarded UNION of the five types with $minLevel
 // took 10–20 % longer, and one dynamic type list, :$any($types), 13 times

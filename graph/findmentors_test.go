@@ -247,7 +247,7 @@ func TestFindMentorsPathSteps(t *testing.T) {
 			p := page.Items[i].Path
 			n.checkSteps(t, p, tt.steps...)
 			for j, since := range tt.since {
-				if j < len(p.Steps) && !handSameDate(p.Steps[j].Since, handDate(t, since)) {
+				if j < len(p.Steps) && !handSameDate(p.Steps[j].Since, testDate(t, since)) {
 					t.Errorf("step %d since %v, want %q", j, p.Steps[j].Since, since)
 				}
 			}

@@ -34,7 +34,7 @@ func BenchmarkImport(b *testing.B) {
 			b.Logf("%-13s rows %9d created %9d updated %6d unchanged %9d  %8s %7.0f rows/s", k.Kind, k.Rows, k.Created, k.Updated, k.Unchanged,
 				k.Duration.Round(1e6), float64(k.Rows)/k.Duration.Seconds())
 		}
-		b.Logf("open-mentor index refreshed in %s", rep.IndexDuration.Round(1e6))
+		b.Logf("open-mentor links refreshed in %s", rep.OpenMentorLinksDuration.Round(1e6))
 		b.Logf("%d rows in %s: %.0f rows/s", rep.Rows, rep.Duration.Round(1e6), float64(rep.Rows)/rep.Duration.Seconds())
 	}
 }

@@ -22,8 +22,8 @@ import (
 // m1 has the smaller id) g2 (2, via m2), gg (3, via g1); a itself never.
 // Descendants of a: d1 d2 gg (1); d11 d12 (2, via d1: d11 is mentored by
 // d1 and d2) d21 (2, via d2) g1 (2, via gg); m1 m2 (3, via g1).
-func lineageNet(t *testing.T) *nbNet {
-	n := newNBNet(t)
+func lineageNet(t *testing.T) *testNet {
+	n := newTestNet(t)
 	n.people("a", "m1", "m2", "g1", "g2", "gg", "d1", "d2", "d11", "d12", "d21", "k", "loner")
 	for _, m := range [][3]string{
 		{"a", "m1", "ACTIVE"}, {"a", "m2", "ENDED"}, {"m1", "m2", "ACTIVE"}, {"m1", "g1", "ACTIVE"}, {"m2", "g1", "ENDED"},
@@ -149,7 +149,7 @@ func checkLineage(t *testing.T, m *nbModel, start string, dir graph.LineageDirec
 func TestLineageBadInput(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
-	n := newNBNet(t)
+	n := newTestNet(t)
 	n.people("a", "b")
 	n.mentoredBy("a", "b", "ACTIVE")
 	n.load(t, s)

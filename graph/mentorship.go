@@ -120,7 +120,7 @@ func (s *Store) RecordMentorship(ctx context.Context, in Mentorship) (Mentorship
 		if err != nil {
 			return Mentorship{}, err
 		}
-		return m, refreshMentorIndex(ctx, tx, in.MentorID)
+		return m, refreshOpenMentorLinks(ctx, tx, in.MentorID)
 	})
 }
 
@@ -244,7 +244,7 @@ func (s *Store) EndMentorship(ctx context.Context, menteeID, mentorID string, un
 		if err != nil {
 			return Mentorship{}, err
 		}
-		return m, refreshMentorIndex(ctx, tx, mentorID)
+		return m, refreshOpenMentorLinks(ctx, tx, mentorID)
 	})
 }
 

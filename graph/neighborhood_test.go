@@ -21,7 +21,7 @@ func (w nodeWant) String() string { return fmt.Sprintf("%s@%d", w.name, w.hops) 
 
 // linksAmong lists the stored links of n between the named people, as
 // Neighborhood must return them: ordered by from, to, kind.
-func (n *handNet) linksAmong(nodes []nodeWant) []graph.Link {
+func (n *testNet) linksAmong(nodes []nodeWant) []graph.Link {
 	in := map[string]bool{}
 	for _, w := range nodes {
 		in[w.name] = true
@@ -43,7 +43,7 @@ func (n *handNet) linksAmong(nodes []nodeWant) []graph.Link {
 	return out
 }
 
-func linkString(n *handNet, l graph.Link) string {
+func linkString(n *testNet, l graph.Link) string {
 	since := "-"
 	if l.Since != nil {
 		since = l.Since.String()

@@ -35,7 +35,7 @@ const (
 // thousand people and asks every network question about randomly chosen
 // sources (fixed seeds, so a failure can be replayed), comparing each
 // answer exactly with a plain breadth-first oracle over the same data in
-// memory (oracle_test.go, the nbModel of network_b_test.go).
+// memory (oracle_test.go, the nbModel of plainsearch_test.go).
 func TestNetworkQuestionsRandomSources(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
@@ -366,9 +366,9 @@ func TestNetworkQuestionsRandomSources(t *testing.T) {
 						break
 					}
 				}
-				link := handLink{e.Via.FromID, id, graph.LinkMentorship}
+				link := testLink{e.Via.FromID, id, graph.LinkMentorship}
 				if dir == graph.Descendants {
-					link = handLink{id, e.Via.FromID, graph.LinkMentorship}
+					link = testLink{id, e.Via.FromID, graph.LinkMentorship}
 				}
 				since, stored := n.links[link]
 				if e.Via.FromID != wantFrom || !stored || e.Status != n.statuses[link] || !handSameDate(e.Via.Since, since) {
@@ -664,15 +664,15 @@ func TestNetworkQuestionsRandomSources(t *testing.T) {
 	})
 }
 
-// randomNet is ds (ids already unique to the test) as a handNet whose
+// randomNet is ds (ids already unique to the test) as a testNet whose
 // names are the ids themselves, for checkPath and linksAmong.
-func randomNet(ds *dataset.Dataset) *handNet {
-	n := &handNet{ds: *ds, links: map[handLink]*dataset.Date{}, statuses: map[handLink]string{}}
+func randomNet(ds *dataset.Dataset) *testNet {
+	n := &testNet{ds: *ds, links: map[testLink]*dataset.Date{}, statuses: map[testLink]string{}}
 	for _, c := range ds.Connections {
-		n.links[handLink{c.PersonA, c.PersonB, graph.LinkConnection}] = c.Since
+		n.links[testLink{c.PersonA, c.PersonB, graph.LinkConnection}] = c.Since
 	}
 	for _, ms := range ds.Mentorships {
-		l := handLink{ms.MenteeID, ms.MentorID, graph.LinkMentorship}
+		l := testLink{ms.MenteeID, ms.MentorID, graph.LinkMentorship}
 		n.links[l], n.statuses[l] = ms.Since, status(ms)
 	}
 	return n

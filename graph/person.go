@@ -142,7 +142,7 @@ func (s *Store) UpdatePerson(ctx context.Context, id string, patch PersonPatch) 
 		if err != nil {
 			return Person{}, err
 		}
-		return p, refreshMentorIndex(ctx, tx, id)
+		return p, refreshOpenMentorLinks(ctx, tx, id)
 	})
 }
 
@@ -153,21 +153,35 @@ func setOptional[T any](set map[string]any, prop string, o Optional[T]) {
 	}
 }
 
+// deletePersonCypher deletes a person and their goals, and returns the
+// mentors of their ACTIVE mentorships, who have a slot more.
 const deletePersonCypher = `
 MATCH (p:Person {id: $id})
+WITH p, COLLECT { MATCH (p)-[r:MENTORED_BY]->(m:Person) WHERE r.status = 'ACTIVE' RETURN DISTINCT m.id } AS mentors
 CALL (p) { MATCH (p)-[:HAS_GOAL]->(g:Goal) DETACH DELETE g }
 DETACH DELETE p
-RETURN true AS deleted`
+RETURN {mentors: mentors} AS r`
 
 // DeletePerson deletes a person with their goals and every link they have;
-// the people, skills and organizations they were linked to stay.
+// the people, skills and organizations they were linked to stay. The
+// mentors of their active mentorships get a slot back: their open-mentor
+// links are refreshed.
 func (s *Store) DeletePerson(ctx context.Context, id string) error {
 	_, err := write(ctx, s, "delete person", func(tx neo4j.ManagedTransaction) (bool, error) {
-		_, err := single(ctx, tx, deletePersonCypher, map[string]any{"id": id}, func(map[string]any) bool { return true })
+		mentors, err := single(ctx, tx, deletePersonCypher, map[string]any{"id": id}, func(m map[string]any) []string { return strList(m, "mentors") })
 		if errors.Is(err, errNoRows) {
 			return false, notFound("no person with id %q", id)
 		}
-		return true, err
+		if err != nil {
+			return false, err
+		}
+		if len(mentors) == 0 {
+			return true, nil
+		}
+		if err := lockNodes(ctx, tx, personLabel, mentors...); err != nil {
+			return false, err
+		}
+		return true, refreshOpenMentorLinks(ctx, tx, mentors...)
 	})
 	return err
 }
@@ -225,7 +239,7 @@ func (s *Store) SetPersonSkill(ctx context.Context, ps PersonSkill) (Person, err
 		if err != nil {
 			return Person{}, err
 		}
-		return p, refreshMentorIndex(ctx, tx, ps.PersonID)
+		return p, refreshOpenMentorLinks(ctx, tx, ps.PersonID)
 	})
 }
 
@@ -249,7 +263,7 @@ func (s *Store) RemovePersonSkill(ctx context.Context, personID, skillID string)
 		if err != nil {
 			return Person{}, err
 		}
-		return p, refreshMentorIndex(ctx, tx, personID)
+		return p, refreshOpenMentorLinks(ctx, tx, personID)
 	})
 }
 

@@ -23,11 +23,11 @@ import (
 //
 // The simple paths from a to d, o left out: a-b-d and a-c-d (2 steps),
 // a-b-c-d, a-c-b-d and a-e-f-d (3 steps); there are no longer ones.
-func referralNet(t *testing.T) *nbNet {
-	n := newNBNet(t)
+func referralNet(t *testing.T) *testNet {
+	n := newTestNet(t)
 	n.people("a", "b", "d", "e", "o", "h", "q0", "q1", "q2", "q3", "q4", "q5", "q6")
-	n.person("c", nbPerson{available: true, capacity: 1})
-	n.person("f", nbPerson{available: true, capacity: 1})
+	n.personAs("c", personSetup{available: true, capacity: 1})
+	n.personAs("f", personSetup{available: true, capacity: 1})
 	for _, k := range [][2]string{{"a", "b"}, {"a", "c"}, {"b", "d"}, {"e", "f"}, {"f", "d"}, {"b", "c"}, {"a", "o"}, {"o", "d"},
 		{"q0", "q1"}, {"q3", "q2"}, {"q3", "q4"}, {"q4", "q5"}} {
 		n.knows(k[0], k[1])
@@ -206,7 +206,7 @@ func checkReferral(t *testing.T, m *nbModel, got []graph.Path, all [][]string, f
 func TestReferralPathsBadInput(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
-	n := newNBNet(t)
+	n := newTestNet(t)
 	n.people("a", "b")
 	n.knows("a", "b")
 	n.load(t, s)

@@ -29,7 +29,7 @@ func SchemaNames() []string {
 // waits for the indexes to come online, creates the skill hierarchy's lock
 // node (lockSkillHierarchy), merges the duplicate links older versions
 // could store (uniquelinks.go, once per database), and builds the
-// open-mentor index (mentorindex.go) of a database written before it
+// open-mentor links (openmentorlinks.go) of a database written before it
 // existed. Running it again changes nothing. Commands that report what it
 // changed call ApplySchemaReport.
 func (s *Store) ApplySchema(ctx context.Context) error {
@@ -63,7 +63,7 @@ func (s *Store) ApplySchemaReport(ctx context.Context) (SchemaReport, error) {
 	if report.Merged, report.MergedLinks, err = s.mergeDuplicateLinks(ctx); err != nil {
 		return report, err
 	}
-	return report, s.ensureMentorIndex(ctx)
+	return report, s.ensureOpenMentorLinks(ctx)
 }
 
 // ensureSkillHierarchyLockCypher creates the node lockSkillHierarchy

@@ -25,6 +25,11 @@ type Store struct {
 // Statements returns how many Cypher statements the store has sent.
 func (s *Store) Statements() int64 { return s.statements.Load() }
 
+// ranStatement, when set (by the package's tests, before any store runs),
+// is told every statement sent: each must have a golden file
+// (testdata/cypher).
+var ranStatement func(cypher string)
+
 // countingTx counts the statements run in a managed transaction.
 type countingTx struct {
 	neo4j.ManagedTransaction
@@ -33,6 +38,9 @@ type countingTx struct {
 
 func (t countingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
 	t.n.Add(1)
+	if ranStatement != nil {
+		ranStatement(cypher)
+	}
 	return t.ManagedTransaction.Run(ctx, cypher, params)
 }
 
@@ -98,12 +106,13 @@ func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.A
 	committing := false
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
-	v, err := execute(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
+	v, err := execute(ctx, sess, func(tx neo4j.ManagedTransaction) (v T, err error) {
 		committing = false
 		if tooLate() {
 			return zero, errTooLateToCommit
 		}
-		v, err := work(countingTx{tx, &s.statements})
+		defer recoverMissingValue(&err)
+		v, err = work(countingTx{tx, &s.statements})
 		if err != nil {
 			return v, err
 		}

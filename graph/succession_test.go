@@ -30,8 +30,8 @@ import (
 //	L2  hire 4 (key skill: hire)   s4  pm 3 (broader than hire)
 //	n2  go 2 (no key skill)        n3  go 5
 //	n4  go 5, mentors nobody
-func successionNet(t *testing.T) *nbNet {
-	n := newNBNet(t)
+func successionNet(t *testing.T) *testNet {
+	n := newTestNet(t)
 	n.skill("lead", "")
 	n.skill("pm", "lead")
 	n.skill("hire", "pm")
@@ -70,7 +70,7 @@ type successorRow struct {
 	Covered []string
 }
 
-func (n *nbNet) successorRows(got []graph.Successor) []successorRow {
+func (n *testNet) successorRows(got []graph.Successor) []successorRow {
 	rows := []successorRow{}
 	for _, s := range got {
 		r := successorRow{Person: n.name(s.Person.ID), Generation: s.Generation, Score: fmt.Sprintf("%.4f", s.Score)}

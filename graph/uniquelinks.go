@@ -101,7 +101,7 @@ FOREACH (r IN tail(rs) | DELETE r)
 RETURN {removed: sum(size(rs) - 1)} AS r`
 
 // mergeDuplicateLinks merges the duplicate links of the whole database,
-// mergeLinksBatch people a transaction, refreshing the open-mentor index of
+// mergeLinksBatch people a transaction, refreshing the open-mentor links of
 // the mentors concerned in the same transaction, unless it already ran
 // (uniqueLinksVersion recorded). ran says whether it ran now.
 func (s *Store) mergeDuplicateLinks(ctx context.Context) (merged DuplicateLinks, ran bool, err error) {
@@ -143,7 +143,7 @@ func (s *Store) mergeDuplicateLinks(ctx context.Context) (merged DuplicateLinks,
 			if c.removed.Affiliations, err = single(ctx, tx, mergeAffiliationsCypher, params, removed); err != nil {
 				return chunk{}, err
 			}
-			return c, refreshMentorIndex(ctx, tx, ms.mentors...)
+			return c, refreshOpenMentorLinks(ctx, tx, ms.mentors...)
 		})
 		if err != nil {
 			return merged, false, fmt.Errorf("merge duplicate links: %w", err)

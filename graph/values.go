@@ -2,34 +2,70 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
-// Readers of values in maps that Cypher returns (map projections). Missing
-// keys and nulls read as zero values or nil.
+// Readers of values in maps that Cypher returns (map projections). A null
+// value, or a null map, reads as the zero value or nil. A key the map does
+// not have is a bug (the Cypher and the Go reading it disagree): the reader
+// panics with a missingValue, which inTransaction turns into an error
+// naming the key.
+
+// missingValue is a value read from a record's map that the map lacks.
+type missingValue struct{ key string }
+
+func (e missingValue) Error() string {
+	return fmt.Sprintf("the query's answer has no value %q (the Cypher and the Go reading it disagree)", e.key)
+}
+
+// value is m[k]: nil when m is nil (a null map), a missingValue panic
+// when m lacks k.
+func value(m map[string]any, k string) any {
+	if m == nil {
+		return nil
+	}
+	v, ok := m[k]
+	if !ok {
+		panic(missingValue{k})
+	}
+	return v
+}
+
+// recoverMissingValue turns a missingValue panic into *err; other panics
+// go on.
+func recoverMissingValue(err *error) {
+	if r := recover(); r != nil {
+		mv, ok := r.(missingValue)
+		if !ok {
+			panic(r)
+		}
+		*err = mv
+	}
+}
 
 func str(m map[string]any, k string) string {
-	s, _ := m[k].(string)
+	s, _ := value(m, k).(string)
 	return s
 }
 
 func strPtr(m map[string]any, k string) *string {
-	if s, ok := m[k].(string); ok {
+	if s, ok := value(m, k).(string); ok {
 		return &s
 	}
 	return nil
 }
 
 func intVal(m map[string]any, k string) int {
-	n, _ := m[k].(int64)
+	n, _ := value(m, k).(int64)
 	return int(n)
 }
 
 func intPtr(m map[string]any, k string) *int {
-	if n, ok := m[k].(int64); ok {
+	if n, ok := value(m, k).(int64); ok {
 		v := int(n)
 		return &v
 	}
@@ -37,12 +73,12 @@ func intPtr(m map[string]any, k string) *int {
 }
 
 func boolVal(m map[string]any, k string) bool {
-	b, _ := m[k].(bool)
+	b, _ := value(m, k).(bool)
 	return b
 }
 
 func floatVal(m map[string]any, k string) float64 {
-	switch v := m[k].(type) {
+	switch v := value(m, k).(type) {
 	case float64:
 		return v
 	case int64:
@@ -52,12 +88,12 @@ func floatVal(m map[string]any, k string) float64 {
 }
 
 func timeVal(m map[string]any, k string) time.Time {
-	t, _ := m[k].(time.Time)
+	t, _ := value(m, k).(time.Time)
 	return t
 }
 
 func datePtr(m map[string]any, k string) *Date {
-	if d, ok := m[k].(dbtype.Date); ok {
+	if d, ok := value(m, k).(dbtype.Date); ok {
 		v := DateOf(d.Time())
 		return &v
 	}
@@ -65,7 +101,7 @@ func datePtr(m map[string]any, k string) *Date {
 }
 
 func strList(m map[string]any, k string) []string {
-	l, _ := m[k].([]any)
+	l, _ := value(m, k).([]any)
 	out := make([]string, 0, len(l))
 	for _, v := range l {
 		if s, ok := v.(string); ok {

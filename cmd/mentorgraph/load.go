@@ -112,8 +112,8 @@ func printReport(w io.Writer, r graph.ImportReport, database string) error {
 	rows = append(rows, []string{"total", formatCount(r.Rows), formatCount(created), formatCount(updated), formatCount(unchanged)})
 	writeTable(bw, rows)
 	fmt.Fprintf(bw, "\n%s in %s (%s rows/s)\n", plural(r.Rows, "row", "rows"), formatDuration(r.Duration), formatCount(int(perSecond(r.Rows, r.Duration))))
-	if r.IndexDuration > 0 {
-		fmt.Fprintf(bw, "of which %s refreshing the open-mentor index\n", formatDuration(r.IndexDuration))
+	if r.OpenMentorLinksDuration > 0 {
+		fmt.Fprintf(bw, "of which %s refreshing the open-mentor links\n", formatDuration(r.OpenMentorLinksDuration))
 	}
 	switch {
 	case r.DryRun && !r.Changed():

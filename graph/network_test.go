@@ -16,113 +16,14 @@ import (
 	"github.com/mentorgraph/mentorgraph/graph/seed"
 )
 
-// Helpers of the tests of FindMentors, MentorBoard and Neighborhood: a
-// hand-built network under short names, loaded under ids unique to the
-// test, and checks of the paths the store returns against it.
-
-// handNet is a network built by hand. Ids are short names; load prefixes
-// them, and name strips the prefix off ids the store returns.
-type handNet struct {
-	prefix string
-	ds     dataset.Dataset
-	// links maps each stored link to its since date (nil if none);
-	// statuses each mentorship to its status.
-	links    map[handLink]*dataset.Date
-	statuses map[handLink]string
-}
-
-// handLink is a stored link: From → To of a kind (names, not ids).
-type handLink struct {
-	from, to string
-	kind     graph.LinkKind
-}
-
-func newHandNet(t *testing.T) *handNet {
-	return &handNet{prefix: neo4jtest.Prefix(t), links: map[handLink]*dataset.Date{}, statuses: map[handLink]string{}}
-}
-
-// handDate reads YYYY-MM-DD; "" is nil.
-func handDate(t *testing.T, s string) *dataset.Date {
-	t.Helper()
-	if s == "" {
-		return nil
-	}
-	d, err := dataset.ParseDate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &d
-}
-
-// person adds a person; capacity < 0 leaves mentorCapacity unset.
-func (n *handNet) person(name string, available bool, capacity int) {
-	p := dataset.Person{ID: n.id(name), Name: "Person " + name, AvailableToMentor: &available}
-	if capacity >= 0 {
-		p.MentorCapacity = &capacity
-	}
-	n.ds.People = append(n.ds.People, p)
-}
-
-// skill adds a skill, part of broader ("" for none).
-func (n *handNet) skill(name, broader string) {
-	s := dataset.Skill{ID: n.id(name), Name: "Skill " + name, Category: "LEADERSHIP"}
-	if broader != "" {
-		s.ParentID = n.id(broader)
-	}
-	n.ds.Skills = append(n.ds.Skills, s)
-}
-
-func (n *handNet) has(person, skill string, level int) {
-	n.ds.PersonSkills = append(n.ds.PersonSkills, dataset.PersonSkill{PersonID: n.id(person), SkillID: n.id(skill), Level: level})
-}
-
-// knows stores a KNOWS link a → b.
-func (n *handNet) knows(t *testing.T, a, b, since string) {
-	d := handDate(t, since)
-	n.ds.Connections = append(n.ds.Connections, dataset.Connection{PersonA: n.id(a), PersonB: n.id(b), Since: d})
-	n.links[handLink{a, b, graph.LinkConnection}] = d
-}
-
-// mentoredBy stores mentee -[:MENTORED_BY {status}]-> mentor; an ENDED
-// mentorship ends a year after it began.
-func (n *handNet) mentoredBy(t *testing.T, mentee, mentor, status, since string) {
-	d := handDate(t, since)
-	m := dataset.Mentorship{MenteeID: n.id(mentee), MentorID: n.id(mentor), Since: d, Status: status}
-	if status == "ENDED" {
-		until := *d
-		until.Year++
-		m.Until = &until
-	}
-	n.ds.Mentorships = append(n.ds.Mentorships, m)
-	n.links[handLink{mentee, mentor, graph.LinkMentorship}] = d
-	n.statuses[handLink{mentee, mentor, graph.LinkMentorship}] = status
-}
-
-func (n *handNet) org(name string) {
-	n.ds.Organizations = append(n.ds.Organizations, dataset.Organization{ID: n.id(name), Name: "Org " + name, Kind: "COMPANY"})
-}
-
-// worksAt affiliates person with org; a non-empty until makes it past.
-func (n *handNet) worksAt(t *testing.T, person, org, until string) {
-	n.ds.Affiliations = append(n.ds.Affiliations, dataset.Affiliation{PersonID: n.id(person), OrganizationID: n.id(org),
-		Since: handDate(t, "2010-01-01"), Until: handDate(t, until)})
-}
-
-func (n *handNet) id(name string) string { return n.prefix + name }
-
-func (n *handNet) name(id string) string { return strings.TrimPrefix(id, n.prefix) }
-
-func (n *handNet) names(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = n.name(id)
-	}
-	return out
-}
+// TestNetworkQuestionsMatchOracle, and what the tests of FindMentors,
+// MentorBoard and Neighborhood share: their network (mentorNet, built
+// with testNet, testnet_test.go), checks of the paths the store returns
+// against it, and checks of errors.
 
 // skillNames gives the hand-built names of skills, after checking each
 // comes with the name it was stored with.
-func (n *handNet) skillNames(t *testing.T, skills []graph.Skill) []string {
+func (n *testNet) skillNames(t *testing.T, skills []graph.Skill) []string {
 	t.Helper()
 	names := n.names(skillIDs(skills))
 	for i, s := range skills {
@@ -142,14 +43,6 @@ func skillIDs(skills []graph.Skill) []string {
 	return out
 }
 
-// load imports the network into s.
-func (n *handNet) load(t *testing.T, s *graph.Store) {
-	t.Helper()
-	if _, err := s.Import(context.Background(), &n.ds, graph.ImportOptions{}); err != nil {
-		t.Fatalf("import the hand-built network: %v", err)
-	}
-}
-
 // handStep is a step written by hand: "me>a" walks a stored link me → a
 // (FORWARD), "me<c" walks a stored link c → me (BACKWARD).
 type handStep struct {
@@ -159,7 +52,7 @@ type handStep struct {
 
 // checkPath checks that p walks from `from` to `to` in hops steps, each
 // over a stored link of an allowed kind with that link's since date.
-func (n *handNet) checkPath(t *testing.T, p graph.Path, from, to string, hops int, allowed ...graph.LinkKind) {
+func (n *testNet) checkPath(t *testing.T, p graph.Path, from, to string, hops int, allowed ...graph.LinkKind) {
 	t.Helper()
 	if p.Length() != hops {
 		t.Errorf("path to %s has %d steps, want %d (%+v)", to, p.Length(), hops, p.Steps)
@@ -182,9 +75,9 @@ func (n *handNet) checkPath(t *testing.T, p graph.Path, from, to string, hops in
 		if len(allowed) > 0 && !handHasKind(allowed, st.Kind) {
 			t.Errorf("path to %s: step %d is a %s, outside %v", to, i, st.Kind, allowed)
 		}
-		key := handLink{f, tt, st.Kind}
+		key := testLink{f, tt, st.Kind}
 		if st.Direction == graph.Backward {
-			key = handLink{tt, f, st.Kind}
+			key = testLink{tt, f, st.Kind}
 		} else if st.Direction != graph.Forward {
 			t.Errorf("path to %s: step %d has direction %q", to, i, st.Direction)
 		}
@@ -204,7 +97,7 @@ func (n *handNet) checkPath(t *testing.T, p graph.Path, from, to string, hops in
 }
 
 // checkSteps checks p step by step against steps written by hand.
-func (n *handNet) checkSteps(t *testing.T, p graph.Path, steps ...handStep) {
+func (n *testNet) checkSteps(t *testing.T, p graph.Path, steps ...handStep) {
 	t.Helper()
 	if len(p.Steps) != len(steps) {
 		t.Errorf("path %+v: %d steps, want %d", p.Steps, len(p.Steps), len(steps))
@@ -303,8 +196,8 @@ func handPtr[T any](v T) *T { return &v }
 //	k2  lead 4, sql 4, cook 3        available, 2, open 2
 //	m1  mgmt 3, coach 3              available, 1, open 1 (my mentorship ENDED)
 //	n1  —                            not available
-func mentorNet(t *testing.T) *handNet {
-	n := newHandNet(t)
+func mentorNet(t *testing.T) *testNet {
+	n := newTestNet(t)
 	for _, p := range []struct {
 		name      string
 		available bool
@@ -339,14 +232,14 @@ func mentorNet(t *testing.T) *handNet {
 		{"c", "e", "2022-04-04"}, {"d", "f", "2017-06-06"}, {"f", "h", "2016-07-07"}, {"j", "k1", ""},
 		{"j", "k2", "2015-08-08"}, {"k1", "k2", "2014-09-09"},
 	} {
-		n.knows(t, k[0], k[1], k[2])
+		n.knowsSince(t, k[0], k[1], k[2])
 	}
-	n.mentoredBy(t, "me", "b", "ACTIVE", "2023-01-01")
-	n.mentoredBy(t, "c", "me", "ACTIVE", "2022-06-01")
-	n.mentoredBy(t, "me", "m1", "ENDED", "2015-01-01")
-	n.mentoredBy(t, "e", "d", "ACTIVE", "2021-03-01")
-	n.mentoredBy(t, "g", "e", "ACTIVE", "2020-10-10")
-	n.mentoredBy(t, "n1", "h", "ENDED", "2012-12-12")
+	n.mentoredBySince(t, "me", "b", "ACTIVE", "2023-01-01")
+	n.mentoredBySince(t, "c", "me", "ACTIVE", "2022-06-01")
+	n.mentoredBySince(t, "me", "m1", "ENDED", "2015-01-01")
+	n.mentoredBySince(t, "e", "d", "ACTIVE", "2021-03-01")
+	n.mentoredBySince(t, "g", "e", "ACTIVE", "2020-10-10")
+	n.mentoredBySince(t, "n1", "h", "ENDED", "2012-12-12")
 	n.org("org1")
 	n.org("org2")
 	n.worksAt(t, "me", "org1", "")
@@ -360,16 +253,16 @@ func mentorNet(t *testing.T) *handNet {
 
 // generated is a generated network loaded once per test binary for the
 // tests that compare answers with the breadth-first oracle (oracle_test.go):
-// as a handNet whose names are the ids themselves, and its oracle.
+// as a testNet whose names are the ids themselves, and its oracle.
 var generated struct {
 	once sync.Once
-	net  *handNet
+	net  *testNet
 	o    *oracle
 	err  error
 }
 
 // generatedNet loads seed network 1,000 people (seed 5), prefixed, into s.
-func generatedNet(t *testing.T, s *graph.Store) (*handNet, *oracle) {
+func generatedNet(t *testing.T, s *graph.Store) (*testNet, *oracle) {
 	t.Helper()
 	generated.once.Do(func() {
 		ds := prefixed(seed.Generate(seed.Config{People: 1000, Seed: 5}), neo4jtest.Prefix(t))
@@ -405,7 +298,7 @@ func probePeople(o *oracle) []string {
 // probeSkills picks skills of the generated network: the broad skill with
 // the most narrower ones, a skill with a broader one, and the skill held
 // by the most people.
-func probeSkills(n *handNet, o *oracle) []string {
+func probeSkills(n *testNet, o *oracle) []string {
 	var broad, narrow string
 	for _, sk := range n.ds.Skills {
 		if broad == "" || len(o.within[sk.ID]) > len(o.within[broad]) {

@@ -4,11 +4,8 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
@@ -16,122 +13,10 @@ import (
 	"github.com/mentorgraph/mentorgraph/graph/seed"
 )
 
-// Helpers of the tests of ReferralPaths, Lineage, CoverageGaps and
-// Successors: a network written by hand under short names (loaded under
-// ids unique to the test), an in-memory model of a network that answers
-// the same questions by plain search, and checks of errors.
-
-// nbNet is a network built by hand. Ids are short names; load prefixes
-// them, and name strips the prefix off ids the store returns.
-type nbNet struct {
-	prefix string
-	ds     dataset.Dataset
-	goals  int
-}
-
-func newNBNet(t *testing.T) *nbNet { return &nbNet{prefix: neo4jtest.Prefix(t)} }
-
-func (n *nbNet) id(name string) string { return n.prefix + name }
-func (n *nbNet) name(id string) string { return strings.TrimPrefix(id, n.prefix) }
-func (n *nbNet) names(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = n.name(id)
-	}
-	return out
-}
-
-// nbPerson says how a person of a hand-built network is set up.
-type nbPerson struct {
-	available, seeking bool
-	capacity           int
-}
-
-// people adds people who neither mentor nor seek mentorship.
-func (n *nbNet) people(names ...string) {
-	for _, name := range names {
-		n.person(name, nbPerson{})
-	}
-}
-
-func (n *nbNet) person(name string, p nbPerson) {
-	n.ds.People = append(n.ds.People, dataset.Person{ID: n.id(name), Name: "Person " + name,
-		AvailableToMentor: &p.available, SeekingMentorship: &p.seeking, MentorCapacity: &p.capacity})
-}
-
-// skill adds a skill, part of broader ("" for none).
-func (n *nbNet) skill(name, broader string) {
-	s := dataset.Skill{ID: n.id(name), Name: "Skill " + name, Category: "TECHNICAL"}
-	if broader != "" {
-		s.ParentID = n.id(broader)
-	}
-	n.ds.Skills = append(n.ds.Skills, s)
-}
-
-func (n *nbNet) has(person, skill string, level int) {
-	n.ds.PersonSkills = append(n.ds.PersonSkills, dataset.PersonSkill{PersonID: n.id(person), SkillID: n.id(skill), Level: level})
-}
-
-// knows stores a KNOWS link a → b, since 2020-01-0d for the d-th link.
-func (n *nbNet) knows(a, b string) {
-	d := &dataset.Date{Year: 2020, Month: 1, Day: 1 + len(n.ds.Connections)%28}
-	n.ds.Connections = append(n.ds.Connections, dataset.Connection{PersonA: n.id(a), PersonB: n.id(b), Since: d})
-}
-
-// mentoredBy stores mentee -[:MENTORED_BY {status}]-> mentor, since
-// 2021-02-0d for the d-th one; an ENDED one ends in 2022.
-func (n *nbNet) mentoredBy(mentee, mentor, status string) {
-	m := dataset.Mentorship{MenteeID: n.id(mentee), MentorID: n.id(mentor), Status: status,
-		Since: &dataset.Date{Year: 2021, Month: 2, Day: 1 + len(n.ds.Mentorships)%28}}
-	if status == "ENDED" {
-		m.Until = &dataset.Date{Year: 2022, Month: 3, Day: 1}
-	}
-	n.ds.Mentorships = append(n.ds.Mentorships, m)
-}
-
-// goal gives person a goal about skill with status (OPEN, ACHIEVED, …).
-func (n *nbNet) goal(person, skill, status string) {
-	n.goals++
-	n.ds.Goals = append(n.ds.Goals, dataset.Goal{ID: n.id("goal-" + strings.Repeat("x", n.goals)), PersonID: n.id(person),
-		SkillID: n.id(skill), Title: "Learn " + skill, Status: status})
-}
-
-func (n *nbNet) org(name string) {
-	n.ds.Organizations = append(n.ds.Organizations, dataset.Organization{ID: n.id(name), Name: "Org " + name, Kind: "COMPANY"})
-}
-
-// member affiliates person with org, now (current) or in the past.
-func (n *nbNet) member(person, org string, current bool) {
-	a := dataset.Affiliation{PersonID: n.id(person), OrganizationID: n.id(org), Since: &dataset.Date{Year: 2010, Month: 1, Day: 1}}
-	if !current {
-		a.Until = &dataset.Date{Year: 2015, Month: 1, Day: 1}
-	}
-	n.ds.Affiliations = append(n.ds.Affiliations, a)
-}
-
-// load imports the network into s.
-func (n *nbNet) load(t *testing.T, s *graph.Store) {
-	t.Helper()
-	if _, err := s.Import(context.Background(), &n.ds, graph.ImportOptions{}); err != nil {
-		t.Fatalf("import the hand-built network: %v", err)
-	}
-}
-
-// closedToIntroductions sets openToIntroductions = false on people (a
-// property the import layout does not carry).
-func (n *nbNet) closedToIntroductions(t *testing.T, names ...string) {
-	t.Helper()
-	ids := make([]string, len(names))
-	for i, name := range names {
-		ids[i] = n.id(name)
-	}
-	_, err := neo4j.ExecuteQuery(context.Background(), neo4jtest.Driver(t),
-		`UNWIND $ids AS id MATCH (p:Person {id: id}) SET p.openToIntroductions = false`,
-		map[string]any{"ids": ids}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(neo4jtest.Get(t).Database))
-	if err != nil {
-		t.Fatalf("close %v to introductions: %v", names, err)
-	}
-}
+// What the tests of ReferralPaths, Lineage, CoverageGaps and Successors
+// share (their networks are built with testNet, testnet_test.go): an
+// in-memory model of a network that answers the same questions by plain
+// search.
 
 // nbModel is what a dataset says, in memory, to answer the network
 // questions by plain search.

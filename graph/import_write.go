@@ -1,0 +1,220 @@
+package graph
+
+// The write stage of an import: each step's rows in batches, each batch
+// classified and written in a transaction of its own (statements in
+// import_statements.go).
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/mentorgraph/mentorgraph/graph/dataset"
+)
+
+// createdNodes maps the ids of the nodes an import created, per kind, to
+// their element ids.
+type createdNodes map[dataset.Kind]map[string]string
+
+// writeStep writes (or, for a dry run, classifies) the rows of st in
+// batches, as importRounds plans them, each batch in a transaction of its
+// own, and says what it did. The nodes it creates are added to created,
+// which later steps read to create links between new nodes outright.
+func (s *Store) writeStep(ctx context.Context, st importStep, created createdNodes, opts ImportOptions, progress *importProgress) (KindCounts, error) {
+	kc := KindCounts{Kind: st.kind, Rows: st.n}
+	start := time.Now()
+	run := write[batchOutcome]
+	if opts.DryRun {
+		run = read[batchOutcome]
+	}
+	// allNew: no node of the kind is stored, so every row creates one and
+	// none needs classifying (ids are unique within a dataset).
+	allNew := false
+	if st.label != "" && st.n > 0 {
+		stored, err := s.anyStored(ctx, st.label)
+		if err != nil {
+			return kc, err
+		}
+		allNew = !stored
+	}
+	// Ends are of earlier steps: created[e.kind] is only read here, while
+	// this step's own map is written under mu.
+	fresh := func(r map[string]any) []any { return freshRow(st, created, allNew, r) }
+	if created[st.kind] == nil {
+		created[st.kind] = map[string]string{}
+	}
+	var mu sync.Mutex
+	err := writeRounds(ctx, importRounds(st, opts.BatchSize, opts.Workers), opts.BatchSize, opts.Workers, func(rows []int32) error {
+		batch := make([]map[string]any, len(rows))
+		for j, i := range rows {
+			batch[j] = st.row(int(i))
+		}
+		outcome, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (batchOutcome, error) {
+			return importBatch(ctx, tx, st, batch, fresh, allNew, opts.DryRun)
+		})
+		mu.Lock()
+		for id, eid := range outcome.elementIDs {
+			created[st.kind][id] = eid
+		}
+		mu.Unlock()
+		if err != nil {
+			return fmt.Errorf("importing %s rows %s: %w", st.kind, rowRange(rows), err)
+		}
+		progress.batchDone(st.kind, len(batch), outcome, &kc)
+		return nil
+	})
+	kc.Duration = time.Since(start)
+	return kc, err
+}
+
+// freshRow returns row r of st as a createFresh row when the nodes at its
+// ends were created by this import, or nil: for a link kind (which cannot
+// exist yet when its ends are new), and for a node kind only when allNew
+// (no node of the kind was stored). The row is [a, b, props], and for a
+// node kind [a, b, props, id], its ends by element id.
+func freshRow(st importStep, created createdNodes, allNew bool, r map[string]any) []any {
+	if st.createFresh == "" || (st.label != "" && !allNew) {
+		return nil
+	}
+	row := make([]any, 0, 4)
+	for _, e := range st.ends {
+		id, _ := r[e.key].(string)
+		eid, ok := created[e.kind][id]
+		if !ok {
+			return nil
+		}
+		row = append(row, eid)
+	}
+	row = append(row, r["props"])
+	if st.label != "" {
+		row = append(row, r["id"])
+	}
+	return row
+}
+
+// batchOutcome is what one batch did: the nodes created (id → element
+// id, for node kinds), and counts.
+type batchOutcome struct {
+	elementIDs                  map[string]string
+	created, updated, unchanged int
+}
+
+// importBatch classifies a batch (but for fresh rows, which are created
+// outright) and, unless dryRun, creates and updates the rows that need it.
+// The create statement of a node kind returns each new node's id and
+// element id.
+func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any,
+	fresh func(map[string]any) []any, allNew, dryRun bool) (batchOutcome, error) {
+	byOutcome := map[string][]map[string]any{}
+	var unknown []map[string]any
+	var freshRows []any
+	for _, r := range batch {
+		if f := fresh(r); f != nil {
+			freshRows = append(freshRows, f)
+		} else {
+			unknown = append(unknown, r)
+		}
+	}
+	if allNew {
+		byOutcome["created"], unknown = unknown, nil
+	}
+	if len(unknown) > 0 {
+		res, err := tx.Run(ctx, st.classify, map[string]any{"rows": unknown})
+		if err != nil {
+			return batchOutcome{}, err
+		}
+		byIndex := make(map[int]map[string]any, len(unknown))
+		for _, r := range unknown {
+			byIndex[r["i"].(int)] = r
+		}
+		for res.Next(ctx) {
+			rec := res.Record()
+			o, _ := rec.Values[0].(string)
+			idx, _ := rec.Values[1].([]any)
+			for _, v := range idx {
+				n, _ := v.(int64)
+				byOutcome[o] = append(byOutcome[o], byIndex[int(n)])
+			}
+		}
+		if err := res.Err(); err != nil {
+			return batchOutcome{}, err
+		}
+	}
+	out := batchOutcome{created: len(freshRows) + len(byOutcome["created"]),
+		updated: len(byOutcome["updated"]), unchanged: len(byOutcome["unchanged"])}
+	if dryRun {
+		return out, nil
+	}
+	if st.lockHierarchy {
+		if err := lockSkillHierarchy(ctx, tx); err != nil {
+			return batchOutcome{}, err
+		}
+	}
+	if len(freshRows) > 0 {
+		if err := exec(ctx, tx, st.createFresh, map[string]any{"rows": freshRows}); err != nil {
+			return batchOutcome{}, err
+		}
+	}
+	if rows := byOutcome["created"]; len(rows) > 0 {
+		if st.createRow != nil {
+			now := time.Now().UTC()
+			for i, r := range rows {
+				rows[i] = st.createRow(r, now)
+			}
+		}
+		res, err := tx.Run(ctx, st.create, map[string]any{"rows": rows})
+		if err != nil {
+			return batchOutcome{}, err
+		}
+		for res.Next(ctx) {
+			pairs, _ := res.Record().Values[0].([]any)
+			out.elementIDs = make(map[string]string, len(pairs))
+			for _, p := range pairs {
+				pair, _ := p.([]any)
+				if len(pair) == 2 {
+					id, _ := pair[0].(string)
+					eid, _ := pair[1].(string)
+					out.elementIDs[id] = eid
+				}
+			}
+		}
+		if err := res.Err(); err != nil {
+			return batchOutcome{}, err
+		}
+	}
+	for _, w := range []struct {
+		cypher string
+		rows   []map[string]any
+	}{{st.create, byOutcome["linked"]}, {st.update, byOutcome["updated"]}} {
+		if len(w.rows) == 0 {
+			continue
+		}
+		if err := exec(ctx, tx, w.cypher, map[string]any{"rows": w.rows}); err != nil {
+			return batchOutcome{}, err
+		}
+	}
+	return out, nil
+}
+
+// IsEmpty reports whether the graph holds no person.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	people, err := s.anyStored(ctx, "Person")
+	return !people, err
+}
+
+// anyStored reports whether any node has the label, one of the model's
+// (a label cannot be a Cypher parameter; it never comes from input).
+func (s *Store) anyStored(ctx context.Context, label string) (bool, error) {
+	return read(ctx, s, "any "+label+" stored", func(tx neo4j.ManagedTransaction) (bool, error) {
+		return single(ctx, tx, anyStoredCypher(label), nil,
+			func(m map[string]any) bool { return boolVal(m, "any") })
+	})
+}
+
+// anyStoredCypher asks whether any node has the label.
+func anyStoredCypher(label string) string {
+	return `RETURN {any: EXISTS { MATCH (:` + label + `) }} AS r`
+}

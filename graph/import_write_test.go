@@ -1,0 +1,42 @@
+package graph
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/mentorgraph/mentorgraph/graph/dataset"
+)
+
+// TestFreshRowOnlyForNewEnds: a row is created outright (by element ids)
+// only when this import created both its ends, and, for a node kind (a
+// goal), only when no node of the kind was stored.
+func TestFreshRowOnlyForNewEnds(t *testing.T) {
+	ds := &dataset.Dataset{
+		PersonSkills: []dataset.PersonSkill{{PersonID: "p1", SkillID: "s1", Level: 3}, {PersonID: "old", SkillID: "s1", Level: 2}},
+		Goals:        []dataset.Goal{{ID: "g1", PersonID: "p1", SkillID: "s1", Title: "Lead a team"}},
+	}
+	var personSkill, goal importStep
+	for _, st := range importSteps(ds) {
+		switch st.kind {
+		case dataset.KindPersonSkill:
+			personSkill = st
+		case dataset.KindGoal:
+			goal = st
+		}
+	}
+	created := createdNodes{dataset.KindPerson: {"p1": "e:p1"}, dataset.KindSkill: {"s1": "e:s1"}}
+	if diff := cmp.Diff([]any{"e:p1", "e:s1", map[string]any{"level": 3}}, freshRow(personSkill, created, false, personSkill.row(0))); diff != "" {
+		t.Errorf("a link between two new nodes (-want +got):\n%s", diff)
+	}
+	if got := freshRow(personSkill, created, false, personSkill.row(1)); got != nil {
+		t.Errorf("a link from a stored person: %v, want nil (classified)", got)
+	}
+	if got := freshRow(goal, created, false, goal.row(0)); got != nil {
+		t.Errorf("a goal while goals are stored: %v, want nil (classified)", got)
+	}
+	want := []any{"e:p1", "e:s1", map[string]any{"title": "Lead a team", "status": "OPEN"}, "g1"}
+	if diff := cmp.Diff(want, freshRow(goal, created, true, goal.row(0))); diff != "" {
+		t.Errorf("the first goals (-want +got):\n%s", diff)
+	}
+}

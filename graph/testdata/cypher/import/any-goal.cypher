@@ -1,0 +1,1 @@
+RETURN {any: EXISTS { MATCH (:Goal) }} AS r

@@ -1,0 +1,5 @@
+UNWIND $rows AS r
+MATCH (a:Person) WHERE elementId(a) = r[0]
+MATCH (b:Person) WHERE elementId(b) = r[1]
+CREATE (a)-[l:KNOWS]->(b)
+SET l = r[2]

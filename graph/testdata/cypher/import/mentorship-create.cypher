@@ -1,0 +1,4 @@
+UNWIND $rows AS r
+MATCH (a:Person {id: r.a}), (b:Person {id: r.b})
+CREATE (a)-[l:MENTORED_BY]->(b)
+SET l = r.props

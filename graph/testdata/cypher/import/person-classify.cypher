@@ -1,0 +1,4 @@
+UNWIND $rows AS r
+OPTIONAL MATCH (o:Person {id: r.id})
+WITH r, CASE WHEN o IS NULL THEN 'created' WHEN any(k IN keys(r.props) WHERE o[k] IS NULL OR o[k] <> r.props[k]) THEN 'updated' ELSE 'unchanged' END AS outcome
+RETURN outcome, collect(r.i) AS rows

@@ -1,0 +1,2 @@
+UNWIND $rows AS r
+RETURN 'linked' AS outcome, collect(r.i) AS rows

@@ -1,0 +1,32 @@
+OPTIONAL MATCH (me:Person {id: $person})
+CALL (me) {
+  WITH me WHERE me IS NOT NULL
+  CALL (me) {
+    CALL (me) {
+      MATCH (me)-[:KNOWS|MENTORED_BY]-(x:Person) WHERE x <> me AND true RETURN DISTINCT x, 1 AS hops
+      UNION ALL
+      MATCH (me)-[:KNOWS|MENTORED_BY*1..2]-(x:Person) WHERE x <> me AND true RETURN DISTINCT x, 2 AS hops
+      UNION ALL
+      MATCH (me)-[:KNOWS|MENTORED_BY*1..3]-(x:Person) WHERE x <> me AND true RETURN DISTINCT x, 3 AS hops
+    }
+    RETURN x, min(hops) AS hops, null AS via
+  }
+  WITH x, hops ORDER BY hops, x.id LIMIT $take
+  RETURN collect({node: x, hops: hops}) AS found
+}
+WITH me, size(found) >= $take AS truncated,
+  CASE WHEN me IS NULL THEN [] ELSE [{node: me, hops: 0}] + found[0..($take - 1)] END AS kept
+CALL (kept) {
+  WITH [k IN kept | k.node] AS nodes
+  UNWIND nodes AS a
+  MATCH (a)-[r:KNOWS|MENTORED_BY]->(b:Person) WHERE b IN nodes
+  RETURN collect({from: a.id, to: b.id, type: type(r), since: r.since, status: r.status}) AS links
+}
+CALL (kept) {
+  UNWIND kept AS k
+  WITH k.node AS p, k.hops AS hops
+  RETURN collect({hops: hops, person: p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
+  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}}) AS people
+}
+RETURN {found: me IS NOT NULL, people: people, links: links, truncated: truncated} AS result

@@ -1,0 +1,1 @@
+MERGE (m:MentorGraphMeta {key: 'mentorIndex'}) SET m.version = $version

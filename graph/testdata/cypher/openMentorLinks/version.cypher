@@ -1,0 +1,1 @@
+OPTIONAL MATCH (m:MentorGraphMeta {key: 'mentorIndex'}) RETURN {version: m.version} AS r

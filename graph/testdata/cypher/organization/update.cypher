@@ -1,0 +1,3 @@
+MATCH (o:Organization {id: $id})
+SET o += $set
+RETURN o {.id, .name, .kind}

@@ -1,0 +1,14 @@
+CALL db.index.fulltext.queryNodes('names', $search) YIELD node AS p, score
+WHERE p:Person AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND p.id > $after)) AND
+  ($available IS NULL OR p.availableToMentor = $available)
+  AND ($seeking IS NULL OR p.seekingMentorship = $seeking)
+  AND ($org IS NULL OR EXISTS { MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })
+  AND ($skill IS NULL OR EXISTS {
+    MATCH (p)-[h:HAS_SKILL]->(s:Skill)
+    WHERE h.level >= $minLevel
+      AND (s.id = $skill OR ($narrower AND EXISTS { MATCH (s)-[:PART_OF*1..5]->(:Skill {id: $skill}) }))
+  })
+WITH p, score ORDER BY score DESC, p.id LIMIT $limit
+RETURN p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
+  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }} AS person, score

@@ -1,0 +1,3 @@
+MATCH (a:Person {id: $a})-[k:KNOWS]-(b:Person {id: $b})
+DELETE k
+RETURN count(k) AS removed

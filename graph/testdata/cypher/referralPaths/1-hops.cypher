@@ -1,0 +1,23 @@
+OPTIONAL MATCH (a:Person {id: $from})
+OPTIONAL MATCH (b:Person {id: $to})
+CALL (a, b) {
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
+  MATCH path = allShortestPaths((a)-[:KNOWS|MENTORED_BY*..1]-(b))
+  WHERE all(p IN nodes(path) WHERE p = a OR p = b OR (coalesce(p.openToIntroductions, true)
+    AND (NOT $excludeUnavailable OR coalesce(p.availableToMentor, false))))
+  WITH path, [p IN nodes(path) | p.id] AS ids,
+    [i IN range(0, length(path) - 1) | CASE WHEN type(relationships(path)[i]) = 'KNOWS' THEN 0
+      WHEN startNode(relationships(path)[i]) = nodes(path)[i] THEN 1 ELSE 2 END] AS rank
+  ORDER BY ids, rank
+  WITH ids, collect(path)[0] AS path
+  ORDER BY ids LIMIT $k
+  RETURN collect(path) AS paths
+}
+WITH a, b, paths[0..$k] AS paths
+RETURN {from: a IS NOT NULL, to: b IS NOT NULL,
+  paths: [path IN paths | {steps: [i IN range(0, length(path) - 1) | {
+    from: (nodes(path)[i]).id, to: (nodes(path)[i + 1]).id, type: type(relationships(path)[i]),
+    forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}],
+  people: [pathNode IN nodes(path) | pathNode {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
+  active: COUNT { (pathNode)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}]}]} AS result

@@ -1,0 +1,1 @@
+MERGE (:MentorGraphMeta {key: 'skillHierarchy'})

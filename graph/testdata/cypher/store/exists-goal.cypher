@@ -1,0 +1,1 @@
+RETURN EXISTS { MATCH (:Goal {id: $id}) } AS found

@@ -1,0 +1,1 @@
+RETURN EXISTS { MATCH (:Organization {id: $id}) } AS found

@@ -1,0 +1,1 @@
+RETURN EXISTS { MATCH (:Person {id: $id}) } AS found

@@ -1,0 +1,1 @@
+RETURN EXISTS { MATCH (:Skill {id: $id}) } AS found

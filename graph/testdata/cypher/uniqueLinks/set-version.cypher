@@ -1,0 +1,1 @@
+MERGE (m:MentorGraphMeta {key: 'uniqueLinks'}) SET m.version = $version
