@@ -41,7 +41,7 @@ import "github.com/mentorgraph/mentorgraph/graph"
 // with a message naming the argument, before any Cypher runs, so it costs
 // nothing to the database; the bound is what a valid request may ask.
 //
-// All arithmetic saturates at costCap, so no query overflows into a small
+// All arithmetic saturates at CostCap, so no query overflows into a small
 // or negative cost (gqlgen then falls back to 1 + child for a cost below
 // 1). gqlgen's own sums saturate too; with at most Limits.MaxSelections
 // fields per document (documentCheck, run before this is computed), a sum
@@ -59,27 +59,27 @@ const (
 	successorPeople = menteesPerMentor + menteesPerMentor*menteesPerMentor
 )
 
-// costCap is the most any cost function returns: far above any sensible
-// Limits.MaxComplexity, and low enough (2^40) that thousands of capped
+// CostCap is the most any cost function returns: far above any sensible
+// complexity limit, and low enough (2^40) that thousands of capped
 // siblings add up without overflow.
-const costCap = 1 << 40
+const CostCap = 1 << 40
 
-// clampCost brings n within 0..costCap.
-func clampCost(n int) int { return min(max(n, 0), costCap) }
+// clampCost brings n within 0..CostCap.
+func clampCost(n int) int { return min(max(n, 0), CostCap) }
 
-// satAdd is a + b, saturating at costCap.
-func satAdd(a, b int) int { return min(clampCost(a)+clampCost(b), costCap) }
+// satAdd is a + b, saturating at CostCap.
+func satAdd(a, b int) int { return min(clampCost(a)+clampCost(b), CostCap) }
 
-// satMul is a × b, saturating at costCap.
+// satMul is a × b, saturating at CostCap.
 func satMul(a, b int) int {
 	a, b = clampCost(a), clampCost(b)
-	if a != 0 && b > costCap/a {
-		return costCap
+	if a != 0 && b > CostCap/a {
+		return CostCap
 	}
 	return a * b
 }
 
-// satPow is base^exp, saturating at costCap.
+// satPow is base^exp, saturating at CostCap.
 func satPow(base, exp int) int {
 	n := 1
 	for range exp {
@@ -108,9 +108,9 @@ func listCost(child int) int { return listOf(unpagedListWeight, child) }
 
 func coverageIDsCost(child int) int { return listOf(graph.MaxCoverageIDs, child) }
 
-// complexity returns the cost functions of the list fields and the
+// Complexity returns the cost functions of the list fields and the
 // network questions.
-func complexity() ComplexityRoot {
+func Complexity() ComplexityRoot {
 	var c ComplexityRoot
 	c.Query.People = func(child int, first *int, _ *string, _ *PeopleFilter) int { return pagedCost(child, first, 20) }
 	c.Query.Skills = func(child int, first *int, _ *string, _ *SkillFilter) int { return pagedCost(child, first, 20) }
@@ -133,24 +133,24 @@ func complexity() ComplexityRoot {
 	c.SkillGap.Overloaded = coverageIDsCost
 
 	c.Query.FindMentors = func(child int, _, _ string, maxHops, _ *int, _ *bool, _ []graph.LinkKind, _, _ *bool, _ *MentorWeights, first *int, _ *string) int {
-		hops := within(maxHops, graph.DefaultReachHops, 1, graph.MaxReachHops)
-		return question(reach(hops), within(first, 20, 1, graph.MaxPageSize), child)
+		hops := within(maxHops, defaultFindMentorsHops, 1, graph.MaxReachHops)
+		return question(reach(hops), within(first, defaultFindMentorsFirst, 1, graph.MaxPageSize), child)
 	}
 	c.Query.MentorBoard = func(child int, _ string, skills []string, maxHops *int) int {
-		hops := within(maxHops, graph.DefaultReachHops, 1, graph.MaxReachHops)
+		hops := within(maxHops, defaultBoardHops, 1, graph.MaxReachHops)
 		n := min(max(len(skills), 1), graph.MaxBoardSkills)
 		return question(reach(hops), n, child)
 	}
 	c.Query.Neighborhood = func(child int, _ string, depth, limit *int) int {
-		d := within(depth, 1, 1, graph.MaxNeighborhoodDepth)
-		return question(reach(d), within(limit, graph.DefaultNeighborhoodLimit, 1, graph.MaxNeighborhoodLimit), child)
+		d := within(depth, defaultNeighborhoodDepth, 1, graph.MaxNeighborhoodDepth)
+		return question(reach(d), within(limit, defaultNeighborhoodLimit, 1, graph.MaxNeighborhoodLimit), child)
 	}
 	c.Query.ReferralPaths = func(child int, _, _ string, maxHops, k *int, _ *bool) int {
-		hops := within(maxHops, graph.DefaultReferralHops, 1, graph.MaxReferralHops)
-		return question(satMul(2, reach((hops+1)/2)), within(k, graph.DefaultReferralPaths, 1, graph.MaxReferralPaths), child)
+		hops := within(maxHops, defaultReferralHops, 1, graph.MaxReferralHops)
+		return question(satMul(2, reach((hops+1)/2)), within(k, defaultReferralPaths, 1, graph.MaxReferralPaths), child)
 	}
 	c.Query.Lineage = func(child int, _ string, _ graph.LineageDirection, depth *int) int {
-		d := within(depth, graph.DefaultLineageDepth, 1, graph.MaxLineageDepth)
+		d := within(depth, defaultLineageDepth, 1, graph.MaxLineageDepth)
 		return question(0, satPow(menteesPerMentor, d), child)
 	}
 	c.Query.Successors = func(child int, _ string, skills []string) int {
@@ -161,8 +161,8 @@ func complexity() ComplexityRoot {
 		return question(satMul(successorPeople, n), successorPeople, child)
 	}
 	c.Query.CoverageGaps = func(child int, _ *string, maxHops, _, first *int, _ *string) int {
-		hops := within(maxHops, graph.DefaultCoverageHops, 1, graph.MaxCoverageHops)
-		return question(satMul(coveragePerHop, hops), within(first, 20, 1, graph.MaxPageSize), child)
+		hops := within(maxHops, defaultCoverageHops, 1, graph.MaxCoverageHops)
+		return question(satMul(coveragePerHop, hops), within(first, defaultCoverageFirst, 1, graph.MaxPageSize), child)
 	}
 	return c
 }

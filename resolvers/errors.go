@@ -36,11 +36,12 @@ const (
 const outcomeUnknownMessage = "the connection to the database was lost while this change was being committed: " +
 	"it may or may not have been saved; read it back, or repeat the request (repeating it is safe)"
 
-// presentError maps the store's error kinds to extensions.code in one place.
+// PresentError maps the store's error kinds to extensions.code in one place
+// (the server's error presenter calls it for every error).
 // Messages of known kinds are written for people and pass through; anything
 // else is logged and shown as "internal error", so no raw Neo4j text reaches
 // a client.
-func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Error {
+func PresentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Error {
 	pres := graphql.DefaultErrorPresenter(ctx, err)
 	if pres.Extensions == nil {
 		pres.Extensions = map[string]any{}
@@ -84,16 +85,16 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		log.Warn("write outcome unknown", "err", err, "path", pres.Path)
 		pres.Message = outcomeUnknownMessage
 		pres.Extensions["code"] = CodeOutcomeUnknown
-	case graph.DeadlinePassed(ctx) && !isRequestError(err):
+	case graph.DeadlinePassed(ctx) && !IsRequestError(err):
 		// The request's deadline (answered) passed while it waited.
 		log.Warn("request timed out", "err", err, "path", pres.Path)
-		pres.Message = timedOutMessage
+		pres.Message = TimedOutMessage
 		pres.Extensions["code"] = CodeUnavailable
 	case errors.Is(err, graph.ErrUnavailable):
 		log.Warn("database unavailable", "err", err, "path", pres.Path)
 		pres.Message = "the database is unavailable or the request took too long; try again"
 		pres.Extensions["code"] = CodeUnavailable
-	case isRequestError(err):
+	case IsRequestError(err):
 		// Parse and validation errors made by gqlgen itself: they describe
 		// the request, so they pass through.
 		if _, ok := pres.Extensions["code"]; !ok {
@@ -107,12 +108,12 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	return pres
 }
 
-// timedOutMessage is what a request whose deadline passed answers.
-const timedOutMessage = "the request took too long (longer than the server's request timeout)"
+// TimedOutMessage is what a request whose deadline passed answers.
+const TimedOutMessage = "the request took too long (longer than the server's request timeout)"
 
-// isRequestError reports whether err is gqlgen's own error about the
+// IsRequestError reports whether err is gqlgen's own error about the
 // request (no underlying error from a resolver).
-func isRequestError(err error) bool {
+func IsRequestError(err error) bool {
 	var gqlErr *gqlerror.Error
 	return errors.As(err, &gqlErr) && gqlErr.Err == nil
 }

@@ -8,18 +8,20 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/mentorgraph/mentorgraph/internal/apitest"
 )
 
 func TestMentorshipsAndGoals(t *testing.T) {
-	a := newAPI(t)
-	mentee := a.person("mentee", map[string]any{"seekingMentorship": true})
-	mentor := a.person("mentor", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
-	speak := a.skill("Public speaking", "")
+	a := apitest.New(t)
+	mentee := a.Person("mentee", map[string]any{"seekingMentorship": true})
+	mentor := a.Person("mentor", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
+	speak := a.Skill("Public speaking", "")
 	const record = `mutation($in: RecordMentorshipInput!) { recordMentorship(input: $in) {
 		status since until focus { id name } mentee { id } mentor { id openSlots } } }`
-	d := a.ok(record, map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor, "focus": []string{speak}, "since": "2024-01-15"}})
-	m := at(d, "recordMentorship")
-	if at(m, "status") != "ACTIVE" || at(m, "since") != "2024-01-15" || at(m, "focus", 0, "name") != "Public speaking" || at(m, "mentor", "openSlots") != 0.0 {
+	d := a.OK(record, map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor, "focus": []string{speak}, "since": "2024-01-15"}})
+	m := apitest.At(d, "recordMentorship")
+	if apitest.At(m, "status") != "ACTIVE" || apitest.At(m, "since") != "2024-01-15" || apitest.At(m, "focus", 0, "name") != "Public speaking" || apitest.At(m, "mentor", "openSlots") != 0.0 {
 		t.Errorf("recordMentorship: %v", m)
 	}
 	cases := []struct {
@@ -31,14 +33,14 @@ func TestMentorshipsAndGoals(t *testing.T) {
 			map[string]any{"menteeId": mentee, "mentorId": mentor}},
 		{"already exists, another since", "CONFLICT", "(ACTIVE since 2024-01-15)", map[string]any{"menteeId": mentee, "mentorId": mentor, "focus": []string{speak}, "since": "2024-02-01"}},
 		{"no open slot", "CAPACITY_FULL", `mentor "` + mentor + `" has no open slot: capacity 1, 1 active mentees`,
-			map[string]any{"menteeId": a.person("other", nil), "mentorId": mentor}},
-		{"unknown mentor", "NOT_FOUND", "input.mentorId", map[string]any{"menteeId": mentee, "mentorId": a.id("nobody")}},
-		{"unknown focus skill", "NOT_FOUND", "input.focus", map[string]any{"menteeId": mentor, "mentorId": mentee, "focus": []string{a.id("nope")}}},
+			map[string]any{"menteeId": a.Person("other", nil), "mentorId": mentor}},
+		{"unknown mentor", "NOT_FOUND", "input.mentorId", map[string]any{"menteeId": mentee, "mentorId": a.ID("nobody")}},
+		{"unknown focus skill", "NOT_FOUND", "input.focus", map[string]any{"menteeId": mentor, "mentorId": mentee, "focus": []string{a.ID("nope")}}},
 		{"end before start", "BAD_USER_INPUT", "before since", map[string]any{"menteeId": mentor, "mentorId": mentee, "since": "2024-02-01", "until": "2023-01-01"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			e := a.fails(c.code, record, map[string]any{"in": c.in})
+			e := a.Fails(c.code, record, map[string]any{"in": c.in})
 			if !strings.Contains(e.Message, c.msg) {
 				t.Errorf("message %q does not say %q", e.Message, c.msg)
 			}
@@ -49,48 +51,48 @@ func TestMentorshipsAndGoals(t *testing.T) {
 		{"menteeId": mentee, "mentorId": mentor, "focus": []string{speak}, "since": "2024-01-15"},
 		{"menteeId": mentee, "mentorId": mentor, "focus": []string{speak}},
 	} {
-		d = a.ok(record, map[string]any{"in": in})
-		if at(d, "recordMentorship", "since") != "2024-01-15" || at(d, "recordMentorship", "status") != "ACTIVE" {
+		d = a.OK(record, map[string]any{"in": in})
+		if apitest.At(d, "recordMentorship", "since") != "2024-01-15" || apitest.At(d, "recordMentorship", "status") != "ACTIVE" {
 			t.Errorf("a repeated recordMentorship (%v): %v", in, d)
 		}
 	}
-	e := a.fails("CAPACITY_FULL", record, map[string]any{"in": map[string]any{"menteeId": a.person("third", nil), "mentorId": mentor}})
+	e := a.Fails("CAPACITY_FULL", record, map[string]any{"in": map[string]any{"menteeId": a.Person("third", nil), "mentorId": mentor}})
 	if e.Extensions["capacity"] != 1.0 || e.Extensions["active"] != 1.0 {
 		t.Errorf("CAPACITY_FULL extensions: %v", e.Extensions)
 	}
 	// None of the refused mutations wrote anything.
-	d = a.ok(`query($id: ID!) { person(id: $id) { mentors { mentor { id } } mentees { mentee { id } } } }`, map[string]any{"id": mentor})
-	if len(at(d, "person", "mentors").([]any)) != 0 || len(at(d, "person", "mentees").([]any)) != 1 {
+	d = a.OK(`query($id: ID!) { person(id: $id) { mentors { mentor { id } } mentees { mentee { id } } } }`, map[string]any{"id": mentor})
+	if len(apitest.At(d, "person", "mentors").([]any)) != 0 || len(apitest.At(d, "person", "mentees").([]any)) != 1 {
 		t.Errorf("mentor's links after refused mutations: %v", d)
 	}
 
 	const end = `mutation($in: EndMentorshipInput!) { endMentorship(input: $in) { status until mentor { openSlots } } }`
-	a.fails("BAD_USER_INPUT", end, map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor, "until": "2023-12-31"}})
-	d = a.ok(end, map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor, "until": "2024-06-01"}})
-	if at(d, "endMentorship", "status") != "ENDED" || at(d, "endMentorship", "mentor", "openSlots") != 1.0 {
+	a.Fails("BAD_USER_INPUT", end, map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor, "until": "2023-12-31"}})
+	d = a.OK(end, map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor, "until": "2024-06-01"}})
+	if apitest.At(d, "endMentorship", "status") != "ENDED" || apitest.At(d, "endMentorship", "mentor", "openSlots") != 1.0 {
 		t.Errorf("endMentorship: %v", d)
 	}
-	a.fails("NOT_FOUND", end, map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor}})
+	a.Fails("NOT_FOUND", end, map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor}})
 
 	const add = `mutation($in: AddGoalInput!) { addGoal(input: $in) { id title targetLevel dueDate status skill { id } person { id } } }`
-	d = a.ok(add, map[string]any{"in": map[string]any{"id": a.id("g1"), "personId": mentee, "skillId": speak, "title": "Give a talk", "targetLevel": 3, "dueDate": "2027-03-01"}})
-	if at(d, "addGoal", "status") != "OPEN" || at(d, "addGoal", "dueDate") != "2027-03-01" || at(d, "addGoal", "person", "id") != mentee {
+	d = a.OK(add, map[string]any{"in": map[string]any{"id": a.ID("g1"), "personId": mentee, "skillId": speak, "title": "Give a talk", "targetLevel": 3, "dueDate": "2027-03-01"}})
+	if apitest.At(d, "addGoal", "status") != "OPEN" || apitest.At(d, "addGoal", "dueDate") != "2027-03-01" || apitest.At(d, "addGoal", "person", "id") != mentee {
 		t.Errorf("addGoal: %v", d)
 	}
-	a.fails("BAD_USER_INPUT", add, map[string]any{"in": map[string]any{"personId": mentee, "skillId": speak, "title": "X", "targetLevel": 9}})
-	a.fails("BAD_USER_INPUT", add, map[string]any{"in": map[string]any{"personId": mentee, "skillId": speak, "title": ""}})
-	a.fails("CONFLICT", add, map[string]any{"in": map[string]any{"id": a.id("g1"), "personId": mentee, "skillId": speak, "title": "Dup"}})
-	a.fails("NOT_FOUND", add, map[string]any{"in": map[string]any{"personId": mentee, "skillId": a.id("nope"), "title": "X"}})
+	a.Fails("BAD_USER_INPUT", add, map[string]any{"in": map[string]any{"personId": mentee, "skillId": speak, "title": "X", "targetLevel": 9}})
+	a.Fails("BAD_USER_INPUT", add, map[string]any{"in": map[string]any{"personId": mentee, "skillId": speak, "title": ""}})
+	a.Fails("CONFLICT", add, map[string]any{"in": map[string]any{"id": a.ID("g1"), "personId": mentee, "skillId": speak, "title": "Dup"}})
+	a.Fails("NOT_FOUND", add, map[string]any{"in": map[string]any{"personId": mentee, "skillId": a.ID("nope"), "title": "X"}})
 
 	const upd = `mutation($in: UpdateGoalInput!) { updateGoal(input: $in) { title targetLevel dueDate status } }`
-	d = a.ok(upd, map[string]any{"in": map[string]any{"id": a.id("g1"), "dueDate": nil, "status": "ACHIEVED"}})
-	if at(d, "updateGoal", "dueDate") != nil || at(d, "updateGoal", "status") != "ACHIEVED" || at(d, "updateGoal", "title") != "Give a talk" {
+	d = a.OK(upd, map[string]any{"in": map[string]any{"id": a.ID("g1"), "dueDate": nil, "status": "ACHIEVED"}})
+	if apitest.At(d, "updateGoal", "dueDate") != nil || apitest.At(d, "updateGoal", "status") != "ACHIEVED" || apitest.At(d, "updateGoal", "title") != "Give a talk" {
 		t.Errorf("updateGoal: %v", d)
 	}
-	a.fails("BAD_USER_INPUT", upd, map[string]any{"in": map[string]any{"id": a.id("g1"), "title": nil}})
-	a.fails("NOT_FOUND", upd, map[string]any{"in": map[string]any{"id": a.id("g404"), "title": "X"}})
-	d = a.ok(`query($id: ID!) { person(id: $id) { goals { id } } }`, map[string]any{"id": mentee})
-	if len(at(d, "person", "goals").([]any)) != 1 {
+	a.Fails("BAD_USER_INPUT", upd, map[string]any{"in": map[string]any{"id": a.ID("g1"), "title": nil}})
+	a.Fails("NOT_FOUND", upd, map[string]any{"in": map[string]any{"id": a.ID("g404"), "title": "X"}})
+	d = a.OK(`query($id: ID!) { person(id: $id) { goals { id } } }`, map[string]any{"id": mentee})
+	if len(apitest.At(d, "person", "goals").([]any)) != 1 {
 		t.Errorf("goals: %v", d)
 	}
 }
@@ -99,15 +101,15 @@ func TestMentorshipsAndGoals(t *testing.T) {
 // HTTP, for the one open slot of a mentor: one gets it, the others are
 // told CAPACITY_FULL.
 func TestConcurrentRecordMentorshipForOneSlot(t *testing.T) {
-	a := newAPI(t)
-	mentor := a.person("mentor", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
+	a := apitest.New(t)
+	mentor := a.Person("mentor", map[string]any{"availableToMentor": true, "mentorCapacity": 1})
 	const n = 20
 	var mentees []string
 	for i := range n {
-		mentees = append(mentees, a.person(fmt.Sprintf("mentee%02d", i), nil))
+		mentees = append(mentees, a.Person(fmt.Sprintf("mentee%02d", i), nil))
 	}
 	const record = `mutation($in: RecordMentorshipInput!) { recordMentorship(input: $in) { status } }`
-	answers := make([]response, n)
+	answers := make([]apitest.Response, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	start := make(chan struct{})
@@ -118,7 +120,7 @@ func TestConcurrentRecordMentorshipForOneSlot(t *testing.T) {
 			body, _ := json.Marshal(map[string]any{"query": record,
 				"variables": map[string]any{"in": map[string]any{"menteeId": mentees[i], "mentorId": mentor}}})
 			<-start
-			resp, err := http.Post(a.url, "application/json", bytes.NewReader(body))
+			resp, err := http.Post(a.URL, "application/json", bytes.NewReader(body))
 			if err != nil {
 				errs[i] = err
 				return
@@ -134,7 +136,7 @@ func TestConcurrentRecordMentorshipForOneSlot(t *testing.T) {
 		switch {
 		case errs[i] != nil:
 			t.Errorf("request %d: %v", i, errs[i])
-		case len(r.Errors) == 0 && at(r.Data, "recordMentorship", "status") == "ACTIVE":
+		case len(r.Errors) == 0 && apitest.At(r.Data, "recordMentorship", "status") == "ACTIVE":
 			ok++
 		case len(r.Errors) == 1 && r.Errors[0].Extensions["code"] == "CAPACITY_FULL" &&
 			r.Errors[0].Extensions["capacity"] == 1.0 && r.Errors[0].Extensions["active"] == 1.0:
@@ -146,8 +148,8 @@ func TestConcurrentRecordMentorshipForOneSlot(t *testing.T) {
 	if ok != 1 || full != n-1 {
 		t.Errorf("%d recorded, %d CAPACITY_FULL; want 1 and %d", ok, full, n-1)
 	}
-	d := a.ok(`query($id: ID!) { person(id: $id) { openSlots mentees { status } } }`, map[string]any{"id": mentor})
-	if len(at(d, "person", "mentees").([]any)) != 1 || at(d, "person", "openSlots") != 0.0 {
+	d := a.OK(`query($id: ID!) { person(id: $id) { openSlots mentees { status } } }`, map[string]any{"id": mentor})
+	if len(apitest.At(d, "person", "mentees").([]any)) != 1 || apitest.At(d, "person", "openSlots") != 0.0 {
 		t.Errorf("the mentor afterwards: %v", d)
 	}
 }

@@ -11,15 +11,14 @@ import (
 	"github.com/mentorgraph/mentorgraph/loaders"
 )
 
-// mentorWeights turns the GraphQL weights (defaults filled per field) into
-// the store's; nil stays nil (the store's defaults).
+// mentorWeights turns the GraphQL weights into the store's, a weight given
+// as null taking the schema's default; nil stays nil (the store's defaults).
 func mentorWeights(w *MentorWeights) *graph.MentorWeights {
 	if w == nil {
 		return nil
 	}
-	d := graph.DefaultMentorWeights
-	return &graph.MentorWeights{Distance: deref(w.Distance, d.Distance), Level: deref(w.Level, d.Level),
-		Capacity: deref(w.Capacity, d.Capacity), SharedOrganization: deref(w.SharedOrganization, d.SharedOrganization)}
+	return &graph.MentorWeights{Distance: deref(w.Distance, defaultWeightDistance), Level: deref(w.Level, defaultWeightLevel),
+		Capacity: deref(w.Capacity, defaultWeightCapacity), SharedOrganization: deref(w.SharedOrganization, defaultWeightShared)}
 }
 
 // peopleByIDs gives the people of ids, in order. When the query asks for

@@ -33,13 +33,13 @@ func (r *queryResolver) FindMentors(ctx context.Context, forArg string, skill st
 
 // MentorBoard is the resolver for the mentorBoard field.
 func (r *queryResolver) MentorBoard(ctx context.Context, forArg string, skills []string, maxHops *int) (*graph.Board, error) {
-	b, err := r.Store.MentorBoard(ctx, forArg, skills, deref(maxHops, graph.DefaultReachHops))
+	b, err := r.Store.MentorBoard(ctx, forArg, skills, deref(maxHops, defaultBoardHops))
 	return &b, err
 }
 
 // Neighborhood is the resolver for the neighborhood field.
 func (r *queryResolver) Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*Neighborhood, error) {
-	g, err := r.Store.Neighborhood(ctx, person, deref(depth, 1), deref(limit, graph.DefaultNeighborhoodLimit))
+	g, err := r.Store.Neighborhood(ctx, person, deref(depth, defaultNeighborhoodDepth), deref(limit, defaultNeighborhoodLimit))
 	if err != nil {
 		return nil, err
 	}
@@ -48,21 +48,21 @@ func (r *queryResolver) Neighborhood(ctx context.Context, person string, depth *
 
 // ReferralPaths is the resolver for the referralPaths field.
 func (r *queryResolver) ReferralPaths(ctx context.Context, from string, to string, maxHops *int, k *int, excludeUnavailable *bool) ([]*graph.Path, error) {
-	paths, err := r.Store.ReferralPaths(ctx, graph.ReferralArgs{From: from, To: to, MaxHops: deref(maxHops, 4), K: deref(k, 3),
-		ExcludeUnavailable: deref(excludeUnavailable, false)})
+	paths, err := r.Store.ReferralPaths(ctx, graph.ReferralArgs{From: from, To: to, MaxHops: deref(maxHops, defaultReferralHops), K: deref(k, defaultReferralPaths),
+		ExcludeUnavailable: deref(excludeUnavailable, defaultExcludeUnavail)})
 	return ptrs(paths), err
 }
 
 // Lineage is the resolver for the lineage field.
 func (r *queryResolver) Lineage(ctx context.Context, person string, direction graph.LineageDirection, depth *int) ([]*graph.LineageEntry, error) {
-	entries, err := r.Store.Lineage(ctx, graph.LineageArgs{Person: person, Direction: direction, Depth: deref(depth, graph.DefaultLineageDepth)})
+	entries, err := r.Store.Lineage(ctx, graph.LineageArgs{Person: person, Direction: direction, Depth: deref(depth, defaultLineageDepth)})
 	return ptrs(entries), err
 }
 
 // CoverageGaps is the resolver for the coverageGaps field.
 func (r *queryResolver) CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, first *int, after *string) (*SkillGapConnection, error) {
-	page, total, err := r.Store.CoverageGaps(ctx, graph.CoverageArgs{Organization: organization, MaxHops: deref(maxHops, graph.DefaultCoverageHops),
-		MinLevel: deref(minLevel, graph.DefaultCoverageMinLevel), Page: pageArgs(first, after)})
+	page, total, err := r.Store.CoverageGaps(ctx, graph.CoverageArgs{Organization: organization, MaxHops: deref(maxHops, defaultCoverageHops),
+		MinLevel: deref(minLevel, defaultCoverageMinLevel), Page: pageArgs(first, after)})
 	if err != nil {
 		return nil, err
 	}

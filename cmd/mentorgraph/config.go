@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mentorgraph/mentorgraph/resolvers"
+	"github.com/mentorgraph/mentorgraph/internal/server"
 )
 
 // Config is everything the server reads from flags and the environment. It
@@ -27,7 +27,7 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Limits bound each GraphQL request (depth, complexity, network
 	// questions, size, time).
-	Limits resolvers.Limits
+	Limits server.Limits
 }
 
 // configError marks a bad flag or environment value (exit status 2).
@@ -102,15 +102,15 @@ func parseServeConfig(args []string) (Config, error) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	c.neo4jFlags(fs)
 	fs.StringVar(&c.Listen, "listen", envOr("MENTORGRAPH_LISTEN", ":8080"), "address to serve HTTP on ($MENTORGRAPH_LISTEN)")
-	durationFlag(fs, &c.Limits.Timeout, "request-timeout", "MENTORGRAPH_REQUEST_TIMEOUT", resolvers.DefaultLimits.Timeout, "longest time one request may take", &errs)
-	intFlag(fs, &c.Limits.MaxDepth, "max-depth", "MENTORGRAPH_MAX_DEPTH", resolvers.DefaultLimits.MaxDepth, "deepest field nesting a GraphQL query may have", &errs)
-	intFlag(fs, &c.Limits.MaxComplexity, "max-complexity", "MENTORGRAPH_MAX_COMPLEXITY", resolvers.DefaultLimits.MaxComplexity, "highest complexity a GraphQL query may have (list fields count first x children)", &errs)
-	intFlag(fs, &c.Limits.MaxInFlight, "max-in-flight", "MENTORGRAPH_MAX_IN_FLIGHT", resolvers.DefaultLimits.MaxInFlight, "most requests worked on at once; more wait for a turn (0: no limit)", &errs)
-	intFlag(fs, &c.Limits.MaxNetworkQuestions, "max-network-questions", "MENTORGRAPH_MAX_NETWORK_QUESTIONS", resolvers.DefaultLimits.MaxNetworkQuestions, "most network questions (findMentors, referralPaths, ...) one request may ask", &errs)
-	intFlag(fs, &c.Limits.MaxSelections, "max-selections", "MENTORGRAPH_MAX_SELECTIONS", resolvers.DefaultLimits.MaxSelections, "most fields a GraphQL query may expand to, fragments spread where used", &errs)
-	intFlag(fs, &c.Limits.MaxBodyBytes, "max-body-bytes", "MENTORGRAPH_MAX_BODY_BYTES", resolvers.DefaultLimits.MaxBodyBytes, "largest request body, in bytes", &errs)
-	durationFlag(fs, &c.Limits.BodyReadTimeout, "body-read-timeout", "MENTORGRAPH_BODY_READ_TIMEOUT", resolvers.DefaultLimits.BodyReadTimeout, "longest time to receive a request's body", &errs)
-	intFlag(fs, &c.Limits.MaxResponseBytes, "max-response-bytes", "MENTORGRAPH_MAX_RESPONSE_BYTES", resolvers.DefaultLimits.MaxResponseBytes, "largest answer, in bytes; a larger one is replaced by an error", &errs)
+	durationFlag(fs, &c.Limits.Timeout, "request-timeout", "MENTORGRAPH_REQUEST_TIMEOUT", server.DefaultLimits.Timeout, "longest time one request may take", &errs)
+	intFlag(fs, &c.Limits.MaxDepth, "max-depth", "MENTORGRAPH_MAX_DEPTH", server.DefaultLimits.MaxDepth, "deepest field nesting a GraphQL query may have", &errs)
+	intFlag(fs, &c.Limits.MaxComplexity, "max-complexity", "MENTORGRAPH_MAX_COMPLEXITY", server.DefaultLimits.MaxComplexity, "highest complexity a GraphQL query may have (list fields count first x children)", &errs)
+	intFlag(fs, &c.Limits.MaxInFlight, "max-in-flight", "MENTORGRAPH_MAX_IN_FLIGHT", server.DefaultLimits.MaxInFlight, "most requests worked on at once; more wait for a turn (0: no limit)", &errs)
+	intFlag(fs, &c.Limits.MaxNetworkQuestions, "max-network-questions", "MENTORGRAPH_MAX_NETWORK_QUESTIONS", server.DefaultLimits.MaxNetworkQuestions, "most network questions (findMentors, referralPaths, ...) one request may ask", &errs)
+	intFlag(fs, &c.Limits.MaxSelections, "max-selections", "MENTORGRAPH_MAX_SELECTIONS", server.DefaultLimits.MaxSelections, "most fields a GraphQL query may expand to, fragments spread where used", &errs)
+	intFlag(fs, &c.Limits.MaxBodyBytes, "max-body-bytes", "MENTORGRAPH_MAX_BODY_BYTES", server.DefaultLimits.MaxBodyBytes, "largest request body, in bytes", &errs)
+	durationFlag(fs, &c.Limits.BodyReadTimeout, "body-read-timeout", "MENTORGRAPH_BODY_READ_TIMEOUT", server.DefaultLimits.BodyReadTimeout, "longest time to receive a request's body", &errs)
+	intFlag(fs, &c.Limits.MaxResponseBytes, "max-response-bytes", "MENTORGRAPH_MAX_RESPONSE_BYTES", server.DefaultLimits.MaxResponseBytes, "largest answer, in bytes; a larger one is replaced by an error", &errs)
 	durationFlag(fs, &c.ShutdownTimeout, "shutdown-timeout", "MENTORGRAPH_SHUTDOWN_TIMEOUT", 15*time.Second, "how long shutdown waits for requests in flight", &errs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -6,29 +6,29 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mentorgraph/mentorgraph/resolvers"
+	"github.com/mentorgraph/mentorgraph/internal/server"
 )
 
 // TestServeRequestLimits: each request limit defaults to
-// resolvers.DefaultLimits, is set by its flag or its environment variable,
+// server.DefaultLimits, is set by its flag or its environment variable,
 // and must be positive.
 func TestServeRequestLimits(t *testing.T) {
-	def := resolvers.DefaultLimits
+	def := server.DefaultLimits
 	tests := []struct {
 		flag, env string
-		get       func(resolvers.Limits) any
+		get       func(server.Limits) any
 		def       any
 		set       string
 		want      any
 	}{
-		{"max-network-questions", "MENTORGRAPH_MAX_NETWORK_QUESTIONS", func(l resolvers.Limits) any { return l.MaxNetworkQuestions }, def.MaxNetworkQuestions, "3", 3},
-		{"max-selections", "MENTORGRAPH_MAX_SELECTIONS", func(l resolvers.Limits) any { return l.MaxSelections }, def.MaxSelections, "800", 800},
-		{"max-body-bytes", "MENTORGRAPH_MAX_BODY_BYTES", func(l resolvers.Limits) any { return l.MaxBodyBytes }, def.MaxBodyBytes, "65536", 65536},
-		{"body-read-timeout", "MENTORGRAPH_BODY_READ_TIMEOUT", func(l resolvers.Limits) any { return l.BodyReadTimeout }, def.BodyReadTimeout, "250ms", 250 * time.Millisecond},
-		{"max-response-bytes", "MENTORGRAPH_MAX_RESPONSE_BYTES", func(l resolvers.Limits) any { return l.MaxResponseBytes }, def.MaxResponseBytes, "1000000", 1000000},
-		{"max-depth", "MENTORGRAPH_MAX_DEPTH", func(l resolvers.Limits) any { return l.MaxDepth }, def.MaxDepth, "5", 5},
-		{"max-complexity", "MENTORGRAPH_MAX_COMPLEXITY", func(l resolvers.Limits) any { return l.MaxComplexity }, def.MaxComplexity, "900", 900},
-		{"request-timeout", "MENTORGRAPH_REQUEST_TIMEOUT", func(l resolvers.Limits) any { return l.Timeout }, def.Timeout, "2s", 2 * time.Second},
+		{"max-network-questions", "MENTORGRAPH_MAX_NETWORK_QUESTIONS", func(l server.Limits) any { return l.MaxNetworkQuestions }, def.MaxNetworkQuestions, "3", 3},
+		{"max-selections", "MENTORGRAPH_MAX_SELECTIONS", func(l server.Limits) any { return l.MaxSelections }, def.MaxSelections, "800", 800},
+		{"max-body-bytes", "MENTORGRAPH_MAX_BODY_BYTES", func(l server.Limits) any { return l.MaxBodyBytes }, def.MaxBodyBytes, "65536", 65536},
+		{"body-read-timeout", "MENTORGRAPH_BODY_READ_TIMEOUT", func(l server.Limits) any { return l.BodyReadTimeout }, def.BodyReadTimeout, "250ms", 250 * time.Millisecond},
+		{"max-response-bytes", "MENTORGRAPH_MAX_RESPONSE_BYTES", func(l server.Limits) any { return l.MaxResponseBytes }, def.MaxResponseBytes, "1000000", 1000000},
+		{"max-depth", "MENTORGRAPH_MAX_DEPTH", func(l server.Limits) any { return l.MaxDepth }, def.MaxDepth, "5", 5},
+		{"max-complexity", "MENTORGRAPH_MAX_COMPLEXITY", func(l server.Limits) any { return l.MaxComplexity }, def.MaxComplexity, "900", 900},
+		{"request-timeout", "MENTORGRAPH_REQUEST_TIMEOUT", func(l server.Limits) any { return l.Timeout }, def.Timeout, "2s", 2 * time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.flag, func(t *testing.T) {

@@ -14,8 +14,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/mentorgraph/mentorgraph/graph"
-	"github.com/mentorgraph/mentorgraph/resolvers"
-	"github.com/mentorgraph/mentorgraph/web"
+	"github.com/mentorgraph/mentorgraph/internal/server"
 )
 
 // version is the module version of this build, or "devel".
@@ -127,36 +126,7 @@ func displayAddr(a net.Addr) string {
 	return net.JoinHostPort(host, port)
 }
 
-// newMux routes the server's endpoints.
+// newMux routes the server's endpoints (internal/server) with c's limits.
 func newMux(store *graph.Store, c Config, log *slog.Logger) *http.ServeMux {
-	mux := http.NewServeMux()
-	root := &resolvers.Resolver{Store: store, Version: version()}
-	mux.Handle("/graphql", resolvers.NewHandler(root, c.Limits, log))
-	// The web UI: its pages, hashed assets and app routes; it answers 404
-	// for the endpoints here and any file it does not hold. GraphiQL is
-	// bundled with it (no CDN), loaded only by its own page.
-	ui, err := web.New()
-	if err != nil {
-		// The build is embedded at compile time (TestEmbeddedBuild keeps it whole).
-		panic(err)
-	}
-	mux.Handle("GET /graphiql", ui.GraphiQL())
-	mux.Handle("/", ui)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
-		defer cancel()
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := store.Ping(ctx); err != nil {
-			log.Warn("not ready", "err", err)
-			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprintf(w, "not ready: Neo4j database %q does not answer\n", store.Database())
-			return
-		}
-		fmt.Fprintln(w, "ready")
-	})
-	return mux
+	return server.NewMux(store, version(), c.Limits, log)
 }

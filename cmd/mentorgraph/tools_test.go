@@ -17,7 +17,7 @@ import (
 
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
-	"github.com/mentorgraph/mentorgraph/resolvers"
+	"github.com/mentorgraph/mentorgraph/internal/server"
 )
 
 // tool is the signature of the import, export and seed commands.
@@ -512,8 +512,8 @@ func TestServeMaxInFlight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Limits.MaxInFlight != resolvers.DefaultLimits.MaxInFlight || c.Limits.MaxInFlight < 1 {
-		t.Errorf("default max in flight %d, want %d", c.Limits.MaxInFlight, resolvers.DefaultLimits.MaxInFlight)
+	if c.Limits.MaxInFlight != server.DefaultLimits.MaxInFlight || c.Limits.MaxInFlight < 1 {
+		t.Errorf("default max in flight %d, want %d", c.Limits.MaxInFlight, server.DefaultLimits.MaxInFlight)
 	}
 	if c, err := parseServeConfig([]string{"-max-in-flight", "0"}); err != nil || c.Limits.MaxInFlight != 0 {
 		t.Errorf("-max-in-flight 0 (no limit): %d, %v", c.Limits.MaxInFlight, err)

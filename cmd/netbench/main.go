@@ -55,6 +55,7 @@ import (
 	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
+	"github.com/mentorgraph/mentorgraph/internal/server"
 	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
@@ -171,7 +172,7 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	store, ds := nw.Store, nw.Dataset
 	fmt.Printf("\n%s people: loaded %s rows in %s (%s)\n", fmtInt(n), fmtInt(nw.Rows), nw.Took.Round(time.Second), degreeSummary(ds))
 
-	handler := resolvers.NewHandler(&resolvers.Resolver{Store: store, Version: "netbench"}, resolvers.DefaultLimits,
+	handler := server.NewHandler(&resolvers.Resolver{Store: store, Version: "netbench"}, server.DefaultLimits,
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	// served hands back how long the handler took for each request, to
 	// tell the server's own time from the trip over loopback.

@@ -1,4 +1,4 @@
-package resolvers_test
+package server_test
 
 import (
 	"bufio"
@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mentorgraph/mentorgraph/internal/apitest"
+	"github.com/mentorgraph/mentorgraph/internal/server"
 	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
@@ -33,14 +35,14 @@ func aliased(n int, field string) string {
 // of overflowing, and a request asks at most MaxNetworkQuestions of them;
 // ordinary questions, at the largest their arguments allow, still pass.
 func TestQueryCostAndNetworkQuestions(t *testing.T) {
-	a := newAPI(t)
-	me, you := a.person("me", nil), a.person("you", nil)
-	manyQuestions := resolvers.DefaultLimits
+	a := apitest.New(t)
+	me, you := a.Person("me", nil), a.Person("you", nil)
+	manyQuestions := server.DefaultLimits
 	manyQuestions.MaxNetworkQuestions = 100
 	const path = `length steps { from { id name } to { id name } kind direction since }`
 	tests := []struct {
 		name  string
-		lim   *resolvers.Limits // nil: DefaultLimits
+		lim   *server.Limits // nil: DefaultLimits
 		query string
 		// code and message of the refusal; "" for a query that must pass
 		// (and may only fail because me has no such data: NOT_FOUND).
@@ -105,7 +107,7 @@ func TestQueryCostAndNetworkQuestions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			api := a
 			if tt.lim != nil {
-				api = newAPIWith(t, *tt.lim)
+				api = apitest.NewWith(t, *tt.lim)
 			}
 			query := tt.query
 			vars := map[string]any{"me": me}
@@ -116,7 +118,7 @@ func TestQueryCostAndNetworkQuestions(t *testing.T) {
 			case strings.Contains(query, "$me") && !strings.HasPrefix(query, "query"):
 				query = "query($me: ID!) " + query
 			}
-			r := api.do(query, vars)
+			r := api.Do(query, vars)
 			if tt.code == "" {
 				for _, e := range r.Errors {
 					if e.Extensions["code"] != resolvers.CodeNotFound {
@@ -150,13 +152,13 @@ func fanOut() string {
 // multiply is refused for what it expands to, also when it comes as a
 // persisted query; one that uses fragments normally is answered.
 func TestFragmentFanOutIsRefusedBeforeValidation(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	const want = "the query expands to more than 5000 fields (fragments spread inside fragments); the limit is 5000"
 	doc := fanOut()
 	if len(doc) > 1000 {
 		t.Fatalf("the document is %d bytes, want under 1000", len(doc))
 	}
-	if e := a.fails(resolvers.CodeBadUserInput, doc, nil); e.Message != want {
+	if e := a.Fails(resolvers.CodeBadUserInput, doc, nil); e.Message != want {
 		t.Errorf("fan-out: %q, want %q", e.Message, want)
 	}
 
@@ -166,11 +168,11 @@ func TestFragmentFanOutIsRefusedBeforeValidation(t *testing.T) {
 	ext := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hex.EncodeToString(sum[:])}}
 	for _, body := range []map[string]any{{"query": doc, "extensions": ext}, {"extensions": ext}} {
 		b, _ := json.Marshal(body)
-		resp, err := http.Post(a.url, "application/json", bytes.NewReader(b))
+		resp, err := http.Post(a.URL, "application/json", bytes.NewReader(b))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var r response
+		var r apitest.Response
 		_ = json.NewDecoder(resp.Body).Decode(&r)
 		resp.Body.Close()
 		if len(r.Errors) != 1 || r.Errors[0].Message != want {
@@ -178,11 +180,11 @@ func TestFragmentFanOutIsRefusedBeforeValidation(t *testing.T) {
 		}
 	}
 
-	d := a.ok(`query { ...who ... on Query { b: server { ...db } } }
+	d := a.OK(`query { ...who ... on Query { b: server { ...db } } }
 		fragment who on Query { a: server { ...version ...db } }
 		fragment version on ServerInfo { version }
 		fragment db on ServerInfo { database }`, nil)
-	if at(d, "a", "version") != "test" || at(d, "b", "database") == nil {
+	if apitest.At(d, "a", "version") != "test" || apitest.At(d, "b", "database") == nil {
 		t.Errorf("fragments used normally: %v", d)
 	}
 }
@@ -191,7 +193,7 @@ func TestFragmentFanOutIsRefusedBeforeValidation(t *testing.T) {
 // literal or a variable, and a missing or unknown operationName are
 // answered with what is wrong and where.
 func TestRequestErrorsSayWhatAndWhere(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	two := `query A { server { version } } query B { server { database } }`
 	tests := []struct {
 		name, query, operation string
@@ -221,12 +223,12 @@ func TestRequestErrorsSayWhatAndWhere(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b, _ := json.Marshal(map[string]any{"query": tt.query, "variables": tt.vars, "operationName": tt.operation})
-			resp, err := http.Post(a.url, "application/json", bytes.NewReader(b))
+			resp, err := http.Post(a.URL, "application/json", bytes.NewReader(b))
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer resp.Body.Close()
-			var r response
+			var r apitest.Response
 			if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
 				t.Fatal(err)
 			}
@@ -238,13 +240,13 @@ func TestRequestErrorsSayWhatAndWhere(t *testing.T) {
 	}
 	// Named, the operation runs.
 	b, _ := json.Marshal(map[string]any{"query": two, "operationName": "B"})
-	resp, err := http.Post(a.url, "application/json", bytes.NewReader(b))
+	resp, err := http.Post(a.URL, "application/json", bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var r response
-	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) > 0 || at(r.Data, "server", "database") == nil {
+	var r apitest.Response
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) > 0 || apitest.At(r.Data, "server", "database") == nil {
 		t.Errorf("operation B: %+v, %v", r, err)
 	}
 }
@@ -328,7 +330,7 @@ func refusal(t *testing.T, resp *http.Response, body []byte, status int, code st
 	if resp == nil {
 		t.Fatalf("no answer; want HTTP %d, %s", status, code)
 	}
-	var r response
+	var r apitest.Response
 	if err := json.Unmarshal(body, &r); err != nil || len(r.Errors) != 1 {
 		t.Fatalf("HTTP %d %q; want one GraphQL error", resp.StatusCode, body)
 	}
@@ -342,12 +344,12 @@ func refusal(t *testing.T, resp *http.Response, body []byte, status int, code st
 // sent within BodyReadTimeout 408, and clients slow to send their bodies
 // do not hold the turns (MaxInFlight) of requests that are in.
 func TestRequestBodyLimits(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	big := `{"query": "{ server { version } }", "variables": {"pad": "` + strings.Repeat("x", 2<<20) + `"}}`
 	for _, length := range []int{len(big), -1} {
 		t.Run(fmt.Sprintf("2 MiB, Content-Length %d", length), func(t *testing.T) {
-			resp, body := rawPost(t, a.url, length, strings.NewReader(big), 10*time.Second)
-			msg := refusal(t, resp, body, http.StatusRequestEntityTooLarge, resolvers.CodeRequestTooLarge)
+			resp, body := rawPost(t, a.URL, length, strings.NewReader(big), 10*time.Second)
+			msg := refusal(t, resp, body, http.StatusRequestEntityTooLarge, server.CodeRequestTooLarge)
 			if !strings.Contains(msg, "larger than 1048576 bytes (1 MiB)") {
 				t.Errorf("message %q does not name the limit", msg)
 			}
@@ -355,32 +357,32 @@ func TestRequestBodyLimits(t *testing.T) {
 	}
 
 	t.Run("a body that stalls", func(t *testing.T) {
-		lim := resolvers.DefaultLimits
+		lim := server.DefaultLimits
 		lim.BodyReadTimeout = 300 * time.Millisecond
-		api := newAPIWith(t, lim)
+		api := apitest.NewWith(t, lim)
 		s := &stall{done: make(chan struct{})}
 		defer close(s.done)
-		resp, body := rawPost(t, api.url, 100, s, 10*time.Second)
-		msg := refusal(t, resp, body, http.StatusRequestTimeout, resolvers.CodeRequestTimeout)
+		resp, body := rawPost(t, api.URL, 100, s, 10*time.Second)
+		msg := refusal(t, resp, body, http.StatusRequestTimeout, server.CodeRequestTimeout)
 		if !strings.Contains(msg, "within 300ms") {
 			t.Errorf("message %q does not name the limit", msg)
 		}
 	})
 
 	t.Run("slow bodies do not hold the turns", func(t *testing.T) {
-		lim := resolvers.DefaultLimits
+		lim := server.DefaultLimits
 		lim.MaxInFlight = 2
 		lim.BodyReadTimeout = time.Minute
 		lim.Timeout = 2 * time.Second
-		api := newAPIWith(t, lim)
+		api := apitest.NewWith(t, lim)
 		for range lim.MaxInFlight {
 			// One byte of a hundred, then nothing.
-			if _, err := io.WriteString(dialPost(t, api.url, 100), "{"); err != nil {
+			if _, err := io.WriteString(dialPost(t, api.URL, 100), "{"); err != nil {
 				t.Fatal(err)
 			}
 		}
 		time.Sleep(300 * time.Millisecond) // both are in the handler, stalling in their bodies
-		status, body := api.post(`{ server { version } }`, nil)
+		status, body := api.Post(`{ server { version } }`, nil)
 		if status != http.StatusOK || !strings.Contains(string(body), `"version":"test"`) {
 			t.Errorf("with %d clients stalling: HTTP %d %s; want the answer", lim.MaxInFlight, status, body)
 		}
@@ -391,20 +393,20 @@ func TestRequestBodyLimits(t *testing.T) {
 // by an error naming the limit; a body that is not JSON is answered with
 // where it goes wrong and its first bytes, not all of it.
 func TestAnswerSizeAndBadJSON(t *testing.T) {
-	lim := resolvers.DefaultLimits
+	lim := server.DefaultLimits
 	lim.MaxResponseBytes = 4096
-	a := newAPIWith(t, lim)
-	r := a.do(`{ __schema { types { name description fields { name description } } } }`, nil)
-	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != resolvers.CodeResponseTooLarge ||
+	a := apitest.NewWith(t, lim)
+	r := a.Do(`{ __schema { types { name description fields { name description } } } }`, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != server.CodeResponseTooLarge ||
 		!strings.Contains(r.Errors[0].Message, "larger than 4096 bytes (4 KiB)") || !strings.Contains(r.Errors[0].Message, "ask for less") || r.Data != nil {
 		t.Errorf("large answer: %+v", r)
 	}
-	if d := a.ok(`{ server { version } }`, nil); at(d, "server", "version") != "test" {
+	if d := a.OK(`{ server { version } }`, nil); apitest.At(d, "server", "version") != "test" {
 		t.Errorf("small answer: %v", d)
 	}
 
 	body := `{"query": "` + strings.Repeat("x", 900<<10) + `",, }`
-	resp, err := http.Post(a.url, "application/json", strings.NewReader(body))
+	resp, err := http.Post(a.URL, "application/json", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package resolvers
+package server
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // Limits bound what one GraphQL request may ask for. A limit of 0 or less
@@ -144,7 +146,7 @@ func (d documentCheck) MutateOperationParameters(ctx context.Context, p *graphql
 		}
 		if d.max > 0 {
 			if n := expandedFields(doc); n > d.max {
-				return limitError(CodeBadUserInput,
+				return limitError(resolvers.CodeBadUserInput,
 					"the query expands to more than %d fields (fragments spread inside fragments); the limit is %d", d.max, d.max)
 			}
 		}
@@ -206,7 +208,7 @@ func contains(list []string, s string) bool {
 
 // expandedFields counts the fields doc's operations expand to, each
 // fragment spread where it is used (type conditions, @skip and @include
-// ignored: an upper bound), saturating at costCap. Each fragment is
+// ignored: an upper bound), saturating at resolvers.CostCap. Each fragment is
 // counted once; a fragment spread inside itself (which validation
 // refuses) counts 0 there.
 func expandedFields(doc *ast.QueryDocument) int {
@@ -250,6 +252,10 @@ func expandedFields(doc *ast.QueryDocument) int {
 	}
 	return total
 }
+
+// satAdd is a + b, both at least 0, saturating at resolvers.CostCap (as
+// the cost functions do).
+func satAdd(a, b int) int { return min(a+b, resolvers.CostCap) }
 
 // networkQuestions are the Query fields that search the network: each
 // asks Neo4j for a traversal (milliseconds to seconds).
@@ -317,6 +323,6 @@ func (d documentCheck) checkQuestions(asked []string) *gqlerror.Error {
 			parts[i] = fmt.Sprintf("%s ×%d", name, count[name])
 		}
 	}
-	return limitError(CodeBadUserInput, "the request asks %d network questions (%s); the limit is %d per request",
+	return limitError(resolvers.CodeBadUserInput, "the request asks %d network questions (%s); the limit is %d per request",
 		len(asked), strings.Join(parts, ", "), d.maxQuestions)
 }

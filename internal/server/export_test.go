@@ -1,14 +1,16 @@
-package resolvers
+package server
 
 import (
 	"log/slog"
 	"net/http"
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // NewHandlerWithGqlgenPOST is NewHandler with gqlgen's own POST transport
 // (transport.POST) in place of postTransport, to compare the two.
-func NewHandlerWithGqlgenPOST(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
+func NewHandlerWithGqlgenPOST(r *resolvers.Resolver, lim Limits, log *slog.Logger) http.Handler {
 	return newHandler(r, lim, log, transport.POST{})
 }

@@ -1,4 +1,4 @@
-package resolvers
+package server
 
 import (
 	"reflect"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // TestEveryNetworkQuestionIsLimited: the questions of schema/network.graphqls
@@ -15,7 +17,7 @@ import (
 // (complexity.go), so a new one cannot escape both limits.
 func TestEveryNetworkQuestionIsLimited(t *testing.T) {
 	var inSchema []string
-	for _, f := range NewExecutableSchema(Config{}).Schema().Query.Fields {
+	for _, f := range resolvers.NewExecutableSchema(resolvers.Config{}).Schema().Query.Fields {
 		if f.Position != nil && f.Position.Src != nil && strings.HasSuffix(f.Position.Src.Name, "network.graphqls") {
 			inSchema = append(inSchema, f.Name)
 		}
@@ -25,7 +27,7 @@ func TestEveryNetworkQuestionIsLimited(t *testing.T) {
 	if !slices.Equal(inSchema, counted) {
 		t.Errorf("network questions in the schema %v; counted %v", inSchema, counted)
 	}
-	costs := reflect.ValueOf(complexity().Query)
+	costs := reflect.ValueOf(resolvers.Complexity().Query)
 	for _, name := range inSchema {
 		f := costs.FieldByName(strings.ToUpper(name[:1]) + name[1:])
 		if !f.IsValid() || f.IsNil() {

@@ -1,4 +1,4 @@
-package resolvers
+package server
 
 import (
 	"encoding/json"
@@ -8,13 +8,15 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // BenchmarkRefusals measures what refusing an abusive request costs the
 // server (no Neo4j involved: each is refused before it runs): a flood of
 // them must stay cheap, or the flood itself starves other clients.
 func BenchmarkRefusals(b *testing.B) {
-	h := NewHandler(&Resolver{}, DefaultLimits, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h := NewHandler(&resolvers.Resolver{}, DefaultLimits, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	al := func(n int, f string) string {
 		var s strings.Builder
 		for i := range n {

@@ -1,4 +1,4 @@
-package resolvers
+package server
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // discardLog is a logger that writes nowhere.
@@ -76,7 +78,7 @@ func TestRequestsBeyondMaxInFlightWaitForATurn(t *testing.T) {
 		} `json:"errors"`
 	}
 	if err := json.Unmarshal([]byte(busy.body), &r); err != nil || len(r.Errors) != 1 ||
-		r.Errors[0].Extensions["code"] != CodeUnavailable || !strings.Contains(r.Errors[0].Message, "busy") {
+		r.Errors[0].Extensions["code"] != resolvers.CodeUnavailable || !strings.Contains(r.Errors[0].Message, "busy") {
 		t.Errorf("busy answer %s: want one UNAVAILABLE error saying the server is busy", busy.body)
 	}
 

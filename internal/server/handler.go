@@ -1,4 +1,4 @@
-package resolvers
+package server
 
 import (
 	"bytes"
@@ -22,18 +22,19 @@ import (
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/loaders"
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // NewHandler returns the GraphQL HTTP handler (POST and GET, automatic
 // persisted queries, a parsed-query cache, introspection, the limits of
 // lim, and the error presenter).
-func NewHandler(r *Resolver, lim Limits, log *slog.Logger) http.Handler {
+func NewHandler(r *resolvers.Resolver, lim Limits, log *slog.Logger) http.Handler {
 	return newHandler(r, lim, log, postTransport{})
 }
 
 // newHandler is NewHandler with the transport for POST requests.
-func newHandler(r *Resolver, lim Limits, log *slog.Logger, post graphql.Transport) http.Handler {
-	es := NewExecutableSchema(Config{Resolvers: r, Complexity: complexity()})
+func newHandler(r *resolvers.Resolver, lim Limits, log *slog.Logger, post graphql.Transport) http.Handler {
+	es := resolvers.NewExecutableSchema(resolvers.Config{Resolvers: r, Complexity: resolvers.Complexity()})
 	srv := handler.New(es)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(post)
@@ -55,8 +56,8 @@ func newHandler(r *Resolver, lim Limits, log *slog.Logger, post graphql.Transpor
 	}
 	schema := es.Schema()
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
-		pres := presentError(ctx, err, log)
-		if isRequestError(err) {
+		pres := resolvers.PresentError(ctx, err, log)
+		if resolvers.IsRequestError(err) {
 			pres = clarify(ctx, schema, pres)
 		}
 		return pres
@@ -70,13 +71,13 @@ func newHandler(r *Resolver, lim Limits, log *slog.Logger, post graphql.Transpor
 
 // timedOutAnswer is the answer to a request whose deadline passed before
 // gqlgen executed any of it (gqlgen then answers a bare null).
-const timedOutAnswer = `{"errors":[{"message":"` + timedOutMessage + `","extensions":{"code":"` + CodeUnavailable + `"}}],"data":null}`
+const timedOutAnswer = `{"errors":[{"message":"` + resolvers.TimedOutMessage + `","extensions":{"code":"` + resolvers.CodeUnavailable + `"}}],"data":null}`
 
 // busyMessage and busyAnswer answer a request that waited its whole
 // timeout for a turn (Limits.MaxInFlight).
 const (
 	busyMessage = "the server is busy: too many requests at once; try again shortly"
-	busyAnswer  = `{"errors":[{"message":"` + busyMessage + `","extensions":{"code":"` + CodeUnavailable + `"}}],"data":null}`
+	busyAnswer  = `{"errors":[{"message":"` + busyMessage + `","extensions":{"code":"` + resolvers.CodeUnavailable + `"}}],"data":null}`
 )
 
 // answered reads each request's body, serves the request within a
@@ -219,7 +220,7 @@ func readBody(w http.ResponseWriter, r *http.Request, buf *bytes.Buffer, lim Lim
 // read.
 func refuseBody(w http.ResponseWriter, err error, lim Limits) {
 	var tooLarge *http.MaxBytesError
-	status, code, message := http.StatusBadRequest, CodeBadUserInput, "the request body could not be read"
+	status, code, message := http.StatusBadRequest, resolvers.CodeBadUserInput, "the request body could not be read"
 	switch {
 	case errors.As(err, &tooLarge):
 		status, code = http.StatusRequestEntityTooLarge, CodeRequestTooLarge

@@ -1,4 +1,4 @@
-package resolvers_test
+package server_test
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mentorgraph/mentorgraph/internal/apitest"
+	"github.com/mentorgraph/mentorgraph/internal/server"
 	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
@@ -19,10 +21,10 @@ import (
 // alone must be exactly {"data":…}. A body that is not JSON is the one
 // answer whose message differs (notJSON): it says where, quoting little.
 func TestPOSTAnswersAsGqlgen(t *testing.T) {
-	a := newAPI(t)
-	me := a.person("me", map[string]any{"headline": `<b>Tom & "Jerry"</b>`})
-	log := slog.New(slog.NewTextHandler(testLog{t}, nil))
-	theirs := httptest.NewServer(resolvers.NewHandlerWithGqlgenPOST(&resolvers.Resolver{Store: a.store, Version: "test"}, resolvers.DefaultLimits, log))
+	a := apitest.New(t)
+	me := a.Person("me", map[string]any{"headline": `<b>Tom & "Jerry"</b>`})
+	log := slog.New(slog.NewTextHandler(apitest.Log{T: t}, nil))
+	theirs := httptest.NewServer(server.NewHandlerWithGqlgenPOST(&resolvers.Resolver{Store: a.Store, Version: "test"}, server.DefaultLimits, log))
 	t.Cleanup(theirs.Close)
 
 	post := func(url, accept, body string) (int, string, []byte) {
@@ -59,7 +61,7 @@ func TestPOSTAnswersAsGqlgen(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			status, ctype, got := post(a.url, c.accept, c.body)
+			status, ctype, got := post(a.URL, c.accept, c.body)
 			wantStatus, wantType, want := post(theirs.URL, c.accept, c.body)
 			if status != wantStatus || ctype != wantType {
 				t.Errorf("status %d, %s; gqlgen's transport: %d, %s", status, ctype, wantStatus, wantType)
@@ -70,11 +72,11 @@ func TestPOSTAnswersAsGqlgen(t *testing.T) {
 			}
 			_ = json.Unmarshal(want, &w)
 			if c.ownMessage != "" {
-				if msg, _ := at(g, "errors", 0, "message").(string); !strings.HasPrefix(msg, c.ownMessage) {
+				if msg, _ := apitest.At(g, "errors", 0, "message").(string); !strings.HasPrefix(msg, c.ownMessage) {
 					t.Errorf("message %q, want %q…", msg, c.ownMessage)
 				}
 				for _, v := range []any{g, w} {
-					if e, ok := at(v, "errors", 0).(map[string]any); ok {
+					if e, ok := apitest.At(v, "errors", 0).(map[string]any); ok {
 						delete(e, "message")
 					}
 				}

@@ -1,4 +1,4 @@
-package resolvers
+package server
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // depthLimit refuses operations whose field nesting is deeper than max.
@@ -24,7 +26,7 @@ func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
 func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	if depth := selectionDepth(oc.Operation.SelectionSet, 0, map[string]bool{}); depth > d.max {
 		err := gqlerror.Errorf("query is nested %d levels deep; the limit is %d", depth, d.max)
-		err.Extensions = map[string]any{"code": CodeBadUserInput}
+		err.Extensions = map[string]any{"code": resolvers.CodeBadUserInput}
 		return err
 	}
 	return nil

@@ -1,0 +1,50 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/mentorgraph/mentorgraph/graph"
+	"github.com/mentorgraph/mentorgraph/resolvers"
+	"github.com/mentorgraph/mentorgraph/web"
+)
+
+// NewMux routes the server's endpoints: /graphql (NewHandler, within lim),
+// the web UI with its bundled GraphiQL, and the health checks /healthz and
+// /readyz (the store's database answers). version is what the API's
+// server { version } says.
+func NewMux(store *graph.Store, version string, lim Limits, log *slog.Logger) *http.ServeMux {
+	mux := http.NewServeMux()
+	root := &resolvers.Resolver{Store: store, Version: version}
+	mux.Handle("/graphql", NewHandler(root, lim, log))
+	// The web UI: its pages, hashed assets and app routes; it answers 404
+	// for the endpoints here and any file it does not hold. GraphiQL is
+	// bundled with it (no CDN), loaded only by its own page.
+	ui, err := web.New()
+	if err != nil {
+		// The build is embedded at compile time (TestEmbeddedBuild keeps it whole).
+		panic(err)
+	}
+	mux.Handle("GET /graphiql", ui.GraphiQL())
+	mux.Handle("/", ui)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := store.Ping(ctx); err != nil {
+			log.Warn("not ready", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, "not ready: Neo4j database %q does not answer\n", store.Database())
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	return mux
+}
