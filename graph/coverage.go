@@ -31,7 +31,12 @@ type CoverageArgs struct {
 	// MinLevel is the level (1..5) a mentor needs in the skill, or in a
 	// narrower one.
 	MinLevel int
-	Page     PageArgs
+	// Without, when set, asks what if this person stopped mentoring: the
+	// report is computed with them left out of every skill's supply (and
+	// so out of the mentors that cover anyone). They still count as demand
+	// and still link people on the paths between mentees and mentors.
+	Without *string
+	Page    PageArgs
 }
 
 // SkillGap is the coverage of one skill.
@@ -122,7 +127,8 @@ CALL (s) {
 CALL (within) {
   UNWIND within AS n
   MATCH (p:Person)-[h:HAS_SKILL]->(n)
-  WHERE p.availableToMentor AND h.level >= $minLevel AND ` + coverageScope + `
+  WHERE p.availableToMentor AND h.level >= $minLevel AND ($without IS NULL OR p.id <> $without)
+    AND ` + coverageScope + `
   WITH DISTINCT p
   WITH p, coalesce(p.mentorCapacity, 0) AS capacity,
     COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' } AS active
@@ -192,8 +198,8 @@ var coverageVariants = func() (v [MaxCoverageHops + 1]string) {
 // The report is computed whole in one statement (see coverageTemplate for
 // its plan and cost) and cut to the page here; a cursor holds the sort key
 // of its row, so the next page starts right after it even if rows moved.
-// An unknown organization is ErrNotFound (one more round trip when an
-// organization is given); bounds out of range are InputErrors.
+// An unknown organization or Without person is ErrNotFound (one more round
+// trip when either is given); bounds out of range are InputErrors.
 func (s *Store) CoverageGaps(ctx context.Context, args CoverageArgs) (Page[SkillGap], int, error) {
 	after, hasAfter, err := checkPage(args.Page, MaxPageSize)
 	if err != nil {
@@ -206,6 +212,9 @@ func (s *Store) CoverageGaps(ctx context.Context, args CoverageArgs) (Page[Skill
 	if args.Organization != nil {
 		c.id("organization", *args.Organization)
 	}
+	if args.Without != nil {
+		c.id("without", *args.Without)
+	}
 	if args.MaxHops < 1 || args.MaxHops > MaxCoverageHops {
 		c.fail("maxHops", "maxHops must be between 1 and %d, got %d", MaxCoverageHops, args.MaxHops)
 	}
@@ -213,12 +222,17 @@ func (s *Store) CoverageGaps(ctx context.Context, args CoverageArgs) (Page[Skill
 	if c.err != nil {
 		return Page[SkillGap]{}, 0, c.err
 	}
-	params := map[string]any{"org": ptrParam(args.Organization), "minLevel": args.MinLevel, "maxIDs": MaxCoverageIDs}
+	params := map[string]any{"org": ptrParam(args.Organization), "without": ptrParam(args.Without), "minLevel": args.MinLevel, "maxIDs": MaxCoverageIDs}
 	rows, err := read(ctx, s, "coverage gaps", func(tx neo4j.ManagedTransaction) ([]SkillGap, error) {
+		var refs []ref
 		if args.Organization != nil {
-			if err := requireAll(ctx, tx, ref{organizationLabel, *args.Organization, "organization"}); err != nil {
-				return nil, err
-			}
+			refs = append(refs, ref{organizationLabel, *args.Organization, "organization"})
+		}
+		if args.Without != nil {
+			refs = append(refs, ref{personLabel, *args.Without, "without"})
+		}
+		if err := requireAll(ctx, tx, refs...); err != nil {
+			return nil, err
 		}
 		return collect(ctx, tx, coverageVariants[args.MaxHops], params, skillGapFrom)
 	})

@@ -187,6 +187,57 @@ func TestCoverageGaps(t *testing.T) {
 		})
 	}
 
+	// What if a person stopped mentoring: the report without them in any
+	// supply. Without M3, go's only suitable mentor, everyone who wants go
+	// is uncovered; without M2 (full, so covering no one) only the supply
+	// and the overloaded list change; without a person who mentors nothing
+	// (d1) nothing does, and d1 still counts as demand.
+	t.Run("without", func(t *testing.T) {
+		for _, tc := range []struct {
+			name, without string
+			want          []gapRow
+		}{
+			{"go's only suitable mentor", "M3", []gapRow{
+				{Skill: "go", Demand: 7, Seekers: 2, Supply: 1, OpenSlots: 0, Ratio: "7.000", Uncovered: 7,
+					UncoveredMentees: []string{"M3", "d1", "d2", "d3", "d8", "d9", "x1"}, Overloaded: []string{"M2"}, OverloadedCount: 1,
+					SinglePointOfFailure: true},
+				pm("d6"), lead, solo, hire}},
+			{"a full mentor", "M2", []gapRow{
+				{Skill: "go", Demand: 7, Seekers: 2, Supply: 1, OpenSlots: 2, Ratio: "7.000", Uncovered: 4,
+					UncoveredMentees: []string{"M3", "d3", "d9", "x1"}, Overloaded: []string{}, SinglePointOfFailure: true},
+				pm("d6"), lead, solo, hire}},
+			{"the only lead mentor", "M1", []gapRow{goRow("M3", "d3", "d9", "x1"),
+				{Skill: "lead", Demand: 1, Uncovered: 1, Ratio: "none", UncoveredMentees: []string{"d5"}, Overloaded: []string{}},
+				{Skill: "pm", Demand: 1, Uncovered: 1, Ratio: "none", UncoveredMentees: []string{"d6"}, Overloaded: []string{}},
+				solo}},
+			{"someone who mentors nothing", "d1", []gapRow{goRow("M3", "d3", "d9", "x1"), pm("d6"), lead, solo, hire}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				without := n.id(tc.without)
+				args := graph.CoverageArgs{MaxHops: 2, MinLevel: 3, Without: &without, Page: graph.PageArgs{First: graph.MaxPageSize}}
+				var got []gapRow
+				for {
+					page, _, err := s.CoverageGaps(ctx, args)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, g := range page.Items {
+						if strings.HasPrefix(g.Skill.ID, n.prefix) {
+							got = append(got, n.gapRow(g))
+						}
+					}
+					if !page.HasNext {
+						break
+					}
+					args.Page.After = &page.Cursors[len(page.Cursors)-1]
+				}
+				if diff := gocmp.Diff(tc.want, got, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("coverage without %s (-want +got):\n%s", tc.without, diff)
+				}
+			})
+		}
+	})
+
 	t.Run("pages", func(t *testing.T) {
 		o := n.id("O")
 		want := []string{"go", "pm", "lead", "solo", "hire"}
@@ -251,6 +302,7 @@ func TestCoverageGapsBadInput(t *testing.T) {
 		{"after not a cursor", func(a *graph.CoverageArgs) { a.Page.After = &bad }, "after"},
 		{"after a cursor of another list", func(a *graph.CoverageArgs) { a.Page.After = &foreign }, "after"},
 		{"empty organization id", func(a *graph.CoverageArgs) { e := ""; a.Organization = &e }, "organization"},
+		{"empty without id", func(a *graph.CoverageArgs) { e := ""; a.Without = &e }, "without"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			args := ok
@@ -265,6 +317,13 @@ func TestCoverageGapsBadInput(t *testing.T) {
 		args.Organization = &nobody
 		_, _, err := s.CoverageGaps(ctx, args)
 		handNotFound(t, err, nobody, "organization")
+	})
+	t.Run("unknown without", func(t *testing.T) {
+		args := ok
+		nobody := n.id("nobody")
+		args.Without = &nobody
+		_, _, err := s.CoverageGaps(ctx, args)
+		handNotFound(t, err, nobody, "without")
 	})
 	t.Run("an organization without members has no gaps", func(t *testing.T) {
 		page, total, err := s.CoverageGaps(ctx, ok)

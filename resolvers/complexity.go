@@ -160,7 +160,7 @@ func Complexity() ComplexityRoot {
 		}
 		return question(satMul(successorPeople, n), successorPeople, child)
 	}
-	c.Query.CoverageGaps = func(child int, _ *string, maxHops, _, first *int, _ *string) int {
+	c.Query.CoverageGaps = func(child int, _ *string, maxHops, _ *int, _ *string, first *int, _ *string) int {
 		hops := within(maxHops, defaultCoverageHops, 1, graph.MaxCoverageHops)
 		return question(satMul(coveragePerHop, hops), within(first, defaultCoverageFirst, 1, graph.MaxPageSize), child)
 	}

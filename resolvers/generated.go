@@ -280,7 +280,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		CoverageGaps  func(childComplexity int, organization *string, maxHops *int, minLevel *int, first *int, after *string) int
+		CoverageGaps  func(childComplexity int, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string) int
 		FindMentors   func(childComplexity int, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) int
 		Lineage       func(childComplexity int, person string, direction graph.LineageDirection, depth *int) int
 		MentorBoard   func(childComplexity int, forArg string, skills []string, maxHops *int) int
@@ -465,7 +465,7 @@ type QueryResolver interface {
 	Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*Neighborhood, error)
 	ReferralPaths(ctx context.Context, from string, to string, maxHops *int, k *int, excludeUnavailable *bool) ([]*graph.Path, error)
 	Lineage(ctx context.Context, person string, direction graph.LineageDirection, depth *int) ([]*graph.LineageEntry, error)
-	CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, first *int, after *string) (*SkillGapConnection, error)
+	CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string) (*SkillGapConnection, error)
 	Successors(ctx context.Context, person string, skills []string) ([]*graph.Successor, error)
 	Organization(ctx context.Context, id string) (*graph.Organization, error)
 	Organizations(ctx context.Context, first *int, after *string, filter *OrganizationFilter) (*OrganizationConnection, error)
@@ -1504,7 +1504,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["organization"].(*string), args["maxHops"].(*int), args["minLevel"].(*int), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["organization"].(*string), args["maxHops"].(*int), args["minLevel"].(*int), args["without"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.findMentors":
 		if e.ComplexityRoot.Query.FindMentors == nil {
 			break
@@ -2484,8 +2484,13 @@ extend type Query {
   Mentor coverage per skill, scoped to an organization's current members
   when given: demand, supply, uncovered mentees within maxHops (1–4),
   single points of failure, overloaded mentors; biggest gap first.
+
+  ` + "`" + `without` + "`" + ` asks what if that person stopped mentoring: the report as if
+  they were no one's mentor (left out of every skill's supply; they still
+  count as demand and still link people on paths). Compared with the report
+  without it, it shows who would lose coverage.
   """
-  coverageGaps(organization: ID, maxHops: Int = 2, minLevel: Int = 3, first: Int = 20, after: String): SkillGapConnection!
+  coverageGaps(organization: ID, maxHops: Int = 2, minLevel: Int = 3, without: ID, first: Int = 20, after: String): SkillGapConnection!
 
   "Among a person's mentees and their mentees, who already holds the person's key skills (or the given ones), best first."
   successors(person: ID!, skills: [ID!]): [Successor!]!
@@ -4036,22 +4041,30 @@ func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, r
 		return nil, err
 	}
 	args["minLevel"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "without",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["without"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg4
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -8947,7 +8960,7 @@ func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["organization"].(*string), fc.Args["maxHops"].(*int), fc.Args["minLevel"].(*int), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["organization"].(*string), fc.Args["maxHops"].(*int), fc.Args["minLevel"].(*int), fc.Args["without"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *SkillGapConnection) graphql.Marshaler {

@@ -60,9 +60,9 @@ func (r *queryResolver) Lineage(ctx context.Context, person string, direction gr
 }
 
 // CoverageGaps is the resolver for the coverageGaps field.
-func (r *queryResolver) CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, first *int, after *string) (*SkillGapConnection, error) {
+func (r *queryResolver) CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string) (*SkillGapConnection, error) {
 	page, total, err := r.Store.CoverageGaps(ctx, graph.CoverageArgs{Organization: organization, MaxHops: deref(maxHops, defaultCoverageHops),
-		MinLevel: deref(minLevel, defaultCoverageMinLevel), Page: pageArgs(first, after)})
+		MinLevel: deref(minLevel, defaultCoverageMinLevel), Without: without, Page: pageArgs(first, after)})
 	if err != nil {
 		return nil, err
 	}

@@ -199,6 +199,13 @@ func TestReferralLineageSuccessorsCoverageThroughGraphQL(t *testing.T) {
 		apitest.At(n, "overloaded", 0, "id") != mid {
 		t.Errorf("coverage: %v", d)
 	}
+	// Without boss (junior's only mentor with an open slot), junior is uncovered.
+	d = a.OK(`query($o: ID!, $w: ID) { coverageGaps(organization: $o, without: $w) { edges { node { supply uncovered uncoveredMentees { id } } } } }`,
+		map[string]any{"o": org, "w": boss})
+	if n := apitest.At(d, "coverageGaps", "edges", 0, "node"); apitest.At(n, "supply") != 1.0 || apitest.At(n, "uncovered") != 1.0 || apitest.At(n, "uncoveredMentees", 0, "id") != junior {
+		t.Errorf("coverage without boss: %v", d)
+	}
+	a.Fails("NOT_FOUND", `query($o: ID!, $w: ID) { coverageGaps(organization: $o, without: $w) { totalCount } }`, map[string]any{"o": org, "w": a.ID("nobody")})
 	// Ids alone come with the report's statements; names are fetched.
 	statements := func(query string) (int64, map[string]any) {
 		before := a.Store.Statements()

@@ -13,7 +13,8 @@ CALL (s) {
 CALL (within) {
   UNWIND within AS n
   MATCH (p:Person)-[h:HAS_SKILL]->(n)
-  WHERE p.availableToMentor AND h.level >= $minLevel AND ($org IS NULL OR EXISTS {
+  WHERE p.availableToMentor AND h.level >= $minLevel AND ($without IS NULL OR p.id <> $without)
+    AND ($org IS NULL OR EXISTS {
     MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })
   WITH DISTINCT p
   WITH p, coalesce(p.mentorCapacity, 0) AS capacity,
