@@ -1,5 +1,6 @@
 // The app's frame: a header with the views, and the view the address names.
 import { followLink, here } from "./router";
+import { Coverage } from "./views/Coverage";
 import { FindMentor } from "./views/FindMentor";
 import { Board } from "./views/Board";
 import { Introductions } from "./views/Introductions";
@@ -13,6 +14,7 @@ const views: Record<string, () => preact.JSX.Element> = {
   intro: Introductions,
   person: Person,
   board: Board,
+  coverage: Coverage,
 };
 
 export function App() {
@@ -39,6 +41,9 @@ export function App() {
           </a>
           <a href="/board" onClick={followLink} aria-current={View === Board ? "page" : undefined}>
             Board of mentors
+          </a>
+          <a href="/coverage" onClick={followLink} aria-current={View === Coverage ? "page" : undefined}>
+            Coverage
           </a>
           <a href="/graphiql">GraphiQL</a>
         </nav>

@@ -7,4 +7,6 @@ const root = document.getElementById("app");
 if (root) {
   root.textContent = "";
   render(<App />, root);
+  // For speed measurements (cmd/uibench): the app's first screen is built.
+  performance.mark("mentorgraph:app-rendered");
 }

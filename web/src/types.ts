@@ -199,3 +199,112 @@ export interface BoardSeat {
 export interface MentorBoardData {
   mentorBoard: { seats: BoardSeat[]; uncovered: SkillRef[] };
 }
+
+// Coverage.
+
+export type OrganizationKind = "COMPANY" | "COMMUNITY" | "UNIVERSITY" | "ASSOCIATION";
+
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface OrganizationSized extends OrganizationRef {
+  members: { totalCount: number };
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface OrganizationsBySizeData {
+  organizations: Edges<OrganizationSized> & { totalCount: number; pageInfo: PageInfo };
+}
+
+export interface OrganizationByIDData {
+  organization: OrganizationSized | null;
+}
+
+export interface SearchOrganizationsData {
+  organizations: Edges<OrganizationRef>;
+}
+
+/** A skill gap's counts (the fields every coverage answer asks for). */
+export interface GapCounts {
+  skill: SkillRef & { category: SkillCategory };
+  demand: number;
+  seekers: number;
+  supply: number;
+  openSlots: number;
+  ratio: number | null;
+  uncovered: number;
+  singlePointOfFailure: boolean;
+  overloadedCount: number;
+}
+
+/** A skill gap of a heatmap column, with its capped id lists. */
+export interface ColumnGap extends GapCounts {
+  uncoveredMentees: PersonRef[];
+  overloaded: (PersonRef & { mentorCapacity: number })[];
+}
+
+export interface CoverageColumnData {
+  coverageGaps: Edges<ColumnGap> & { totalCount: number };
+}
+
+export interface CoverageGapsPageData {
+  coverageGaps: Edges<GapCounts> & { totalCount: number; pageInfo: PageInfo };
+}
+
+export interface SupplyMentor extends PersonSummary {
+  mentorCapacity: number;
+  openSlots: number;
+}
+
+export interface SupplyMentorsData {
+  people: Edges<SupplyMentor> & { totalCount: number };
+}
+
+export interface MentorshipOf {
+  mentee: PersonSummary;
+  status: MentorshipStatus;
+  since: string | null;
+  focus: SkillRef[];
+}
+
+export interface LeaverGap {
+  skill: SkillRef & { category: SkillCategory };
+  demand: number;
+  supply: number;
+  openSlots: number;
+  uncovered: number;
+  uncoveredMentees: PersonRef[];
+}
+
+export interface MentorLeavesData {
+  person:
+    | (PersonSummary & { availableToMentor: boolean; mentorCapacity: number; openSlots: number; mentees: MentorshipOf[] })
+    | null;
+  coverageGaps: Edges<LeaverGap> & { totalCount: number };
+}
+
+export interface SuccessorSkill {
+  skill: SkillRef;
+  heldSkill: SkillRef;
+  level: number;
+  target: number;
+  gap: number;
+}
+
+export interface Successor {
+  person: PersonSummary;
+  generation: number;
+  score: number;
+  covered: SuccessorSkill[];
+}
+
+export interface SuccessorsData {
+  successors: Successor[];
+}

@@ -6,6 +6,7 @@
 //
 //	/find?me=<person id>&skill=<skill id>&hops=2&level=3&avail=0
 //	      &via=connection,mentorship&w=<distance>,<level>,<capacity>,<shared>&sel=<mentor id>
+//	      &n=20 (how many matches, 1–50)
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { ApiError, isAbort, request } from "../api";
 import { PathGraph } from "../components/PathGraph";
@@ -34,7 +35,9 @@ const weightHelp: Record<keyof MentorWeights, string> = {
   sharedOrganization: "working in the same organization",
 };
 const allKinds: LinkKind[] = ["CONNECTION", "MENTORSHIP"];
-const maxResults = 20;
+/** How many matches are asked for unless the address says (n=, up to mostResults). */
+const defaultResults = 20;
+const mostResults = 50;
 
 /** The view's state, as read from the address. */
 export interface FindState {
@@ -46,6 +49,8 @@ export interface FindState {
   via: LinkKind[];
   weights: MentorWeights;
   selected: string | null;
+  /** How many matches to ask for. */
+  first: number;
 }
 
 function intParam(v: string | null, min: number, max: number, dflt: number): number {
@@ -73,6 +78,7 @@ export function readState(url: URL): FindState {
     via: via.length > 0 ? allKinds.filter((k) => via.includes(k)) : allKinds,
     weights,
     selected: q.get("sel") || null,
+    first: intParam(q.get("n"), 1, mostResults, defaultResults),
   };
 }
 
@@ -101,7 +107,7 @@ export function FindMentor() {
   const st = readState(here.value);
   const question =
     st.me && st.skill
-      ? JSON.stringify([st.me, st.skill, st.hops, st.level, st.availableOnly, st.via, st.weights])
+      ? JSON.stringify([st.me, st.skill, st.hops, st.level, st.availableOnly, st.via, st.weights, st.first])
       : null;
   const [answer, setAnswer] = useState<Answer>({ kind: "idle" });
   const [hovered, setHovered] = useState<string | null>(null);
@@ -134,7 +140,7 @@ export function FindMentor() {
           availableOnly: asked.availableOnly,
           via: asked.via,
           weights: asked.weights,
-          first: maxResults,
+          first: asked.first,
         },
         ac.signal,
       ).then(
@@ -371,7 +377,7 @@ function Status({ answer, state }: { answer: Answer; state: FindState }) {
       }
       return (
         <p class="status" role="status">
-          {n === maxResults ? `The best ${n}` : `${n} ${n === 1 ? "mentor" : "mentors"}`} for {skill}, within {s.hops}{" "}
+          {n === s.first ? `The best ${n}` : `${n} ${n === 1 ? "mentor" : "mentors"}`} for {skill}, within {s.hops}{" "}
           {s.hops === 1 ? "hop" : "hops"} of {answer.shown.data.person?.name ?? s.me}.
         </p>
       );
