@@ -171,15 +171,19 @@ export function heatRows(columns: (ColumnGap[] | undefined)[], scopeIndex: numbe
   return [...bySkill.values()].sort((a, b) => key(b) - key(a) || byText(a.skill.name, b.skill.name) || (a.skill.id < b.skill.id ? -1 : 1));
 }
 
-/** The highest value of the metric among the loaded cells (at least 1). */
-export function heatMax(rows: HeatRow[], metric: Metric): number {
-  let most = 1;
+/**
+ * The highest value of the metric in each column (at least 1). Cells are
+ * shaded against their own column's highest, so each organization's worst
+ * skills stand out however large it is; the numbers compare across columns.
+ */
+export function columnMax(rows: HeatRow[], columns: number, metric: Metric): number[] {
+  const most = Array.from({ length: columns }, () => 1);
   for (const r of rows) {
-    for (const g of r.cells) {
+    r.cells.forEach((g, i) => {
       if (g) {
-        most = Math.max(most, metric.value(g));
+        most[i] = Math.max(most[i], metric.value(g));
       }
-    }
+    });
   }
   return most;
 }

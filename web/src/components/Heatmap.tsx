@@ -5,7 +5,7 @@
 // Space opens one.
 import type { Load } from "../load";
 import type { HeatColumn, HeatRow, Metric } from "../coverage";
-import { count, heatColor, heatMax, ratioText } from "../coverage";
+import { columnMax, count, heatColor, ratioText } from "../coverage";
 import type { ColumnGap } from "../types";
 
 export interface HeatmapProps {
@@ -28,7 +28,7 @@ function cellWords(skill: string, col: HeatColumn, g: ColumnGap | undefined, met
 }
 
 export function Heatmap({ columns, loads, rows, metric, selected, onPick, caption }: HeatmapProps) {
-  const most = heatMax(rows, metric);
+  const most = columnMax(rows, columns.length, metric);
   const selRow = selected ? rows.findIndex((r) => r.skill.id === selected.skill) : -1;
   const selCol = selected ? columns.findIndex((c) => c.id === selected.at) : -1;
   const focusR = selRow >= 0 && selCol >= 0 ? selRow : 0;
@@ -110,7 +110,7 @@ export function Heatmap({ columns, loads, rows, metric, selected, onPick, captio
                   }
                   const g = row.cells[c];
                   const v = g ? metric.value(g) : 0;
-                  const colors = heatColor(v, most, metric.tone);
+                  const colors = heatColor(v, most[c], metric.tone);
                   const on = selected?.skill === row.skill.id && selected.at === col.id;
                   return (
                     <td key={col.id ?? "*"} data-col-id={col.id ?? "*"}>
@@ -137,22 +137,24 @@ export function Heatmap({ columns, loads, rows, metric, selected, onPick, captio
           </tbody>
         </table>
       </div>
-      <HeatLegend metric={metric} most={most} />
+      <HeatLegend metric={metric} />
     </div>
   );
 }
 
-function HeatLegend({ metric, most }: { metric: Metric; most: number }) {
+function HeatLegend({ metric }: { metric: Metric }) {
   const steps = [0, 0.25, 0.5, 0.75, 1];
   return (
-    <p class="heat-legend" aria-hidden="true">
-      <span>0</span>
+    <p class="heat-legend">
+      <span aria-hidden="true">0</span>
       {steps.map((s) => (
-        <i key={s} style={{ background: heatColor(s * most, most, metric.tone).background }} />
+        <i key={s} aria-hidden="true" style={{ background: heatColor(s, 1, metric.tone).background }} />
       ))}
-      <span>{count(most)}</span>
+      <span aria-hidden="true">its column's largest</span>
       <span class="note">
-        {metric.label.toLowerCase()} ({metric.tone === "need" ? "darker: more need" : "darker: more help"}); · no demand and no mentors
+        Each cell is shaded against the largest {metric.label.toLowerCase()} of its column
+        {metric.tone === "need" ? " (darker: more need)" : " (darker: more help)"}, so every organization's worst skills stand out; the
+        numbers compare across columns. A dot: no demand and no mentors there.
       </span>
     </p>
   );

@@ -387,8 +387,8 @@ function heatCSVRows(columns: HeatColumn[], rows: ReturnType<typeof heatRows>): 
 
 function leaveButton(id: string, name: string, onLeaves: (id: string, name: string) => void) {
   return (
-    <button type="button" class="link" data-leaves={id} onClick={() => onLeaves(id, name)}>
-      What if {name} leaves?
+    <button type="button" class="link" data-leaves={id} aria-label={`What if ${name} leaves?`} onClick={() => onLeaves(id, name)}>
+      What if they leave?
     </button>
   );
 }
