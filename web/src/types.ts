@@ -251,7 +251,7 @@ export interface ColumnGap extends GapCounts {
 }
 
 export interface CoverageColumnData {
-  coverageGaps: Edges<ColumnGap> & { totalCount: number };
+  coverageGaps: Edges<ColumnGap> & { totalCount: number; pageInfo: PageInfo };
 }
 
 export interface CoverageGapsPageData {
@@ -287,7 +287,7 @@ export interface MentorLeavesData {
   person:
     | (PersonSummary & { availableToMentor: boolean; mentorCapacity: number; openSlots: number; mentees: MentorshipOf[] })
     | null;
-  coverageGaps: Edges<LeaverGap> & { totalCount: number };
+  coverageGaps: Edges<LeaverGap> & { totalCount: number; pageInfo: PageInfo };
 }
 
 export interface SuccessorSkill {

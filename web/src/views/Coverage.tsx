@@ -12,7 +12,8 @@
 //	          &rows=20&leaves=<person id>
 //
 // Each heatmap column is one coverage report (one request, the whole
-// report of an organization or of everyone): the columns are everyone, the
+// report of an organization or of everyone, a request per hundred skills):
+// the columns are everyone, the
 // organization in scope and the `top` largest organizations by members, so
 // the requests are bounded by the choice shown on screen, and asked two at
 // a time.
@@ -111,13 +112,25 @@ function fetchOrganizations(): Promise<{ orgs: OrganizationSized[]; total: numbe
 
 const columnKey = (org: string | null, hops: number, level: number) => `cov:${org ?? "*"}:${hops}:${level}`;
 
+/** A column's report is read a hundred skills a page, at most this many pages. */
+const maxColumnPages = 10;
+
+/** A heatmap column's whole report: every page of it, through the cursor. */
 function fetchColumn(org: string | null, hops: number, level: number): Promise<ColumnGap[]> {
   return cached(columnKey(org, hops, level), () =>
-    reports(() =>
-      request<CoverageColumnData>(CoverageColumn, { organization: org, maxHops: hops, minLevel: level }).then((d) =>
-        d.coverageGaps.edges.map((e) => e.node),
-      ),
-    ),
+    reports(async () => {
+      const gaps: ColumnGap[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < maxColumnPages; page++) {
+        const d: CoverageColumnData = await request<CoverageColumnData>(CoverageColumn, { organization: org, maxHops: hops, minLevel: level, after });
+        gaps.push(...d.coverageGaps.edges.map((e) => e.node));
+        if (!d.coverageGaps.pageInfo.hasNextPage) {
+          break;
+        }
+        after = d.coverageGaps.pageInfo.endCursor;
+      }
+      return gaps;
+    }),
   );
 }
 
@@ -295,8 +308,8 @@ export function Coverage() {
         <section class="heatmap-section panel" aria-labelledby="heatmap-heading" data-state={heatState} aria-busy={heatState === "loading"}>
           <h2 id="heatmap-heading">{metric.label} by skill and organization</h2>
           <p class="note" id="requests-note">
-            Each column is one coverage report (one request, the whole report of its organization): {reportCount}{" "}
-            {reportCount === 1 ? "report" : "reports"} here — everyone{st.org ? ", the organization in scope" : ""}
+            Each column is one coverage report (the whole report of its organization; one request per hundred skills):{" "}
+            {reportCount} {reportCount === 1 ? "report" : "reports"} here — everyone{st.org ? ", the organization in scope" : ""}
             {st.top > 0 ? ` and the ${st.top} largest organizations by members` : ""} — asked two at a time.
             {orgs.kind === "ok" && orgs.data.cut && ` Ranked among the first ${count(orgs.data.orgs.length)} of ${count(orgs.data.total)} organizations.`}
           </p>
@@ -753,7 +766,19 @@ function SingleMentorTable({ st, scope, scopeName, onLeaves }: ScopeTableProps) 
 function WhatIf({ st, scope, scopeName }: { st: CoverageState; scope: Load<ColumnGap[]> | undefined; scopeName: string | null }) {
   const m = st.leaves;
   const after = useLoad(m ? `leaves:${m}:${st.org ?? "*"}:${st.hops}:${st.level}` : null, () =>
-    reports(() => request<MentorLeavesData>(MentorLeaves, { mentor: m, organization: st.org, maxHops: st.hops, minLevel: st.level })),
+    reports(async () => {
+      // Every page of the report without them (the person comes with each).
+      const edges: MentorLeavesData["coverageGaps"]["edges"] = [];
+      let cursor: string | null = null;
+      for (let page = 0; ; page++) {
+        const d: MentorLeavesData = await request<MentorLeavesData>(MentorLeaves, { mentor: m, organization: st.org, maxHops: st.hops, minLevel: st.level, after: cursor });
+        edges.push(...d.coverageGaps.edges);
+        if (!d.coverageGaps.pageInfo.hasNextPage || page + 1 >= maxColumnPages) {
+          return { ...d, coverageGaps: { ...d.coverageGaps, edges } };
+        }
+        cursor = d.coverageGaps.pageInfo.endCursor;
+      }
+    }),
   );
   const before = scope?.kind === "ok" ? scope.data : null;
   const lost = useMemo(
