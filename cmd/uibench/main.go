@@ -12,9 +12,10 @@
 // It prints figures, it asserts nothing:
 //
 //   - the app's JavaScript and CSS as sent (gzipped) by the server;
-//   - first paint of / in a fresh browser profile each run (no cache): the
-//     Performance API's first-contentful-paint, and when the app had built
-//     its first screen (the app's mentorgraph:app-rendered mark);
+//   - first paint of / in a fresh browser profile each run (no cache; the
+//     browser started and a blank page painted first): the Performance
+//     API's first-contentful-paint, and when the app had built its first
+//     screen (the app's mentorgraph:app-rendered mark);
 //   - "Find a mentor" with 50 matches: from the end of the GraphQL
 //     response (the Resource Timing entry of /graphql) to the app's
 //     mentorgraph:graph-ready mark, set when the drawing of the paths is
@@ -249,6 +250,13 @@ func newTab(ctx context.Context, path string) (*tab, error) {
 	if err := chromedp.Do(tctx); err != nil {
 		closeAll()
 		return nil, fmt.Errorf("starting %s: %w", path, err)
+	}
+	// A browser a person uses is already running: paint a blank page first,
+	// so the figures do not include starting the browser's GPU process.
+	warm := `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`
+	if err := chromedp.Do(tctx, chromedp.Navigate("about:blank"), chromedp.Evaluate[chromedp.Void](warm, chromedp.EvalAwaitPromise)); err != nil {
+		closeAll()
+		return nil, fmt.Errorf("warming %s up: %w", path, err)
 	}
 	return &tab{ctx: tctx, close: closeAll}, nil
 }
