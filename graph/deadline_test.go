@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
 )
 
@@ -20,17 +18,7 @@ const slowCountCypher = `UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RET
 func TestDeadlineStopsStatementsInNeo4j(t *testing.T) {
 	s := NewStore(neo4jtest.Driver(t), neo4jtest.Get(t).Database)
 	ctx := WithDeadline(context.Background(), time.Now().Add(300*time.Millisecond))
-	n, err := read(ctx, s, "slow count", func(tx neo4j.ManagedTransaction) (int64, error) {
-		res, err := tx.Run(ctx, slowCountCypher, nil)
-		if err != nil {
-			return 0, err
-		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return 0, err
-		}
-		return rec.Values[0].(int64), nil
-	})
+	n, err := count(ctx, s, "slow count", slowCountCypher, nil)
 	if !errors.Is(err, ErrUnavailable) {
 		t.Fatalf("a statement past the deadline: n %d, err %v; want ErrUnavailable", n, err)
 	}

@@ -123,8 +123,11 @@ func (p *CommitCutter) toServer(client, server net.Conn, cut *atomic.Bool) {
 					end := i + len(boltCommit) - len(tail)
 					cut.Store(true)
 					_, _ = server.Write(data[:end])
-					_ = client.Close()
+					// Counted before the client side closes: the driver
+					// returns as soon as it sees the close, and a test
+					// may ask Cuts at once.
 					p.cuts.Add(1)
+					_ = client.Close()
 					return
 				}
 				tail = append(tail[:0], seen[max(0, len(seen)-len(boltCommit)+1):]...)
