@@ -25,6 +25,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
@@ -1002,4 +1003,146 @@ func TestBrowserCoverageSaysWhatWentWrong(t *testing.T) {
 	if got.States["whatif"] != "error" || !shows(whoErr) {
 		t.Errorf("what-if for an unknown person: state %q, alerts %q; want the store's %q", got.States["whatif"], got.Errors, graph.Message(whoErr))
 	}
+}
+
+// focusedCell is the heatmap cell that has the keyboard's focus, as its
+// skill and column ids ("" when focus is elsewhere).
+const focusedCell = `(() => {
+	const b = document.activeElement;
+	if (!b || !b.matches('table[data-table=heatmap] button.heat-cell')) return '';
+	return b.closest('tr').dataset.skill + '@' + b.closest('td').dataset.colId;
+})()`
+
+// TestBrowserCoverageHeatmapByKeyboard: the heatmap is one stop in the tab
+// order; the arrow keys, Home and End (with Ctrl: the first and last
+// skill) move between cells, and Enter or Space opens the cell's panel.
+func TestBrowserCoverageHeatmapByKeyboard(t *testing.T) {
+	store := testStore(t)
+	n := theCoverageNet(t, store)
+	srv := uiServer(t, store)
+	ctx := newBrowser(t, 180*time.Second)
+
+	do(t, ctx, "open the view", chromedp.Navigate(coverageURL(srv.URL, url.Values{"org": {n.north}, "top": {"1"}})))
+	got := waitCoverage(t, ctx, "", "heatmap-section")
+	if len(got.Rows) < 3 || len(got.Cols) != 3 {
+		t.Fatalf("the heatmap has rows %q and columns %q; want at least 3 skills and everyone, Northwind and one more", got.Rows, got.Cols)
+	}
+	if c := eval[int](t, ctx, `document.querySelectorAll('table[data-table=heatmap] button[tabindex="0"]').length`); c != 1 {
+		t.Fatalf("%d heatmap cells are in the tab order, want 1", c)
+	}
+	cell := func(r, c int) string { return got.Rows[r] + "@" + got.Cols[c] }
+	press := func(what, key string, want string, mods ...chromedp.Modifier) {
+		t.Helper()
+		var opts []chromedp.KeyOption
+		if len(mods) > 0 {
+			opts = append(opts, chromedp.KeyModifiers(mods...))
+		}
+		do(t, ctx, what, chromedp.KeyEvent(key, opts...))
+		if at := eval[string](t, ctx, focusedCell); at != want {
+			t.Errorf("after %s the focus is on %q, want %q", what, at, want)
+		}
+	}
+	do(t, ctx, "tab into the heatmap", chromedp.Focus(chromedp.CSS(`table[data-table=heatmap] button[tabindex="0"]`)))
+	if at := eval[string](t, ctx, focusedCell); at != cell(0, 0) {
+		t.Fatalf("the heatmap's tab stop is %q, want the first cell %q", at, cell(0, 0))
+	}
+	last := len(got.Rows) - 1
+	press("ArrowRight", kb.ArrowRight, cell(0, 1))
+	press("ArrowDown", kb.ArrowDown, cell(1, 1))
+	press("End", kb.End, cell(1, 2))
+	press("ArrowRight at the edge", kb.ArrowRight, cell(1, 2))
+	press("Ctrl+End", kb.End, cell(last, 2), chromedp.ModifierCtrl)
+	press("ArrowDown at the edge", kb.ArrowDown, cell(last, 2))
+	press("Home", kb.Home, cell(last, 0))
+	press("Ctrl+Home", kb.Home, cell(0, 0), chromedp.ModifierCtrl)
+	if c := eval[int](t, ctx, `document.querySelectorAll('table[data-table=heatmap] button[tabindex="0"]').length`); c != 1 {
+		t.Errorf("after moving, %d heatmap cells are in the tab order, want 1", c)
+	}
+
+	// To cloud architecture × Northwind, and open it with Enter.
+	r := slices.Index(got.Rows, n.cloud)
+	c := slices.Index(got.Cols, n.north)
+	if r < 0 || c < 0 {
+		t.Fatalf("no row for cloud architecture (%d) or column for Northwind (%d)", r, c)
+	}
+	for i := 0; i < r; i++ {
+		press("ArrowDown", kb.ArrowDown, cell(i+1, 0))
+	}
+	for i := 0; i < c; i++ {
+		press("ArrowRight", kb.ArrowRight, cell(r, i+1))
+	}
+	do(t, ctx, "Enter", chromedp.KeyEvent(kb.Enter))
+	got = waitCoverage(t, ctx, fmt.Sprintf(`s.cell === %q`, n.cloud+"@"+n.north), "cell-panel")
+	if got.States["cell-panel"] != "ok" || len(got.Tables["cell-mentors"]) == 0 {
+		t.Errorf("Enter on cloud × Northwind: panel %q with mentors %q", got.States["cell-panel"], got.Tables["cell-mentors"])
+	}
+	// The opened cell keeps the focus and the tab stop; Space opens its
+	// neighbour, everyone's cloud architecture.
+	if at := eval[string](t, ctx, focusedCell); at != cell(r, c) {
+		t.Errorf("after Enter the focus is on %q, want %q", at, cell(r, c))
+	}
+	press("ArrowLeft", kb.ArrowLeft, cell(r, c-1))
+	do(t, ctx, "Space", chromedp.KeyEvent(" "))
+	waitCoverage(t, ctx, fmt.Sprintf(`s.cell === %q`, n.cloud+"@"+got.Cols[c-1]), "cell-panel")
+	screenshot(t, ctx, "coverage-keyboard")
+}
+
+// TestBrowserCoverageOnAPhone: at a phone's width the page does not run
+// off the side; the heatmap keeps cells big enough to tap in a box of its
+// own that scrolls sideways, the controls stack, and a tapped cell opens
+// its panel under the heatmap.
+func TestBrowserCoverageOnAPhone(t *testing.T) {
+	store := testStore(t)
+	n := theCoverageNet(t, store)
+	srv := uiServer(t, store)
+	ctx := newBrowser(t, 180*time.Second)
+
+	do(t, ctx, "a phone's viewport", chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile))
+	do(t, ctx, "open the view", chromedp.Navigate(coverageURL(srv.URL, url.Values{"org": {n.north}, "top": {"3"}})))
+	waitCoverage(t, ctx, "", "heatmap-section", "gaps", "overloaded", "single")
+	type layout struct {
+		Overflow    int    `json:"overflow"`
+		HeatScrolls string `json:"heatScrolls"`
+		Reachable   bool   `json:"reachable"`
+		CellW       int    `json:"cellW"`
+		CellH       int    `json:"cellH"`
+		OneColumn   bool   `json:"oneColumn"`
+	}
+	l := eval[layout](t, ctx, `(() => {
+		const box = document.querySelector('.heatmap-section .table-scroll');
+		const b = box.getBoundingClientRect();
+		const last = [...document.querySelectorAll('table[data-table=heatmap] thead th')].pop().getBoundingClientRect();
+		const cells = [...document.querySelectorAll('table[data-table=heatmap] button.heat-cell')].map(c => c.getBoundingClientRect());
+		const controls = [...document.querySelectorAll('.coverage-controls > *')].map(e => e.getBoundingClientRect());
+		return {
+			overflow: document.documentElement.scrollWidth - window.innerWidth,
+			heatScrolls: getComputedStyle(box).overflowX,
+			reachable: last.right <= b.left + box.scrollWidth + 1,
+			cellW: Math.round(Math.min(...cells.map(c => c.width))),
+			cellH: Math.round(Math.min(...cells.map(c => c.height))),
+			oneColumn: controls.length > 1 && controls.every(r => Math.abs(r.left - controls[0].left) < 2),
+		};
+	})()`)
+	// A tap target of at least 44 by 24 CSS pixels per cell.
+	if l.Overflow > 0 || (l.HeatScrolls != "auto" && l.HeatScrolls != "scroll") || !l.Reachable || l.CellW < 44 || l.CellH < 24 || !l.OneColumn {
+		t.Errorf("phone layout: %+v; want no page overflow, the heatmap in a box that scrolls sideways to its last column, cells of at least 44×24px, the controls in one column", l)
+	}
+	screenshot(t, ctx, "coverage-phone")
+
+	do(t, ctx, "tap cloud architecture × Northwind", chromedp.Click(chromedp.CSS(
+		fmt.Sprintf(`table[data-table=heatmap] tr[data-skill=%q] td[data-col-id=%q] button`, n.cloud, n.north))))
+	waitCoverage(t, ctx, fmt.Sprintf(`s.cell === %q`, n.cloud+"@"+n.north), "cell-panel")
+	type opened struct {
+		Overflow int  `json:"overflow"`
+		Under    bool `json:"under"`
+	}
+	o := eval[opened](t, ctx, `(() => {
+		const heat = document.querySelector('.heatmap-section').getBoundingClientRect();
+		const panel = document.querySelector('.cell-panel').getBoundingClientRect();
+		return {overflow: document.documentElement.scrollWidth - window.innerWidth, under: panel.top >= heat.bottom - 1};
+	})()`)
+	if o.Overflow > 0 || !o.Under {
+		t.Errorf("phone, a cell open: page overflow %dpx, panel under the heatmap %v", o.Overflow, o.Under)
+	}
+	screenshot(t, ctx, "coverage-cell-phone")
 }
