@@ -40,10 +40,12 @@ type PersonPatch struct {
 }
 
 // personProjection is a person as a map, with the count of active mentees
-// from which OpenSlots is computed.
+// from which OpenSlots is computed. Its link variable has a name no
+// statement around it uses: a subquery sees the variables around it, so
+// a bound name (a mentorship's m) would count that one link instead.
 const personProjection = `p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}`
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}`
 
 func personFrom(m map[string]any) Person {
 	p := Person{

@@ -153,3 +153,33 @@ func TestConcurrentRecordMentorshipForOneSlot(t *testing.T) {
 		t.Errorf("the mentor afterwards: %v", d)
 	}
 }
+
+// TestOpenSlotsCountEveryActiveMentee: a mentor's openSlots counts all of
+// their active mentees wherever the mentor is read: in recordMentorship's
+// answer and through a mentee's mentors, not only the one mentorship the
+// answer is about.
+func TestOpenSlotsCountEveryActiveMentee(t *testing.T) {
+	a := apitest.New(t)
+	mentor := a.Person("mentor", map[string]any{"availableToMentor": true, "mentorCapacity": 4})
+	var mentees []string
+	for _, name := range []string{"m1", "m2", "m3"} {
+		mentees = append(mentees, a.Person(name, map[string]any{"seekingMentorship": true}))
+	}
+	a.Mentorship(mentees[0], mentor)
+	a.Mentorship(mentees[1], mentor)
+	d := a.OK(`mutation($in: RecordMentorshipInput!) { recordMentorship(input: $in) { mentor { openSlots } } }`,
+		map[string]any{"in": map[string]any{"menteeId": mentees[2], "mentorId": mentor}})
+	if got := apitest.At(d, "recordMentorship", "mentor", "openSlots"); got != 1.0 {
+		t.Errorf("recordMentorship's mentor has %v open slots; want 1 (capacity 4, three active mentees)", got)
+	}
+	// Planned with the person, and through the loaders (under a list).
+	d = a.OK(`query($id: ID!) { person(id: $id) { mentors { mentor { openSlots } } } }`, map[string]any{"id": mentees[0]})
+	if got := apitest.At(d, "person", "mentors", 0, "mentor", "openSlots"); got != 1.0 {
+		t.Errorf("person's mentors: the mentor has %v open slots, want 1", got)
+	}
+	d = a.OK(`query($id: ID!) { lineage(person: $id, direction: DESCENDANTS) { person { mentors { mentor { openSlots } } } } }`,
+		map[string]any{"id": mentor})
+	if got := apitest.At(d, "lineage", 0, "person", "mentors", 0, "mentor", "openSlots"); got != 1.0 {
+		t.Errorf("lineage's people's mentors: the mentor has %v open slots, want 1", got)
+	}
+}

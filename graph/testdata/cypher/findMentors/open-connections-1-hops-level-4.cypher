@@ -69,6 +69,6 @@ CALL (me, target) {
     forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}], people: [pathNode IN nodes(path) | pathNode.id]}}) AS rows, collect(nodes(path)) AS walks
   RETURN rows, [p IN COLLECT { UNWIND walks AS walk UNWIND walk AS n RETURN DISTINCT n } | p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}] AS people
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}] AS people
 }
 RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows, people: people} AS result

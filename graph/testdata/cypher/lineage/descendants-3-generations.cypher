@@ -18,9 +18,9 @@ CALL (me, found, byGeneration) {
   }
   RETURN collect({person: p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}, generation: generation, via: via}) AS entries
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}, generation: generation, via: via}) AS entries
 }
 RETURN {found: me IS NOT NULL, entries: entries,
   start: [p IN [me] WHERE p IS NOT NULL | p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}][0]} AS result
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}][0]} AS result

@@ -25,6 +25,6 @@ CALL (kept) {
   WITH k.node AS p, k.hops AS hops
   RETURN collect({hops: hops, person: p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}}) AS people
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}}) AS people
 }
 RETURN {found: me IS NOT NULL, people: people, links: links, truncated: truncated} AS result

@@ -6,7 +6,7 @@ CALL (o) {
   WITH p, a ORDER BY p.id LIMIT $limit
   RETURN collect({person: p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}, role: a.role, since: a.since}) AS rows
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}, role: a.role, since: a.since}) AS rows
 }
 UNWIND rows AS row
 RETURN row {.*, key: o.id} AS row

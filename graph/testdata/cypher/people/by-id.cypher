@@ -2,4 +2,4 @@ UNWIND $ids AS id
 MATCH (p:Person {id: id})
 RETURN p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}

@@ -11,4 +11,4 @@ WHERE p:Person AND ($afterScore IS NULL OR score < $afterScore OR (score = $afte
 WITH p, score ORDER BY score DESC, p.id LIMIT $limit
 RETURN p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }} AS person, score
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }} AS person, score

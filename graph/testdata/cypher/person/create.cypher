@@ -3,4 +3,4 @@ CREATE (p:Person {id: $id, name: $name, headline: $headline, bio: $bio, location
   seekingMentorship: $seeking, createdAt: datetime(), updatedAt: datetime()})
 RETURN p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}

@@ -149,4 +149,4 @@ RETURN {from: a IS NOT NULL, to: b IS NOT NULL,
     forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}],
   people: [pathNode IN nodes(path) | pathNode {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (pathNode)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}]}]} AS result
+  active: COUNT { (pathNode)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}]}]} AS result

@@ -6,7 +6,7 @@ CALL (target) {
   WITH DISTINCT p ORDER BY p.id LIMIT $limit
   RETURN collect(p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}) AS rows
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}) AS rows
 }
 UNWIND rows AS row
 RETURN row {.*, key: target.id} AS row

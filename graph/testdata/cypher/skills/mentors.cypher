@@ -12,7 +12,7 @@ CALL (target) {
   WITH p, best ORDER BY best.level DESC, p.id LIMIT $limit
   RETURN collect({person: p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}, level: best.level, skill: best.skill}) AS rows
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}, level: best.level, skill: best.skill}) AS rows
 }
 UNWIND rows AS row
 RETURN row {.*, key: target.id} AS row

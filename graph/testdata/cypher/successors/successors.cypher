@@ -30,6 +30,6 @@ CALL (me, keys) {
   WITH p, generation, covered WHERE size(covered) > 0
   RETURN collect({person: p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}, generation: generation, covered: covered}) AS candidates
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}, generation: generation, covered: covered}) AS candidates
 }
 RETURN {found: me IS NOT NULL, keys: [k IN keys | k {.id, .found, .target, .skills}], candidates: candidates} AS result
