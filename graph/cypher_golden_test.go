@@ -196,6 +196,13 @@ func cypherStatements() []namedStatement {
 	for _, st := range schemaStatements {
 		add("schema", st.name, st.cypher)
 	}
+	// Planned reads: each shape the tests read, by id and as a page.
+	for _, shape := range PlannedReadShapes {
+		projection, _ := plannedProjection(shape.Reads)
+		add("plannedReads", shape.Name+"-by-id", readPeopleCypher(projection))
+		add("plannedReads", shape.Name+"-page", peoplePageCypherWith(projection))
+		add("plannedReads", shape.Name+"-search", peopleSearchCypherWith(projection))
+	}
 	for _, l := range []label{personLabel, skillLabel, organizationLabel, goalLabel} {
 		add("store", "exists-"+labelNoun[l], existsCypher[l])
 		add("store", "lock-"+labelNoun[l], lockNodesCypher[l])
@@ -308,4 +315,35 @@ func UnlistedStatements() []string {
 	})
 	slices.Sort(out)
 	return out
+}
+
+// PlannedReadShapes are the shapes of planned reads the tests read
+// (reads_test.go), each with a golden file per statement.
+var PlannedReadShapes = []struct {
+	Name  string
+	Reads Reads
+}{
+	{"skills", Reads{Skills: true}},
+	// The person view's profile.
+	{"profile", Reads{Skills: true, Goals: true, Affiliations: true, Mentors: &Reads{}, Mentees: &Reads{}}},
+	// person(id) { skills { skill } mentors { mentor } connections(first: 20) { person } }
+	{"skills-mentors-connections", Reads{Skills: true, Mentors: &Reads{}, Connections: []ConnectionReads{{First: 20}}}},
+	// Three levels: connections' mentors' skills, mentees' mentors' goals,
+	// and connections read twice with different limits.
+	{"three-levels", Reads{
+		Connections: []ConnectionReads{{First: 2, Person: Reads{Mentors: &Reads{Skills: true}}}, {First: 100}},
+		Mentees:     &Reads{Mentors: &Reads{Goals: true, Affiliations: true}},
+	}},
+	// Skills and mentors five levels down: read to MaxReadDepth.
+	{"deeper-than-planned", skillsAndMentors(5)},
+}
+
+// skillsAndMentors reads skills and mentors, levels deep.
+func skillsAndMentors(levels int) Reads {
+	r := Reads{Skills: true}
+	for range levels {
+		next := r
+		r = Reads{Skills: true, Mentors: &next}
+	}
+	return r
 }

@@ -34,20 +34,30 @@ const peopleWhere = `
       AND (s.id = $skill OR ($narrower AND EXISTS { MATCH (s)-[:PART_OF*1..5]->(:Skill {id: $skill}) }))
   })`
 
-// peopleByIDCypherPage walks people in id order (the unique index serves
-// the order and the `after` seek).
-const peoplePageCypher = `
+// peoplePageCypherWith walks people in id order (the unique index serves
+// the order and the `after` seek), each returned as projection.
+func peoplePageCypherWith(projection string) string {
+	return `
 MATCH (p:Person)
 WHERE p.id > $after AND` + peopleWhere + `
 WITH p ORDER BY p.id LIMIT $limit
-RETURN ` + personProjection + ` AS person, null AS score`
+RETURN ` + projection + ` AS person, null AS score`
+}
 
-// peopleSearchCypher ranks people by full-text score, then id.
-const peopleSearchCypher = `
+// peopleSearchCypherWith ranks people by full-text score, then id, each
+// returned as projection.
+func peopleSearchCypherWith(projection string) string {
+	return `
 CALL db.index.fulltext.queryNodes('names', $search) YIELD node AS p, score
 WHERE p:Person AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND p.id > $after)) AND` + peopleWhere + `
 WITH p, score ORDER BY score DESC, p.id LIMIT $limit
-RETURN ` + personProjection + ` AS person, score`
+RETURN ` + projection + ` AS person, score`
+}
+
+var (
+	peoplePageCypher   = peoplePageCypherWith(personProjection)
+	peopleSearchCypher = peopleSearchCypherWith(personProjection)
+)
 
 const peopleCountCypher = `
 MATCH (p:Person)

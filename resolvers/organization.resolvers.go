@@ -59,6 +59,9 @@ func (r *mutationResolver) EndAffiliation(ctx context.Context, input EndAffiliat
 // Members is the resolver for the members field.
 func (r *organizationResolver) Members(ctx context.Context, obj *graph.Organization, first *int, after *string) (*MemberConnection, error) {
 	page, err := loadFrom(ctx, ld(ctx).Members, pageKey(obj.ID, first, after))
+	if err == nil {
+		err = readAhead(ctx, r.Store, mapItems(page.Items, func(m graph.Member) graph.Person { return m.Person }), "edges", "node")
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -98,7 +98,7 @@ func (r *personResolver) Mentees(ctx context.Context, obj *graph.Person) ([]*gra
 
 // Connections is the resolver for the connections field.
 func (r *personResolver) Connections(ctx context.Context, obj *graph.Person, first *int) ([]*graph.Connection, error) {
-	return loadList(ctx, ld(ctx).ConnectionsOfPerson, loaders.ConnectionsKey{PersonID: obj.ID, First: deref(first, 100)})
+	return loadList(ctx, ld(ctx).ConnectionsOfPerson, loaders.ConnectionsKey{PersonID: obj.ID, First: deref(first, defaultConnectionsFirst)})
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -116,7 +116,20 @@ func (r *personSkillResolver) Skill(ctx context.Context, obj *graph.PersonSkill)
 
 // Person is the resolver for the person field.
 func (r *queryResolver) Person(ctx context.Context, id string) (*graph.Person, error) {
-	return load(ctx, ld(ctx).Person, id)
+	reads := readsAt(ctx)
+	if reads.IsZero() {
+		return load(ctx, ld(ctx).Person, id)
+	}
+	people, err := r.Store.ReadPeople(ctx, []string{id}, reads)
+	if err != nil {
+		return nil, err
+	}
+	p, ok := people[id]
+	if !ok {
+		return nil, nil
+	}
+	prime(ld(ctx), p)
+	return &p.Person, nil
 }
 
 // People is the resolver for the people field.
@@ -124,12 +137,15 @@ func (r *queryResolver) People(ctx context.Context, first *int, after *string, f
 	f := deref(filter, PeopleFilter{})
 	gf := graph.PeopleFilter{SkillID: f.Skill, MinLevel: deref(f.MinLevel, 1), IncludeNarrower: deref(f.IncludeNarrower, true),
 		OrganizationID: f.Organization, AvailableToMentor: f.AvailableToMentor, SeekingMentorship: f.SeekingMentorship, Search: f.Search}
-	page, err := r.Store.People(ctx, gf, pageArgs(first, after))
-	if err == nil {
-		err = prefetchPage(ctx, page.Items)
-	}
+	read, err := r.Store.PeopleReads(ctx, gf, pageArgs(first, after), readsAt(ctx, "edges", "node"))
 	if err != nil {
 		return nil, err
+	}
+	page := graph.Page[graph.Person]{Cursors: read.Cursors, HasNext: read.HasNext, HasPrevious: read.HasPrevious, Items: make([]graph.Person, len(read.Items))}
+	l := ld(ctx)
+	for i, p := range read.Items {
+		prime(l, p)
+		page.Items[i] = p.Person
 	}
 	return personConnection(page, func(ctx context.Context) (int, error) { return r.Store.CountPeople(ctx, gf) }), nil
 }

@@ -2,6 +2,7 @@ package resolvers_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/mentorgraph/mentorgraph/internal/apitest"
@@ -52,5 +53,114 @@ func TestNestedListsCostFixedRoundTrips(t *testing.T) {
 	}
 	if fifty > 8 {
 		t.Errorf("%d statements for one query; want a small fixed number", fifty)
+	}
+}
+
+// TestPlannedReadsCostOneStatement: a person with their skills, mentors
+// and connections, and a page of 50 people with their skills and mentors,
+// are each read in one Cypher statement (the selection planned into it),
+// with the lists in the order the schema documents.
+func TestPlannedReadsCostOneStatement(t *testing.T) {
+	a := apitest.New(t)
+	org := a.ID("org")
+	a.OK(`mutation($in: CreateOrganizationInput!) { createOrganization(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"id": org, "name": "Org", "kind": "COMMUNITY"}})
+	goSkill, lead := a.Skill("Go", ""), a.Skill("Leadership", "")
+	var people []string
+	for i := range 50 {
+		p := a.Person(fmt.Sprintf("p%02d", i), map[string]any{"availableToMentor": true, "mentorCapacity": 3})
+		a.OK(`mutation($in: AddAffiliationInput!) { addAffiliation(input: $in) { role } }`,
+			map[string]any{"in": map[string]any{"personId": p, "organizationId": org}})
+		a.SetSkill(p, goSkill, 1+i%5)
+		if i%2 == 0 {
+			a.SetSkill(p, lead, 5-i%5)
+		}
+		if i > 0 {
+			a.Mentorship(p, people[i-1], goSkill)
+		}
+		people = append(people, p)
+	}
+	// p00 knows p01…p24 (more than the 20 asked).
+	for _, o := range people[1:25] {
+		a.OK(`mutation($in: ConnectInput!) { connect(input: $in) { since } }`, map[string]any{"in": map[string]any{"a": people[0], "b": o}})
+	}
+	a.Mentorship(people[0], people[3], lead)
+
+	statements := func(q string, vars map[string]any) (map[string]any, int64) {
+		before := a.Store.Statements()
+		d := a.OK(q, vars)
+		return d, a.Store.Statements() - before
+	}
+	d, n := statements(`query($id: ID!) { person(id: $id) { name skills { skill { name } } mentors { mentor { name } }
+		connections(first: 20) { person { name } } } }`, map[string]any{"id": people[0]})
+	if n != 1 {
+		t.Errorf("person with skills, mentors and connections: %d statements, want 1", n)
+	}
+	p := apitest.At(d, "person").(map[string]any)
+	names := func(list any, path ...any) []string {
+		var out []string
+		for _, e := range list.([]any) {
+			out = append(out, apitest.At(e, path...).(string))
+		}
+		return out
+	}
+	if got := names(p["skills"], "skill", "name"); fmt.Sprint(got) != "[Leadership Go]" {
+		t.Errorf("p00's skills %v, want Leadership (5) before Go (1)", got)
+	}
+	if got := names(p["mentors"], "mentor", "name"); fmt.Sprint(got) != "[P03]" {
+		t.Errorf("p00's mentors %v, want [p03]", got)
+	}
+	conns := names(p["connections"], "person", "name")
+	if len(conns) != 20 || conns[0] != "P01" || conns[19] != "P20" {
+		t.Errorf("p00's connections: %v; want p01…p20 (by id, 20 of 24)", conns)
+	}
+
+	d, n = statements(`query($org: ID!) { people(first: 50, filter: {organization: $org}) { edges { node {
+		name skills { skill { name } } mentors { mentor { name } } } } } }`, map[string]any{"org": org})
+	if n != 1 {
+		t.Errorf("50 people with skills and mentors: %d statements, want 1", n)
+	}
+	edges := apitest.At(d, "people", "edges").([]any)
+	if len(edges) != 50 {
+		t.Fatalf("%d people, want 50", len(edges))
+	}
+	for i, e := range edges {
+		node := apitest.At(e, "node")
+		want := "[]"
+		if i > 0 {
+			want = fmt.Sprintf("[P%02d]", i-1)
+		}
+		if i == 0 {
+			want = "[P03]"
+		}
+		if got := names(apitest.At(node, "mentors"), "mentor", "name"); fmt.Sprint(got) != want {
+			t.Errorf("p%02d's mentors %v, want %s", i, got, want)
+		}
+		if got := len(apitest.At(node, "skills").([]any)); got != 1+(1-i%2) {
+			t.Errorf("p%02d has %d skills", i, got)
+		}
+	}
+
+	// Deeper than the plan: the fourth level comes through the loaders,
+	// a statement per level, whatever the lists' lengths.
+	_, n = statements(`query($id: ID!) { person(id: $id) { mentees { mentee { mentees { mentee { mentees { mentee {
+		mentees { mentee { name skills { level } } } } } } } } } } }`, map[string]any{"id": people[10]})
+	if n < 2 || n > 4 {
+		t.Errorf("four levels of mentees: %d statements, want the plan's one and one or two for the levels below", n)
+	}
+}
+
+// TestPlannedReadKeepsFieldErrors: a connections limit out of range is
+// reported at its field, naming the limit, as when each list was read on
+// its own (not as a failure of the whole planned read at person).
+func TestPlannedReadKeepsFieldErrors(t *testing.T) {
+	a := apitest.New(t)
+	skill := a.Skill("Go", "")
+	p := a.Person("p", nil)
+	a.SetSkill(p, skill, 3)
+	r := a.Do(`query($id: ID!) { person(id: $id) { name skills { level } connections(first: 0) { since } } }`, map[string]any{"id": p})
+	if len(r.Errors) != 1 || fmt.Sprint(r.Errors[0].Path) != "[person connections]" || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" ||
+		!strings.Contains(r.Errors[0].Message, "between 1 and 500") {
+		t.Fatalf("errors %+v; want one BAD_USER_INPUT at person.connections naming the range", r.Errors)
 	}
 }

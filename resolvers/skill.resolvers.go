@@ -67,6 +67,9 @@ func (r *skillResolver) Narrower(ctx context.Context, obj *graph.Skill) ([]*grap
 func (r *skillResolver) Mentors(ctx context.Context, obj *graph.Skill, minLevel *int, includeNarrower *bool, first *int, after *string) (*SkillMentorConnection, error) {
 	key := loaders.SkillMentorsKey{PageKey: pageKey(obj.ID, first, after), MinLevel: deref(minLevel, 3), IncludeNarrower: deref(includeNarrower, true)}
 	page, err := loadFrom(ctx, ld(ctx).SkillMentors, key)
+	if err == nil {
+		err = readAhead(ctx, r.Store, mapItems(page.Items, func(m graph.SkillMentor) graph.Person { return m.Person }), "edges", "node")
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -84,6 +87,9 @@ func (r *skillResolver) Mentors(ctx context.Context, obj *graph.Skill, minLevel 
 // Learners is the resolver for the learners field.
 func (r *skillResolver) Learners(ctx context.Context, obj *graph.Skill, first *int, after *string) (*PersonConnection, error) {
 	page, err := loadFrom(ctx, ld(ctx).SkillLearners, pageKey(obj.ID, first, after))
+	if err == nil {
+		err = readAhead(ctx, r.Store, page.Items, "edges", "node")
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -77,12 +77,17 @@ type question struct {
 	// counting 1, or null, counting 0) whose length must equal the direct
 	// count, so both paths are seen to answer the same.
 	list string
+	// throughput, when set, also measures the question under -clients
+	// concurrent clients, each way (nested.go).
+	throughput bool
 }
 
 // cpuProfile is the -cpuprofile file, if any; warmUp the -warmup asks.
 var (
 	cpuProfile *string
 	warmUp     *int
+	clients    *int
+	loadFor    *time.Duration
 )
 
 // profileAsks starts a CPU profile into *cpuProfile when asked for; the
@@ -122,6 +127,8 @@ func main() {
 	seedFlag := flag.Uint64("seed", 1, "network generator seed")
 	only := flag.String("questions", "", "run only the questions whose name contains one of these comma-separated substrings (default: all)")
 	warmUp = flag.Int("warmup", defaultWarmUp, "asks per question before measuring, each way (plans compiled, caches and Neo4j's JIT warmed)")
+	clients = flag.Int("clients", 8, "concurrent clients of the throughput figures (nested reads)")
+	loadFor = flag.Duration("load-for", 20*time.Second, "how long each way of a throughput figure runs")
 	cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the asks (not the loading) to this file, for `go tool pprof`")
 	flag.Parse()
 	if *queries < 1 {
@@ -185,6 +192,7 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	mux := http.NewServeMux()
 	mux.Handle("/", gqlServed)
 	mux.Handle(bareHTTPPath, bareHandler(store, qs))
+	mux.Handle(concurrentPath, handler)
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
 	cl, err := dial(ts.URL)
@@ -288,6 +296,9 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 		fmt.Fprintf(os.Stderr, "netbench: %s done (direct p50 %s, GraphQL p50 %s)\n", q.name, ms(d50), ms(g50))
 	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if err := nestedFigures(ctx, store, ts.URL, pl, qs, queries); err != nil {
 		return err
 	}
 	// After the questions, when Neo4j is warm and done with the import's

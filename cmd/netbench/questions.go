@@ -44,20 +44,47 @@ func questions() []question {
 		},
 		{
 			name: "person with skills and mentors",
+			// The one planned read GraphQL makes of it.
 			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
-				people, err := s.PeopleByID(ctx, []string{p.person})
-				if err != nil {
-					return 0, err
-				}
-				if _, err := s.SkillsOfPeople(ctx, []string{p.person}); err != nil {
-					return 0, err
-				}
-				_, err = s.MentorsOfPeople(ctx, []string{p.person})
+				people, err := s.ReadPeople(ctx, []string{p.person}, graph.Reads{Skills: true, Mentors: &graph.Reads{}})
 				return len(people), err
 			},
 			query: `query($id: ID!) { person(id: $id) { name openSlots skills { level skill { name } } mentors { mentor { name } } } }`,
 			vars:  func(p params) map[string]any { return map[string]any{"id": p.person} },
 			list:  "person",
+		},
+		{
+			name: "person, name only",
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				people, err := s.PeopleByID(ctx, []string{p.person})
+				return len(people), err
+			},
+			query: nameOnlyQuery,
+			vars:  func(p params) map[string]any { return map[string]any{"id": p.person} },
+			list:  "person",
+		},
+		{
+			name: "person nested (skills, mentors, 20 connections)",
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				people, err := s.ReadPeople(ctx, []string{p.person}, nestedReads)
+				return len(people), err
+			},
+			query:      nestedQuery,
+			vars:       func(p params) map[string]any { return map[string]any{"id": p.person} },
+			list:       "person",
+			throughput: true,
+		},
+		{
+			name: "people nested (page of 50 of an organization, skills, mentors)",
+			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+				page, err := s.PeopleReads(ctx, graph.PeopleFilter{OrganizationID: &p.org}, graph.PageArgs{First: 50},
+					graph.Reads{Skills: true, Mentors: &graph.Reads{}})
+				return len(page.Items), err
+			},
+			query: `query($org: ID!) { people(first: 50, filter: {organization: $org}) { edges { node {
+				name skills { skill { name } } mentors { mentor { name } } } } } }`,
+			vars: func(p params) map[string]any { return map[string]any{"org": p.org} },
+			list: "people.edges",
 		},
 		{
 			name: "mentors of a skill (page of 20)",

@@ -1,0 +1,218 @@
+package resolvers
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/mentorgraph/mentorgraph/graph"
+	"github.com/mentorgraph/mentorgraph/loaders"
+)
+
+// Planned reads. A resolver that returns people where no list lies above
+// it (person(id), people, a sole skill's mentors or organization's
+// members) looks ahead at what the query selects of each person, asks the
+// store for the people with those lists in one statement (graph.Reads),
+// and primes the request's loaders with the answer: the field resolvers
+// below then find every list in the loaders' cache, with no round trip of
+// their own. What the plan does not reach (lists deeper than
+// graph.MaxReadDepth, fields under a list of people's siblings) goes
+// through the loaders as before.
+
+// readsOf plans what to read with each person from fields, the selection
+// on Person, to depth levels of lists.
+func readsOf(oc *graphql.OperationContext, fields []graphql.CollectedField, depth int) graph.Reads {
+	var r graph.Reads
+	if depth <= 0 {
+		return r
+	}
+	// under is what the selection f asks of the person in its field name.
+	under := func(f graphql.CollectedField, typ, name string) graph.Reads {
+		var sub []graphql.CollectedField
+		for _, g := range graphql.CollectFields(oc, f.Selections, []string{typ}) {
+			if g.Name == name {
+				sub = append(sub, graphql.CollectFields(oc, g.Selections, []string{"Person"})...)
+			}
+		}
+		return readsOf(oc, sub, depth-1)
+	}
+	merge := func(into **graph.Reads, add graph.Reads) {
+		if *into == nil {
+			*into = &add
+			return
+		}
+		merged := mergeReads(**into, add)
+		*into = &merged
+	}
+	for _, f := range fields {
+		switch f.Name {
+		case "skills":
+			r.Skills = true
+		case "goals":
+			r.Goals = true
+		case "affiliations":
+			r.Affiliations = true
+		case "mentors":
+			merge(&r.Mentors, under(f, "Mentorship", "mentor"))
+		case "mentees":
+			merge(&r.Mentees, under(f, "Mentorship", "mentee"))
+		case "connections":
+			first, ok := intArg(f.ArgumentMap(oc.Variables)["first"])
+			if !ok {
+				first = defaultConnectionsFirst
+			}
+			// A limit out of range is left to the field's resolver, which
+			// reports it at the field's path.
+			if first >= 1 && first <= graph.MaxConnections {
+				r.Connections = append(r.Connections, graph.ConnectionReads{First: first, Person: under(f, "Connection", "person")})
+			}
+		}
+	}
+	return r
+}
+
+// intArg reads an argument's int value as gqlparser or the request's
+// variables give it.
+func intArg(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case json.Number:
+		i, err := n.Int64()
+		return int(i), err == nil
+	case float64:
+		return int(n), n == float64(int(n))
+	}
+	return 0, false
+}
+
+// mergeReads is what a and b read together (a field asked twice, under
+// aliases or fragments).
+func mergeReads(a, b graph.Reads) graph.Reads {
+	out := graph.Reads{Skills: a.Skills || b.Skills, Goals: a.Goals || b.Goals, Affiliations: a.Affiliations || b.Affiliations,
+		Connections: append(append([]graph.ConnectionReads{}, a.Connections...), b.Connections...)}
+	for _, side := range []struct{ into, a, b **graph.Reads }{{&out.Mentors, &a.Mentors, &b.Mentors}, {&out.Mentees, &a.Mentees, &b.Mentees}} {
+		switch {
+		case *side.a != nil && *side.b != nil:
+			m := mergeReads(**side.a, **side.b)
+			*side.into = &m
+		case *side.a != nil:
+			*side.into = *side.a
+		default:
+			*side.into = *side.b
+		}
+	}
+	return out
+}
+
+// prime puts a planned read into the loaders: the person, and each list
+// that was read (a nil list was not), down to the people at its ends.
+func prime(l *loaders.Loaders, p graph.PersonReads) {
+	l.Person.Prime(p.ID, p.Person)
+	if p.Skills != nil {
+		l.SkillsOfPerson.Prime(p.ID, p.Skills)
+		for _, s := range p.Skills {
+			l.Skill.Prime(s.SkillID, *s.Skill)
+		}
+	}
+	if p.Goals != nil {
+		goals := make([]graph.Goal, len(p.Goals))
+		for i, g := range p.Goals {
+			goals[i] = g.Goal
+			l.Skill.Prime(g.Skill.ID, g.Skill)
+		}
+		l.GoalsOfPerson.Prime(p.ID, goals)
+	}
+	if p.Affiliations != nil {
+		affs := make([]graph.Affiliation, len(p.Affiliations))
+		for i, a := range p.Affiliations {
+			affs[i] = a.Affiliation
+			l.Organization.Prime(a.Organization.ID, a.Organization)
+		}
+		l.AffiliationsOfPerson.Prime(p.ID, affs)
+	}
+	for _, side := range []struct {
+		list   []graph.MentorshipReads
+		loader *loaders.Loader[string, []graph.Mentorship]
+	}{{p.Mentors, l.MentorsOfPerson}, {p.Mentees, l.MenteesOfPerson}} {
+		if side.list == nil {
+			continue
+		}
+		ms := make([]graph.Mentorship, len(side.list))
+		for i, m := range side.list {
+			ms[i] = m.Mentorship
+			prime(l, m.Other)
+		}
+		side.loader.Prime(p.ID, ms)
+	}
+	for first, conns := range p.Connections {
+		cs := make([]graph.Connection, len(conns))
+		for i, c := range conns {
+			cs[i] = c.Connection
+			prime(l, c.Person)
+		}
+		l.ConnectionsOfPerson.Prime(loaders.ConnectionsKey{PersonID: p.ID, First: first}, cs)
+	}
+}
+
+// fieldsAt returns the selection under path of the current field, e.g.
+// fieldsAt(ctx, "edges", "node") inside Query.people.
+func fieldsAt(ctx context.Context, path ...string) []graphql.CollectedField {
+	oc := graphql.GetOperationContext(ctx)
+	fields := graphql.CollectFieldsCtx(ctx, nil)
+	for _, name := range path {
+		var next []graphql.CollectedField
+		for _, f := range fields {
+			if f.Name == name {
+				next = append(next, graphql.CollectFields(oc, f.Selections, nil)...)
+			}
+		}
+		fields = next
+	}
+	return fields
+}
+
+// readsAt plans what to read with the people under path of the current
+// field.
+func readsAt(ctx context.Context, path ...string) graph.Reads {
+	return readsOf(graphql.GetOperationContext(ctx), fieldsAt(ctx, path...), graph.MaxReadDepth)
+}
+
+// readAhead reads, for people a page already holds, the lists the query
+// selects under path, in one statement, and primes the loaders with them;
+// only for a field resolved once in its request (under a list, the
+// loaders batch the siblings' lists instead).
+func readAhead(ctx context.Context, store *graph.Store, people []graph.Person, path ...string) error {
+	if !sole(ctx) || len(people) == 0 {
+		return nil
+	}
+	reads := readsAt(ctx, path...)
+	if reads.IsZero() {
+		return nil
+	}
+	ids := make([]string, len(people))
+	for i, p := range people {
+		ids[i] = p.ID
+	}
+	read, err := store.ReadPeople(ctx, ids, reads)
+	if err != nil {
+		return err
+	}
+	l := ld(ctx)
+	for _, p := range read {
+		prime(l, p)
+	}
+	return nil
+}
+
+// mapItems is f of each item.
+func mapItems[T, U any](items []T, f func(T) U) []U {
+	out := make([]U, len(items))
+	for i, it := range items {
+		out[i] = f(it)
+	}
+	return out
+}
