@@ -113,49 +113,49 @@ func mergeReads(a, b graph.Reads) graph.Reads {
 func prime(l *loaders.Loaders, p graph.PersonReads) {
 	l.Person.Prime(p.ID, p.Person)
 	if p.Skills != nil {
-		l.SkillsOfPerson.Prime(p.ID, p.Skills)
-		for _, s := range p.Skills {
+		primeList(l.SkillsOfPerson, p.ID, p.Skills, func(s graph.PersonSkill) graph.PersonSkill {
 			l.Skill.Prime(s.SkillID, *s.Skill)
-		}
+			return s
+		})
 	}
 	if p.Goals != nil {
-		goals := make([]graph.Goal, len(p.Goals))
-		for i, g := range p.Goals {
-			goals[i] = g.Goal
+		primeList(l.GoalsOfPerson, p.ID, p.Goals, func(g graph.GoalReads) graph.Goal {
 			l.Skill.Prime(g.Skill.ID, g.Skill)
-		}
-		l.GoalsOfPerson.Prime(p.ID, goals)
+			return g.Goal
+		})
 	}
 	if p.Affiliations != nil {
-		affs := make([]graph.Affiliation, len(p.Affiliations))
-		for i, a := range p.Affiliations {
-			affs[i] = a.Affiliation
+		primeList(l.AffiliationsOfPerson, p.ID, p.Affiliations, func(a graph.AffiliationReads) graph.Affiliation {
 			l.Organization.Prime(a.Organization.ID, a.Organization)
-		}
-		l.AffiliationsOfPerson.Prime(p.ID, affs)
+			return a.Affiliation
+		})
 	}
-	for _, side := range []struct {
-		list   []graph.MentorshipReads
-		loader *loaders.Loader[string, []graph.Mentorship]
-	}{{p.Mentors, l.MentorsOfPerson}, {p.Mentees, l.MenteesOfPerson}} {
-		if side.list == nil {
-			continue
-		}
-		ms := make([]graph.Mentorship, len(side.list))
-		for i, m := range side.list {
-			ms[i] = m.Mentorship
-			prime(l, m.Other)
-		}
-		side.loader.Prime(p.ID, ms)
+	mentorship := func(m graph.MentorshipReads) graph.Mentorship {
+		prime(l, m.Other)
+		return m.Mentorship
+	}
+	if p.Mentors != nil {
+		primeList(l.MentorsOfPerson, p.ID, p.Mentors, mentorship)
+	}
+	if p.Mentees != nil {
+		primeList(l.MenteesOfPerson, p.ID, p.Mentees, mentorship)
 	}
 	for first, conns := range p.Connections {
-		cs := make([]graph.Connection, len(conns))
-		for i, c := range conns {
-			cs[i] = c.Connection
+		primeList(l.ConnectionsOfPerson, loaders.ConnectionsKey{PersonID: p.ID, First: first}, conns, func(c graph.ConnectionWith) graph.Connection {
 			prime(l, c.Person)
-		}
-		l.ConnectionsOfPerson.Prime(loaders.ConnectionsKey{PersonID: p.ID, First: first}, cs)
+			return c.Connection
+		})
 	}
+}
+
+// primeList primes loader's key with each of items, as one gives it
+// (which primes what hangs off the item).
+func primeList[K comparable, T, V any](loader *loaders.Loader[K, []V], key K, items []T, one func(T) V) {
+	out := make([]V, len(items))
+	for i, it := range items {
+		out[i] = one(it)
+	}
+	loader.Prime(key, out)
 }
 
 // fieldsAt returns the selection under path of the current field, e.g.

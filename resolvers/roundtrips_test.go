@@ -13,16 +13,13 @@ import (
 // the loaders must make the count independent of N.
 func TestNestedListsCostFixedRoundTrips(t *testing.T) {
 	a := apitest.New(t)
-	org := a.ID("org")
-	a.OK(`mutation($in: CreateOrganizationInput!) { createOrganization(input: $in) { id } }`,
-		map[string]any{"in": map[string]any{"id": org, "name": "Org", "kind": "COMMUNITY"}})
+	org := a.Organization("org")
 	s1, s2 := a.Skill("Go", ""), a.Skill("Cypher", "")
 	addPeople := func(from, to int) {
 		for i := from; i < to; i++ {
 			mentee := a.Person(fmt.Sprintf("n%02d", i), nil)
 			mentor := a.Person(fmt.Sprintf("t%02d", i), map[string]any{"availableToMentor": true, "mentorCapacity": 2})
-			a.OK(`mutation($in: AddAffiliationInput!) { addAffiliation(input: $in) { role } }`,
-				map[string]any{"in": map[string]any{"personId": mentee, "organizationId": org}})
+			a.Join(mentee, org)
 			a.SetSkill(mentee, s1, 1)
 			a.SetSkill(mentee, s2, 2)
 			a.SetSkill(mentor, s1, 4)
@@ -62,15 +59,12 @@ func TestNestedListsCostFixedRoundTrips(t *testing.T) {
 // with the lists in the order the schema documents.
 func TestPlannedReadsCostOneStatement(t *testing.T) {
 	a := apitest.New(t)
-	org := a.ID("org")
-	a.OK(`mutation($in: CreateOrganizationInput!) { createOrganization(input: $in) { id } }`,
-		map[string]any{"in": map[string]any{"id": org, "name": "Org", "kind": "COMMUNITY"}})
+	org := a.Organization("org")
 	goSkill, lead := a.Skill("Go", ""), a.Skill("Leadership", "")
 	var people []string
 	for i := range 50 {
 		p := a.Person(fmt.Sprintf("p%02d", i), map[string]any{"availableToMentor": true, "mentorCapacity": 3})
-		a.OK(`mutation($in: AddAffiliationInput!) { addAffiliation(input: $in) { role } }`,
-			map[string]any{"in": map[string]any{"personId": p, "organizationId": org}})
+		a.Join(p, org)
 		a.SetSkill(p, goSkill, 1+i%5)
 		if i%2 == 0 {
 			a.SetSkill(p, lead, 5-i%5)

@@ -182,6 +182,21 @@ func (a *API) Mentorship(mentee, mentor string, focus ...string) {
 		map[string]any{"in": map[string]any{"menteeId": mentee, "mentorId": mentor, "focus": focus}})
 }
 
+// Organization creates a community organization and returns its id.
+func (a *API) Organization(name string) string {
+	a.T.Helper()
+	a.OK(`mutation($in: CreateOrganizationInput!) { createOrganization(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"id": a.ID(name), "name": name, "kind": "COMMUNITY"}})
+	return a.ID(name)
+}
+
+// Join makes person a current member of org.
+func (a *API) Join(person, org string) {
+	a.T.Helper()
+	a.OK(`mutation($in: AddAffiliationInput!) { addAffiliation(input: $in) { role } }`,
+		map[string]any{"in": map[string]any{"personId": person, "organizationId": org}})
+}
+
 // Log sends the server's log lines to the test's log.
 type Log struct{ T *testing.T }
 
