@@ -170,12 +170,12 @@ func plannedPerson(b *strings.Builder, v string, d int, r Reads, params map[stri
 	for _, c := range r.Connections {
 		other, limit := fmt.Sprintf("p%d", d+1), fmt.Sprintf("first%d_%d", d, c.First)
 		params[limit] = c.First
-		// The earliest since of the pair's links, as min() would give it
-		// (an aggregation here would be taken for one of the projection's).
-		fmt.Fprintf(b, ",\n%sconnections%d: COLLECT { MATCH (%s)-[:KNOWS]-(%s:Person)\n", ind, c.First, v, other)
-		fmt.Fprintf(b, "%s  WITH DISTINCT %s ORDER BY %s.id LIMIT $%s\n", ind, other, other, limit)
-		fmt.Fprintf(b, "%s  RETURN {since: COLLECT { MATCH (%s)-[k%d:KNOWS]-(%s) WHERE k%d.since IS NOT NULL RETURN k%d.since ORDER BY k%d.since LIMIT 1 }[0],\n", ind, v, d, other, d, d, d)
-		fmt.Fprintf(b, "%s    person: ", ind)
+		// A pair has one KNOWS link (connect, the importer and the
+		// unique-links migration keep it so), so each link is one
+		// connection.
+		fmt.Fprintf(b, ",\n%sconnections%d: COLLECT { MATCH (%s)-[k%d:KNOWS]-(%s:Person)\n", ind, c.First, v, d, other)
+		fmt.Fprintf(b, "%s  WITH k%d, %s ORDER BY %s.id LIMIT $%s\n", ind, d, other, other, limit)
+		fmt.Fprintf(b, "%s  RETURN {since: k%d.since, person: ", ind, d)
 		plannedPerson(b, other, d+1, c.Person, params)
 		b.WriteString("} }")
 	}

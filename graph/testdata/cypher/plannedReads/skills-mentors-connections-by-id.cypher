@@ -12,9 +12,8 @@ RETURN p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
       other: p1 {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
     .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
     active: COUNT { (p1)<-[act1:MENTORED_BY]-() WHERE act1.status = 'ACTIVE' }}} },
-  connections20: COLLECT { MATCH (p)-[:KNOWS]-(p1:Person)
-    WITH DISTINCT p1 ORDER BY p1.id LIMIT $first0_20
-    RETURN {since: COLLECT { MATCH (p)-[k0:KNOWS]-(p1) WHERE k0.since IS NOT NULL RETURN k0.since ORDER BY k0.since LIMIT 1 }[0],
-      person: p1 {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  connections20: COLLECT { MATCH (p)-[k0:KNOWS]-(p1:Person)
+    WITH k0, p1 ORDER BY p1.id LIMIT $first0_20
+    RETURN {since: k0.since, person: p1 {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
     .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
     active: COUNT { (p1)<-[act1:MENTORED_BY]-() WHERE act1.status = 'ACTIVE' }}} }} AS person

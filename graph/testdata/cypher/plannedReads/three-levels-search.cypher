@@ -32,10 +32,9 @@ RETURN p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
       affiliations: COLLECT { MATCH (p2)-[a2:AFFILIATED_WITH]->(o2:Organization)
         WITH a2, o2 ORDER BY a2.until IS NOT NULL, a2.since DESC, o2.id
         RETURN {organization: o2 {.id, .name, .kind}, role: a2.role, since: a2.since, until: a2.until} }}} }}} },
-  connections2: COLLECT { MATCH (p)-[:KNOWS]-(p1:Person)
-    WITH DISTINCT p1 ORDER BY p1.id LIMIT $first0_2
-    RETURN {since: COLLECT { MATCH (p)-[k0:KNOWS]-(p1) WHERE k0.since IS NOT NULL RETURN k0.since ORDER BY k0.since LIMIT 1 }[0],
-      person: p1 {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  connections2: COLLECT { MATCH (p)-[k0:KNOWS]-(p1:Person)
+    WITH k0, p1 ORDER BY p1.id LIMIT $first0_2
+    RETURN {since: k0.since, person: p1 {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
     .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
     active: COUNT { (p1)<-[act1:MENTORED_BY]-() WHERE act1.status = 'ACTIVE' },
     mentors: COLLECT { MATCH (p1)-[m1:MENTORED_BY]->(p2:Person)
@@ -47,9 +46,8 @@ RETURN p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
       active: COUNT { (p2)<-[act2:MENTORED_BY]-() WHERE act2.status = 'ACTIVE' },
       skills: COLLECT { MATCH (p2)-[h2:HAS_SKILL]->(s2:Skill) WITH h2, s2 ORDER BY h2.level DESC, s2.id
         RETURN {skill: s2 {.id, .name, .category, .description, broader: [(s2)-[:PART_OF]->(s2b:Skill) | s2b.id][0]}, level: h2.level, years: h2.years} }}} }}} },
-  connections100: COLLECT { MATCH (p)-[:KNOWS]-(p1:Person)
-    WITH DISTINCT p1 ORDER BY p1.id LIMIT $first0_100
-    RETURN {since: COLLECT { MATCH (p)-[k0:KNOWS]-(p1) WHERE k0.since IS NOT NULL RETURN k0.since ORDER BY k0.since LIMIT 1 }[0],
-      person: p1 {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  connections100: COLLECT { MATCH (p)-[k0:KNOWS]-(p1:Person)
+    WITH k0, p1 ORDER BY p1.id LIMIT $first0_100
+    RETURN {since: k0.since, person: p1 {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
     .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
     active: COUNT { (p1)<-[act1:MENTORED_BY]-() WHERE act1.status = 'ACTIVE' }}} }} AS person, score
