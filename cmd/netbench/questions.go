@@ -75,15 +75,18 @@ func questions() []question {
 			throughput: true,
 		},
 		{
-			name: "people nested (page of 50 of an organization, skills, mentors)",
+			name: "people nested (page of 50 from a random person, skills, mentors)",
 			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
-				page, err := s.PeopleReads(ctx, graph.PeopleFilter{OrganizationID: &p.org}, graph.PageArgs{First: 50},
+				after := graph.EncodeCursor(graph.Cursor{ID: p.person})
+				page, err := s.PeopleReads(ctx, graph.PeopleFilter{}, graph.PageArgs{First: 50, After: &after},
 					graph.Reads{Skills: true, Mentors: &graph.Reads{}})
 				return len(page.Items), err
 			},
-			query: `query($org: ID!) { people(first: 50, filter: {organization: $org}) { edges { node {
+			query: `query($after: String) { people(first: 50, after: $after) { edges { node {
 				name skills { skill { name } } mentors { mentor { name } } } } } }`,
-			vars: func(p params) map[string]any { return map[string]any{"org": p.org} },
+			vars: func(p params) map[string]any {
+				return map[string]any{"after": graph.EncodeCursor(graph.Cursor{ID: p.person})}
+			},
 			list: "people.edges",
 		},
 		{
