@@ -1024,8 +1024,8 @@ func TestBrowserCoverageHeatmapByKeyboard(t *testing.T) {
 
 	do(t, ctx, "open the view", chromedp.Navigate(coverageURL(srv.URL, url.Values{"org": {n.north}, "top": {"1"}})))
 	got := waitCoverage(t, ctx, "", "heatmap-section")
-	if len(got.Rows) < 3 || len(got.Cols) != 3 {
-		t.Fatalf("the heatmap has rows %q and columns %q; want at least 3 skills and everyone, Northwind and one more", got.Rows, got.Cols)
+	if len(got.Rows) < 3 || len(got.Cols) < 3 {
+		t.Fatalf("the heatmap has rows %q and columns %q; want at least 3 skills and everyone, Northwind and more", got.Rows, got.Cols)
 	}
 	if c := eval[int](t, ctx, `document.querySelectorAll('table[data-table=heatmap] button[tabindex="0"]').length`); c != 1 {
 		t.Fatalf("%d heatmap cells are in the tab order, want 1", c)
@@ -1046,13 +1046,13 @@ func TestBrowserCoverageHeatmapByKeyboard(t *testing.T) {
 	if at := eval[string](t, ctx, focusedCell); at != cell(0, 0) {
 		t.Fatalf("the heatmap's tab stop is %q, want the first cell %q", at, cell(0, 0))
 	}
-	last := len(got.Rows) - 1
+	last, lastCol := len(got.Rows)-1, len(got.Cols)-1
 	press("ArrowRight", kb.ArrowRight, cell(0, 1))
 	press("ArrowDown", kb.ArrowDown, cell(1, 1))
-	press("End", kb.End, cell(1, 2))
-	press("ArrowRight at the edge", kb.ArrowRight, cell(1, 2))
-	press("Ctrl+End", kb.End, cell(last, 2), chromedp.ModifierCtrl)
-	press("ArrowDown at the edge", kb.ArrowDown, cell(last, 2))
+	press("End", kb.End, cell(1, lastCol))
+	press("ArrowRight at the edge", kb.ArrowRight, cell(1, lastCol))
+	press("Ctrl+End", kb.End, cell(last, lastCol), chromedp.ModifierCtrl)
+	press("ArrowDown at the edge", kb.ArrowDown, cell(last, lastCol))
 	press("Home", kb.Home, cell(last, 0))
 	press("Ctrl+Home", kb.Home, cell(0, 0), chromedp.ModifierCtrl)
 	if c := eval[int](t, ctx, `document.querySelectorAll('table[data-table=heatmap] button[tabindex="0"]').length`); c != 1 {
