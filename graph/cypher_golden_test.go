@@ -180,6 +180,27 @@ func cypherStatements() []namedStatement {
 		{"uniqueLinks", "merge-affiliations", mergeAffiliationsCypher},
 		{"store", "ping", pingCypher},
 
+		// Accounts, sessions and API tokens.
+		{"account", "create", createAccountCypher},
+		{"account", "person-has-account", personHasAccountCypher},
+		{"account", "by-login", accountByLoginCypher},
+		{"account", "by-id", accountByIDCypher},
+		{"account", "count-admins", countAdminsCypher},
+		{"account", "set-admin", setAdminCypher},
+		{"account", "grant-organizer", grantOrganizerCypher},
+		{"account", "revoke-organizer", revokeOrganizerCypher},
+		{"account", "create-session", createSessionCypher},
+		{"account", "session-account", sessionAccountCypher},
+		{"account", "delete-session", deleteSessionCypher},
+		{"account", "create-api-token", createAPITokenCypher},
+		{"account", "token-account", tokenAccountCypher},
+		{"account", "touch-api-token", touchAPITokenCypher},
+		{"account", "api-token-owner", apiTokenOwnerCypher},
+		{"account", "revoke-api-token", revokeAPITokenCypher},
+		{"account", "api-tokens-of", apiTokensOfCypher},
+		{"account", "goal-owner", goalOwnerCypher},
+		{"account", "stored-non-members", storedNonMembersCypher},
+
 		// Export, a page of each kind at a time.
 		{"export", "people", exportPeople},
 		{"export", "skills", exportSkills},

@@ -13,6 +13,11 @@ var schemaStatements = []struct{ name, cypher string }{
 	{"skill_id", `CREATE CONSTRAINT skill_id IF NOT EXISTS FOR (n:Skill) REQUIRE n.id IS UNIQUE`},
 	{"organization_id", `CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE`},
 	{"goal_id", `CREATE CONSTRAINT goal_id IF NOT EXISTS FOR (n:Goal) REQUIRE n.id IS UNIQUE`},
+	{"account_id", `CREATE CONSTRAINT account_id IF NOT EXISTS FOR (n:Account) REQUIRE n.id IS UNIQUE`},
+	{"account_login", `CREATE CONSTRAINT account_login IF NOT EXISTS FOR (n:Account) REQUIRE n.login IS UNIQUE`},
+	{"session_hash", `CREATE CONSTRAINT session_hash IF NOT EXISTS FOR (n:Session) REQUIRE n.hash IS UNIQUE`},
+	{"api_token_id", `CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id IS UNIQUE`},
+	{"api_token_hash", `CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE`},
 	{"names", `CREATE FULLTEXT INDEX names IF NOT EXISTS FOR (n:Person|Skill|Organization) ON EACH [n.name]`},
 }
 

@@ -1,0 +1,1 @@
+MATCH (a:Account)-[:HAS_TOKEN]->(:ApiToken {id: $id}) RETURN a.id AS owner

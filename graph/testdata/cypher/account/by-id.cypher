@@ -1,0 +1,3 @@
+MATCH (a:Account {id: $id}) RETURN a {.id, .login, .admin, .createdAt,
+  person: head(COLLECT { MATCH (a)-[:IS]->(ap:Person) RETURN ap.id }),
+  organizes: COLLECT { MATCH (a)-[:ORGANIZES]->(ao:Organization) RETURN ao.id ORDER BY ao.id }}

@@ -1,0 +1,1 @@
+MATCH (a:Account) WHERE a.admin RETURN count(a) AS admins

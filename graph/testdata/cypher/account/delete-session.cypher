@@ -1,0 +1,1 @@
+MATCH (s:Session {hash: $hash}) DETACH DELETE s

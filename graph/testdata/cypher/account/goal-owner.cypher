@@ -1,0 +1,1 @@
+MATCH (p:Person)-[:HAS_GOAL]->(:Goal {id: $id}) RETURN p.id AS owner

@@ -1,0 +1,1 @@
+RETURN EXISTS { MATCH (:Account)-[:IS]->(:Person {id: $person}) } AS taken

@@ -1,0 +1,4 @@
+MATCH (t:ApiToken {id: $id})
+WITH t, t.id AS id
+DETACH DELETE t
+RETURN id

@@ -1,0 +1,1 @@
+MATCH (t:ApiToken {id: $id}) SET t.lastUsedAt = $now

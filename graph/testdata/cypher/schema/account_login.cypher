@@ -1,0 +1,1 @@
+CREATE CONSTRAINT account_login IF NOT EXISTS FOR (n:Account) REQUIRE n.login IS UNIQUE
