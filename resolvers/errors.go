@@ -21,8 +21,11 @@ const (
 	CodeConflict     = "CONFLICT"
 	CodeBadUserInput = "BAD_USER_INPUT"
 	CodeForbidden    = "FORBIDDEN"
-	CodeUnavailable  = "UNAVAILABLE"
-	CodeInternal     = "INTERNAL"
+	// CodeUnauthenticated: no signed-in viewer, or a credential that is
+	// malformed, unknown, expired or revoked.
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeUnavailable     = "UNAVAILABLE"
+	CodeInternal        = "INTERNAL"
 	// CodeCapacityFull: a new active mentorship for a mentor with no open
 	// slot; extensions.capacity and extensions.active say why.
 	CodeCapacityFull = "CAPACITY_FULL"
@@ -49,7 +52,14 @@ func PresentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	var inv *graph.InputError
 	var problems dataset.Problems
 	var capacity *graph.CapacityError
+	var denied *ForbiddenError
 	switch {
+	case errors.Is(err, ErrUnauthenticated):
+		pres.Message = ErrUnauthenticated.Error()
+		pres.Extensions["code"] = CodeUnauthenticated
+	case errors.As(err, &denied):
+		pres.Message = denied.Msg
+		pres.Extensions["code"] = CodeForbidden
 	case errors.As(err, &problems):
 		pres.Message = fmt.Sprintf("%d problem(s) in the records; nothing was written", len(problems))
 		pres.Extensions["code"] = CodeBadUserInput

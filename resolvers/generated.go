@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/mentorgraph/mentorgraph/graph"
+	"github.com/mentorgraph/mentorgraph/internal/auth"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -29,6 +30,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Account() AccountResolver
 	Affiliation() AffiliationResolver
 	Connection() ConnectionResolver
 	Goal() GoalResolver
@@ -50,15 +52,34 @@ type ResolverRoot interface {
 }
 
 type DirectiveRoot struct {
+	Auth func(ctx context.Context, obj any, next graphql.Resolver, role auth.Role) (res any, err error)
 }
 
 type ComplexityRoot struct {
+	Account struct {
+		APITokens   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Login       func(childComplexity int) int
+		OrganizerOf func(childComplexity int) int
+		Person      func(childComplexity int) int
+		Role        func(childComplexity int) int
+	}
+
 	Affiliation struct {
 		Organization func(childComplexity int) int
 		Person       func(childComplexity int) int
 		Role         func(childComplexity int) int
 		Since        func(childComplexity int) int
 		Until        func(childComplexity int) int
+	}
+
+	ApiToken struct {
+		CreatedAt  func(childComplexity int) int
+		ExpiresAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		LastUsedAt func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Scope      func(childComplexity int) int
 	}
 
 	BoardSeat struct {
@@ -77,6 +98,11 @@ type ComplexityRoot struct {
 	Connection struct {
 		Person func(childComplexity int) int
 		Since  func(childComplexity int) int
+	}
+
+	CreatedApiToken struct {
+		Secret func(childComplexity int) int
+		Token  func(childComplexity int) int
 	}
 
 	Goal struct {
@@ -164,6 +190,7 @@ type ComplexityRoot struct {
 		AddAffiliation     func(childComplexity int, input AddAffiliationInput) int
 		AddGoal            func(childComplexity int, input AddGoalInput) int
 		Connect            func(childComplexity int, input ConnectInput) int
+		CreateAPIToken     func(childComplexity int, name string, scope string, expiresIn *string) int
 		CreateOrganization func(childComplexity int, input CreateOrganizationInput) int
 		CreatePerson       func(childComplexity int, input CreatePersonInput) int
 		CreateSkill        func(childComplexity int, input CreateSkillInput) int
@@ -173,10 +200,13 @@ type ComplexityRoot struct {
 		Disconnect         func(childComplexity int, a string, b string) int
 		EndAffiliation     func(childComplexity int, input EndAffiliationInput) int
 		EndMentorship      func(childComplexity int, input EndMentorshipInput) int
+		GrantRole          func(childComplexity int, login string, role auth.Role, organization *string) int
 		ImportRecords      func(childComplexity int, ndjson string, dryRun *bool) int
 		RecordMentorship   func(childComplexity int, input RecordMentorshipInput) int
 		RemoveGoal         func(childComplexity int, id string) int
 		RemovePersonSkill  func(childComplexity int, personID string, skillID string) int
+		RevokeAPIToken     func(childComplexity int, id string) int
+		RevokeRole         func(childComplexity int, login string, role auth.Role, organization *string) int
 		SetPersonSkill     func(childComplexity int, input SetPersonSkillInput) int
 		UpdateGoal         func(childComplexity int, input UpdateGoalInput) int
 		UpdateOrganization func(childComplexity int, input UpdateOrganizationInput) int
@@ -283,6 +313,7 @@ type ComplexityRoot struct {
 		CoverageGaps  func(childComplexity int, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string) int
 		FindMentors   func(childComplexity int, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) int
 		Lineage       func(childComplexity int, person string, direction graph.LineageDirection, depth *int) int
+		Me            func(childComplexity int) int
 		MentorBoard   func(childComplexity int, forArg string, skills []string, maxHops *int) int
 		Neighborhood  func(childComplexity int, person string, depth *int, limit *int) int
 		Organization  func(childComplexity int, id string) int
@@ -391,6 +422,12 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AccountResolver interface {
+	Person(ctx context.Context, obj *graph.Account) (*graph.Person, error)
+	Role(ctx context.Context, obj *graph.Account) (auth.Role, error)
+	OrganizerOf(ctx context.Context, obj *graph.Account) ([]*graph.Organization, error)
+	APITokens(ctx context.Context, obj *graph.Account) ([]*graph.APIToken, error)
+}
 type AffiliationResolver interface {
 	Person(ctx context.Context, obj *graph.Affiliation) (*graph.Person, error)
 	Organization(ctx context.Context, obj *graph.Affiliation) (*graph.Organization, error)
@@ -421,6 +458,10 @@ type MutationResolver interface {
 	AddGoal(ctx context.Context, input AddGoalInput) (*graph.Goal, error)
 	UpdateGoal(ctx context.Context, input UpdateGoalInput) (*graph.Goal, error)
 	RemoveGoal(ctx context.Context, id string) (string, error)
+	CreateAPIToken(ctx context.Context, name string, scope string, expiresIn *string) (*CreatedAPIToken, error)
+	RevokeAPIToken(ctx context.Context, id string) (string, error)
+	GrantRole(ctx context.Context, login string, role auth.Role, organization *string) (*graph.Account, error)
+	RevokeRole(ctx context.Context, login string, role auth.Role, organization *string) (*graph.Account, error)
 	ImportRecords(ctx context.Context, ndjson string, dryRun *bool) (*ImportReport, error)
 	CreateOrganization(ctx context.Context, input CreateOrganizationInput) (*graph.Organization, error)
 	UpdateOrganization(ctx context.Context, input UpdateOrganizationInput) (*graph.Organization, error)
@@ -460,6 +501,7 @@ type PersonSkillResolver interface {
 }
 type QueryResolver interface {
 	Server(ctx context.Context) (*ServerInfo, error)
+	Me(ctx context.Context) (*graph.Account, error)
 	FindMentors(ctx context.Context, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) (*MentorMatchConnection, error)
 	MentorBoard(ctx context.Context, forArg string, skills []string, maxHops *int) (*graph.Board, error)
 	Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*Neighborhood, error)
@@ -516,6 +558,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Account.apiTokens":
+		if e.ComplexityRoot.Account.APITokens == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.APITokens(childComplexity), true
+	case "Account.id":
+		if e.ComplexityRoot.Account.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.ID(childComplexity), true
+	case "Account.login":
+		if e.ComplexityRoot.Account.Login == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Login(childComplexity), true
+	case "Account.organizerOf":
+		if e.ComplexityRoot.Account.OrganizerOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.OrganizerOf(childComplexity), true
+	case "Account.person":
+		if e.ComplexityRoot.Account.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Person(childComplexity), true
+	case "Account.role":
+		if e.ComplexityRoot.Account.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Role(childComplexity), true
+
 	case "Affiliation.organization":
 		if e.ComplexityRoot.Affiliation.Organization == nil {
 			break
@@ -546,6 +625,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Affiliation.Until(childComplexity), true
+
+	case "ApiToken.createdAt":
+		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.CreatedAt(childComplexity), true
+	case "ApiToken.expiresAt":
+		if e.ComplexityRoot.ApiToken.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.ExpiresAt(childComplexity), true
+	case "ApiToken.id":
+		if e.ComplexityRoot.ApiToken.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.ID(childComplexity), true
+	case "ApiToken.lastUsedAt":
+		if e.ComplexityRoot.ApiToken.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.LastUsedAt(childComplexity), true
+	case "ApiToken.name":
+		if e.ComplexityRoot.ApiToken.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.Name(childComplexity), true
+	case "ApiToken.scope":
+		if e.ComplexityRoot.ApiToken.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.Scope(childComplexity), true
 
 	case "BoardSeat.hops":
 		if e.ComplexityRoot.BoardSeat.Hops == nil {
@@ -603,6 +719,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Connection.Since(childComplexity), true
+
+	case "CreatedApiToken.secret":
+		if e.ComplexityRoot.CreatedApiToken.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedApiToken.Secret(childComplexity), true
+	case "CreatedApiToken.token":
+		if e.ComplexityRoot.CreatedApiToken.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedApiToken.Token(childComplexity), true
 
 	case "Goal.dueDate":
 		if e.ComplexityRoot.Goal.DueDate == nil {
@@ -936,6 +1065,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Connect(childComplexity, args["input"].(ConnectInput)), true
+	case "Mutation.createApiToken":
+		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createApiToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["name"].(string), args["scope"].(string), args["expiresIn"].(*string)), true
 	case "Mutation.createOrganization":
 		if e.ComplexityRoot.Mutation.CreateOrganization == nil {
 			break
@@ -1035,6 +1175,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndMentorship(childComplexity, args["input"].(EndMentorshipInput)), true
+	case "Mutation.grantRole":
+		if e.ComplexityRoot.Mutation.GrantRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_grantRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.GrantRole(childComplexity, args["login"].(string), args["role"].(auth.Role), args["organization"].(*string)), true
 	case "Mutation.importRecords":
 		if e.ComplexityRoot.Mutation.ImportRecords == nil {
 			break
@@ -1079,6 +1230,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemovePersonSkill(childComplexity, args["personId"].(string), args["skillId"].(string)), true
+	case "Mutation.revokeApiToken":
+		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeApiToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(string)), true
+	case "Mutation.revokeRole":
+		if e.ComplexityRoot.Mutation.RevokeRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeRole(childComplexity, args["login"].(string), args["role"].(auth.Role), args["organization"].(*string)), true
 	case "Mutation.setPersonSkill":
 		if e.ComplexityRoot.Mutation.SetPersonSkill == nil {
 			break
@@ -1528,6 +1701,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Lineage(childComplexity, args["person"].(string), args["direction"].(graph.LineageDirection), args["depth"].(*int)), true
+	case "Query.me":
+		if e.ComplexityRoot.Query.Me == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Me(childComplexity), true
 	case "Query.mentorBoard":
 		if e.ComplexityRoot.Query.MentorBoard == nil {
 			break
@@ -2094,6 +2273,87 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/account.graphqls", Input: `"""
+What an account may do. Every account is a MEMBER (edits its own person:
+profile, skills, goals, connections, mentorships); an ORGANIZER of an
+organization sees its coverage and manages its affiliations and imports;
+an ADMIN may do everything, including role grants.
+"""
+enum Role {
+  MEMBER
+  ORGANIZER
+  ADMIN
+}
+
+"What an API token lets its bearer do."
+enum ApiTokenScope {
+  "Queries only: a mutation is FORBIDDEN."
+  READ_ONLY
+  "Whatever the token's account may do."
+  READ_WRITE
+}
+
+"""
+The field needs a signed-in viewer holding ` + "`" + `role` + "`" + ` (UNAUTHENTICATED without
+one, FORBIDDEN without the role). Mutations also need a credential that may
+write (not a READ_ONLY token) and pass their ownership rule (resolvers/policy.go).
+"""
+directive @auth(role: Role!) on FIELD_DEFINITION
+
+"A sign-in identity: its person and its roles."
+type Account {
+  id: ID!
+  "The login (an e-mail address or a name), lower-case."
+  login: String!
+  "The person the account is; null for an account without one."
+  person: Person
+  "The deployment role: ADMIN or MEMBER."
+  role: Role!
+  "Organizations the account is ORGANIZER of."
+  organizerOf: [Organization!]!
+  "The account's API tokens, newest first (only the account itself sees them)."
+  apiTokens: [ApiToken!]!
+}
+
+"An API token, without its secret (shown once, by createApiToken)."
+type ApiToken {
+  id: ID!
+  name: String!
+  scope: ApiTokenScope!
+  createdAt: DateTime!
+  expiresAt: DateTime!
+  "When it was last used (to the minute); null if never."
+  lastUsedAt: DateTime
+}
+
+"A new API token and its secret: send it as ` + "`" + `Authorization: Bearer <secret>` + "`" + `. It is shown only this once."
+type CreatedApiToken {
+  token: ApiToken!
+  secret: String!
+}
+
+extend type Query {
+  "The signed-in account, or null for an anonymous request (in a public directory)."
+  me: Account
+}
+
+extend type Mutation {
+  """
+  Create an API token of the signed-in account. expiresIn is a duration:
+  ` + "`" + `720h` + "`" + `, ` + "`" + `90m` + "`" + ` or ` + "`" + `30d` + "`" + ` (at most 365 days; default 30 days).
+  """
+  createApiToken(name: String!, scope: ApiTokenScope!, expiresIn: String): CreatedApiToken! @auth(role: MEMBER)
+  "Revoke one of your API tokens (an admin: anyone's). It stops working at once. Returns the id."
+  revokeApiToken(id: ID!): ID! @auth(role: MEMBER)
+  """
+  Grant a role to the account with this login: ADMIN (the deployment role),
+  or ORGANIZER of ` + "`" + `organization` + "`" + `. Granting a role held changes nothing.
+  """
+  grantRole(login: String!, role: Role!, organization: ID): Account! @auth(role: ADMIN)
+  "Take a role back: ADMIN makes the account a MEMBER; ORGANIZER of ` + "`" + `organization` + "`" + `."
+  revokeRole(login: String!, role: Role!, organization: ID): Account! @auth(role: ADMIN)
+}
+`, BuiltIn: false},
 	{Name: "../schema/import.graphqls", Input: `"What an import did (or, with dryRun, would do) to one record kind."
 type ImportKindCounts {
   "person, skill, organization, person_skill, affiliation, mentorship, connection or goal."
@@ -2126,7 +2386,7 @@ extend type Mutation {
   records twice changes nothing. With dryRun nothing is written and the
   report says what would be created, updated or left unchanged.
   """
-  importRecords(ndjson: String!, dryRun: Boolean = false): ImportReport!
+  importRecords(ndjson: String!, dryRun: Boolean = false): ImportReport! @auth(role: ORGANIZER)
 }
 `, BuiltIn: false},
 	{Name: "../schema/mentorship.graphqls", Input: `"Whether a mentorship goes on."
@@ -2223,15 +2483,15 @@ type Mutation {
   ` + "`" + `extensions.capacity` + "`" + ` and ` + "`" + `extensions.active` + "`" + `. An ended one (with
   ` + "`" + `until` + "`" + `) needs no slot. BAD_USER_INPUT for self-mentorship.
   """
-  recordMentorship(input: RecordMentorshipInput!): Mentorship!
+  recordMentorship(input: RecordMentorshipInput!): Mentorship! @auth(role: MEMBER)
   "End an active mentorship. NOT_FOUND if there is none."
-  endMentorship(input: EndMentorshipInput!): Mentorship!
+  endMentorship(input: EndMentorshipInput!): Mentorship! @auth(role: MEMBER)
   "Add a goal to a person."
-  addGoal(input: AddGoalInput!): Goal!
+  addGoal(input: AddGoalInput!): Goal! @auth(role: MEMBER)
   "Change a goal."
-  updateGoal(input: UpdateGoalInput!): Goal!
+  updateGoal(input: UpdateGoalInput!): Goal! @auth(role: MEMBER)
   "Remove a goal. Returns the id."
-  removeGoal(id: ID!): ID!
+  removeGoal(id: ID!): ID! @auth(role: MEMBER)
 }
 `, BuiltIn: false},
 	{Name: "../schema/network.graphqls", Input: `"A kind of link a traversal follows."
@@ -2490,7 +2750,7 @@ extend type Query {
   count as demand and still link people on paths). Compared with the report
   without it, it shows who would lose coverage.
   """
-  coverageGaps(organization: ID, maxHops: Int = 2, minLevel: Int = 3, without: ID, first: Int = 20, after: String): SkillGapConnection!
+  coverageGaps(organization: ID, maxHops: Int = 2, minLevel: Int = 3, without: ID, first: Int = 20, after: String): SkillGapConnection! @auth(role: ORGANIZER)
 
   "Among a person's mentees and their mentees, who already holds the person's key skills (or the given ones), best first."
   successors(person: ID!, skills: [ID!]): [Successor!]!
@@ -2595,11 +2855,11 @@ extend type Query {
 
 extend type Mutation {
   "Create an organization. CONFLICT if the id is taken."
-  createOrganization(input: CreateOrganizationInput!): Organization!
+  createOrganization(input: CreateOrganizationInput!): Organization! @auth(role: ADMIN)
   "Change an organization."
-  updateOrganization(input: UpdateOrganizationInput!): Organization!
+  updateOrganization(input: UpdateOrganizationInput!): Organization! @auth(role: ORGANIZER)
   "Delete an organization and its affiliations (the people stay). Returns the id."
-  deleteOrganization(id: ID!): ID!
+  deleteOrganization(id: ID!): ID! @auth(role: ADMIN)
   """
   Record that a person belongs (or belonged, with ` + "`" + `until` + "`" + `) to an
   organization. A person has at most one current membership (no ` + "`" + `until` + "`" + `)
@@ -2611,9 +2871,9 @@ extend type Mutation {
   membership asked for while a different current one is stored is
   CONFLICT, naming it.
   """
-  addAffiliation(input: AddAffiliationInput!): Affiliation!
+  addAffiliation(input: AddAffiliationInput!): Affiliation! @auth(role: ORGANIZER)
   "End a person's current membership. NOT_FOUND if there is none."
-  endAffiliation(input: EndAffiliationInput!): Affiliation!
+  endAffiliation(input: EndAffiliationInput!): Affiliation! @auth(role: ORGANIZER)
 }
 `, BuiltIn: false},
 	{Name: "../schema/person.graphqls", Input: `"""
@@ -2765,15 +3025,15 @@ extend type Query {
 
 extend type Mutation {
   "Create a person. CONFLICT if the id is taken."
-  createPerson(input: CreatePersonInput!): Person!
+  createPerson(input: CreatePersonInput!): Person! @auth(role: ADMIN)
   "Change a person's fields; null clears an optional field."
-  updatePerson(input: UpdatePersonInput!): Person!
+  updatePerson(input: UpdatePersonInput!): Person! @auth(role: MEMBER)
   "Delete a person with their skill levels, goals, affiliations, mentorships and connections. Returns the id."
-  deletePerson(id: ID!): ID!
+  deletePerson(id: ID!): ID! @auth(role: ADMIN)
   "Set (add or change) the level of one of a person's skills."
-  setPersonSkill(input: SetPersonSkillInput!): Person!
+  setPersonSkill(input: SetPersonSkillInput!): Person! @auth(role: MEMBER)
   "Remove a skill from a person. NOT_FOUND if they do not hold it."
-  removePersonSkill(personId: ID!, skillId: ID!): Person!
+  removePersonSkill(personId: ID!, skillId: ID!): Person! @auth(role: MEMBER)
   """
   Record that two people know each other (KNOWS): one connection per pair,
   whichever way round it was asked.
@@ -2782,9 +3042,9 @@ extend type Mutation {
   is left out or equal to the stored one changes nothing and succeeds; one
   with another ` + "`" + `since` + "`" + ` is CONFLICT, naming the stored date.
   """
-  connect(input: ConnectInput!): ConnectPayload!
+  connect(input: ConnectInput!): ConnectPayload! @auth(role: MEMBER)
   "Remove the connection between two people. NOT_FOUND if there is none."
-  disconnect(a: ID!, b: ID!): Boolean!
+  disconnect(a: ID!, b: ID!): Boolean! @auth(role: MEMBER)
 }
 `, BuiltIn: false},
 	{Name: "../schema/scalars.graphqls", Input: `"A calendar date, ` + "`" + `YYYY-MM-DD` + "`" + ` (input also accepts a bare year, ` + "`" + `YYYY` + "`" + `)."
@@ -2928,15 +3188,15 @@ extend type Query {
 
 extend type Mutation {
   "Create a skill. CONFLICT if the id is taken."
-  createSkill(input: CreateSkillInput!): Skill!
+  createSkill(input: CreateSkillInput!): Skill! @auth(role: ADMIN)
   "Change a skill; null clears an optional field."
-  updateSkill(input: UpdateSkillInput!): Skill!
+  updateSkill(input: UpdateSkillInput!): Skill! @auth(role: ADMIN)
   """
   Delete a skill: people's levels in it and its hierarchy links go, narrower
   skills become top-level, mentorship focus lists drop it. CONFLICT while
   goals are about it (remove or change them first). Returns the id.
   """
-  deleteSkill(id: ID!): ID!
+  deleteSkill(id: ID!): ID! @auth(role: ADMIN)
 }
 `, BuiltIn: false},
 }
@@ -2945,6 +3205,24 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_Account(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Account_id(ctx, field)
+	case "login":
+		return ec.fieldContext_Account_login(ctx, field)
+	case "person":
+		return ec.fieldContext_Account_person(ctx, field)
+	case "role":
+		return ec.fieldContext_Account_role(ctx, field)
+	case "organizerOf":
+		return ec.fieldContext_Account_organizerOf(ctx, field)
+	case "apiTokens":
+		return ec.fieldContext_Account_apiTokens(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Account", field.Name)
+}
 
 func (ec *executionContext) childFields_Affiliation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -2960,6 +3238,24 @@ func (ec *executionContext) childFields_Affiliation(ctx context.Context, field g
 		return ec.fieldContext_Affiliation_until(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Affiliation", field.Name)
+}
+
+func (ec *executionContext) childFields_ApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ApiToken_id(ctx, field)
+	case "name":
+		return ec.fieldContext_ApiToken_name(ctx, field)
+	case "scope":
+		return ec.fieldContext_ApiToken_scope(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ApiToken_createdAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_ApiToken_expiresAt(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_ApiToken_lastUsedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApiToken", field.Name)
 }
 
 func (ec *executionContext) childFields_BoardSeat(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2996,6 +3292,16 @@ func (ec *executionContext) childFields_Connection(ctx context.Context, field gr
 		return ec.fieldContext_Connection_since(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Connection", field.Name)
+}
+
+func (ec *executionContext) childFields_CreatedApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "token":
+		return ec.fieldContext_CreatedApiToken_token(ctx, field)
+	case "secret":
+		return ec.fieldContext_CreatedApiToken_secret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatedApiToken", field.Name)
 }
 
 func (ec *executionContext) childFields_Goal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3646,6 +3952,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) dir_auth_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (auth.Role, error) {
+			return ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3685,6 +4005,36 @@ func (ec *executionContext) field_Mutation_connect_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "scope",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNApiTokenScope2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scope"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expiresIn",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresIn"] = arg2
 	return args, nil
 }
 
@@ -3822,6 +4172,36 @@ func (ec *executionContext) field_Mutation_endMentorship_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_grantRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "login",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["login"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (auth.Role, error) {
+			return ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "organization",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["organization"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_importRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3891,6 +4271,50 @@ func (ec *executionContext) field_Mutation_removePersonSkill_args(ctx context.Co
 		return nil, err
 	}
 	args["skillId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "login",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["login"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (auth.Role, error) {
+			return ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "organization",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["organization"] = arg2
 	return args, nil
 }
 
@@ -4586,6 +5010,171 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _Account_id(ctx context.Context, field graphql.CollectedField, obj *graph.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Account_login(ctx context.Context, field graphql.CollectedField, obj *graph.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_login(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Login, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_login(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "String")
+}
+
+func (ec *executionContext) _Account_person(ctx context.Context, field graphql.CollectedField, obj *graph.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Account().Person(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Account_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Account",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Account_role(ctx context.Context, field graphql.CollectedField, obj *graph.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Account().Role(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v auth.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, true, true, "Role")
+}
+
+func (ec *executionContext) _Account_organizerOf(ctx context.Context, field graphql.CollectedField, obj *graph.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_organizerOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Account().OrganizerOf(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐOrganizationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_organizerOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Account",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Account_apiTokens(ctx context.Context, field graphql.CollectedField, obj *graph.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_apiTokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Account().APITokens(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.APIToken) graphql.Marshaler {
+			return ec.marshalNApiToken2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAPITokenᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_apiTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Account",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Affiliation_person(ctx context.Context, field graphql.CollectedField, obj *graph.Affiliation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4717,6 +5306,144 @@ func (ec *executionContext) _Affiliation_until(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Affiliation_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Affiliation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *graph.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ApiToken_name(ctx context.Context, field graphql.CollectedField, obj *graph.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _ApiToken_scope(ctx context.Context, field graphql.CollectedField, obj *graph.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNApiTokenScope2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "ApiTokenScope")
+}
+
+func (ec *executionContext) _ApiToken_createdAt(ctx context.Context, field graphql.CollectedField, obj *graph.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ApiToken_expiresAt(ctx context.Context, field graphql.CollectedField, obj *graph.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ApiToken_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *graph.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_lastUsedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastUsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "DateTime")
 }
 
 func (ec *executionContext) _BoardSeat_mentor(ctx context.Context, field graphql.CollectedField, obj *graph.Seat) (ret graphql.Marshaler) {
@@ -4978,6 +5705,61 @@ func (ec *executionContext) _Connection_since(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Connection_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Connection", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CreatedApiToken_token(ctx context.Context, field graphql.CollectedField, obj *CreatedAPIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedApiToken_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.APIToken) graphql.Marshaler {
+			return ec.marshalNApiToken2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAPIToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedApiToken_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatedApiToken",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatedApiToken_secret(ctx context.Context, field graphql.CollectedField, obj *CreatedAPIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedApiToken_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedApiToken_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatedApiToken", field, false, false, "String")
 }
 
 func (ec *executionContext) _Goal_id(ctx context.Context, field graphql.CollectedField, obj *graph.Goal) (ret graphql.Marshaler) {
@@ -6276,7 +7058,25 @@ func (ec *executionContext) _Mutation_recordMentorship(ctx context.Context, fiel
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().RecordMentorship(ctx, fc.Args["input"].(RecordMentorshipInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.Mentorship
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Mentorship
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Mentorship) graphql.Marshaler {
 			return ec.marshalNMentorship2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorship(ctx, selections, v)
 		},
@@ -6320,7 +7120,25 @@ func (ec *executionContext) _Mutation_endMentorship(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EndMentorship(ctx, fc.Args["input"].(EndMentorshipInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.Mentorship
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Mentorship
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Mentorship) graphql.Marshaler {
 			return ec.marshalNMentorship2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorship(ctx, selections, v)
 		},
@@ -6364,7 +7182,25 @@ func (ec *executionContext) _Mutation_addGoal(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().AddGoal(ctx, fc.Args["input"].(AddGoalInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.Goal
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Goal
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Goal) graphql.Marshaler {
 			return ec.marshalNGoal2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoal(ctx, selections, v)
 		},
@@ -6408,7 +7244,25 @@ func (ec *executionContext) _Mutation_updateGoal(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateGoal(ctx, fc.Args["input"].(UpdateGoalInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.Goal
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Goal
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Goal) graphql.Marshaler {
 			return ec.marshalNGoal2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐGoal(ctx, selections, v)
 		},
@@ -6452,7 +7306,25 @@ func (ec *executionContext) _Mutation_removeGoal(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().RemoveGoal(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -6484,6 +7356,254 @@ func (ec *executionContext) fieldContext_Mutation_removeGoal(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createApiToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createApiToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAPIToken(ctx, fc.Args["name"].(string), fc.Args["scope"].(string), fc.Args["expiresIn"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *CreatedAPIToken
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *CreatedAPIToken
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *CreatedAPIToken) graphql.Marshaler {
+			return ec.marshalNCreatedApiToken2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐCreatedAPIToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createApiToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatedApiToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createApiToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeApiToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeApiToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeAPIToken(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeApiToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeApiToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_grantRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_grantRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().GrantRole(ctx, fc.Args["login"].(string), fc.Args["role"].(auth.Role), fc.Args["organization"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *graph.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Account
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_grantRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_grantRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeRole(ctx, fc.Args["login"].(string), fc.Args["role"].(auth.Role), fc.Args["organization"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *graph.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Account
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6496,7 +7616,25 @@ func (ec *executionContext) _Mutation_importRecords(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ImportRecords(ctx, fc.Args["ndjson"].(string), fc.Args["dryRun"].(*bool))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ORGANIZER")
+				if err != nil {
+					var zeroVal *ImportReport
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *ImportReport
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ImportReport) graphql.Marshaler {
 			return ec.marshalNImportReport2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐImportReport(ctx, selections, v)
 		},
@@ -6540,7 +7678,25 @@ func (ec *executionContext) _Mutation_createOrganization(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateOrganization(ctx, fc.Args["input"].(CreateOrganizationInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *graph.Organization
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Organization
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Organization) graphql.Marshaler {
 			return ec.marshalNOrganization2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐOrganization(ctx, selections, v)
 		},
@@ -6584,7 +7740,25 @@ func (ec *executionContext) _Mutation_updateOrganization(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateOrganization(ctx, fc.Args["input"].(UpdateOrganizationInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ORGANIZER")
+				if err != nil {
+					var zeroVal *graph.Organization
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Organization
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Organization) graphql.Marshaler {
 			return ec.marshalNOrganization2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐOrganization(ctx, selections, v)
 		},
@@ -6628,7 +7802,25 @@ func (ec *executionContext) _Mutation_deleteOrganization(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteOrganization(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -6672,7 +7864,25 @@ func (ec *executionContext) _Mutation_addAffiliation(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().AddAffiliation(ctx, fc.Args["input"].(AddAffiliationInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ORGANIZER")
+				if err != nil {
+					var zeroVal *graph.Affiliation
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Affiliation
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Affiliation) graphql.Marshaler {
 			return ec.marshalNAffiliation2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliation(ctx, selections, v)
 		},
@@ -6716,7 +7926,25 @@ func (ec *executionContext) _Mutation_endAffiliation(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EndAffiliation(ctx, fc.Args["input"].(EndAffiliationInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ORGANIZER")
+				if err != nil {
+					var zeroVal *graph.Affiliation
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Affiliation
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Affiliation) graphql.Marshaler {
 			return ec.marshalNAffiliation2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAffiliation(ctx, selections, v)
 		},
@@ -6760,7 +7988,25 @@ func (ec *executionContext) _Mutation_createPerson(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreatePerson(ctx, fc.Args["input"].(CreatePersonInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *graph.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
 			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
 		},
@@ -6804,7 +8050,25 @@ func (ec *executionContext) _Mutation_updatePerson(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdatePerson(ctx, fc.Args["input"].(UpdatePersonInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
 			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
 		},
@@ -6848,7 +8112,25 @@ func (ec *executionContext) _Mutation_deletePerson(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeletePerson(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -6892,7 +8174,25 @@ func (ec *executionContext) _Mutation_setPersonSkill(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().SetPersonSkill(ctx, fc.Args["input"].(SetPersonSkillInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
 			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
 		},
@@ -6936,7 +8236,25 @@ func (ec *executionContext) _Mutation_removePersonSkill(ctx context.Context, fie
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().RemovePersonSkill(ctx, fc.Args["personId"].(string), fc.Args["skillId"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
 			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
 		},
@@ -6980,7 +8298,25 @@ func (ec *executionContext) _Mutation_connect(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().Connect(ctx, fc.Args["input"].(ConnectInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *ConnectPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *ConnectPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ConnectPayload) graphql.Marshaler {
 			return ec.marshalNConnectPayload2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐConnectPayload(ctx, selections, v)
 		},
@@ -7024,7 +8360,25 @@ func (ec *executionContext) _Mutation_disconnect(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().Disconnect(ctx, fc.Args["a"].(string), fc.Args["b"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal bool
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
 			return ec.marshalNBoolean2bool(ctx, selections, v)
 		},
@@ -7068,7 +8422,25 @@ func (ec *executionContext) _Mutation_createSkill(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateSkill(ctx, fc.Args["input"].(CreateSkillInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *graph.Skill
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Skill
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
 			return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
 		},
@@ -7112,7 +8484,25 @@ func (ec *executionContext) _Mutation_updateSkill(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateSkill(ctx, fc.Args["input"].(UpdateSkillInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *graph.Skill
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Skill
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
 			return ec.marshalNSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx, selections, v)
 		},
@@ -7156,7 +8546,25 @@ func (ec *executionContext) _Mutation_deleteSkill(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteSkill(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -8730,6 +10138,38 @@ func (ec *executionContext) fieldContext_Query_server(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_me(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Me(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_findMentors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8962,7 +10402,25 @@ func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["organization"].(*string), fc.Args["maxHops"].(*int), fc.Args["minLevel"].(*int), fc.Args["without"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ORGANIZER")
+				if err != nil {
+					var zeroVal *SkillGapConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *SkillGapConnection
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *SkillGapConnection) graphql.Marshaler {
 			return ec.marshalNSkillGapConnection2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSkillGapConnection(ctx, selections, v)
 		},
@@ -13170,6 +14628,68 @@ func UnmarshalUpdateSkillInput(ctx context.Context, raw any) (UpdateSkillInput, 
 
 // region    **************************** object.gotpl ****************************
 
+var accountImplementors = []string{"Account"}
+
+func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, obj *graph.Account) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Account")
+		case "id":
+			out.Values[i] = ec._Account_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "login":
+			out.Values[i] = ec._Account_login(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Account_person(ctx, field, obj)
+				})
+		case "role":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Account_role(ctx, field, obj)
+				})
+		case "organizerOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Account_organizerOf(ctx, field, obj)
+				})
+		case "apiTokens":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Account_apiTokens(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var affiliationImplementors = []string{"Affiliation"}
 
 func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionSet, obj *graph.Affiliation) graphql.Marshaler {
@@ -13207,6 +14727,64 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._Affiliation_until(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var apiTokenImplementors = []string{"ApiToken"}
+
+func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet, obj *graph.APIToken) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, apiTokenImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApiToken")
+		case "id":
+			out.Values[i] = ec._ApiToken_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._ApiToken_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scope":
+			out.Values[i] = ec._ApiToken_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._ApiToken_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._ApiToken_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastUsedAt":
+			out.Values[i] = ec._ApiToken_lastUsedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13337,6 +14915,44 @@ func (ec *executionContext) _Connection(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._Connection_since(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createdApiTokenImplementors = []string{"CreatedApiToken"}
+
+func (ec *executionContext) _CreatedApiToken(ctx context.Context, sel ast.SelectionSet, obj *CreatedAPIToken) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createdApiTokenImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatedApiToken")
+		case "token":
+			out.Values[i] = ec._CreatedApiToken_token(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "secret":
+			out.Values[i] = ec._CreatedApiToken_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13960,6 +15576,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "removeGoal":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeGoal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createApiToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createApiToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeApiToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeApiToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grantRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_grantRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeRole(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -14771,6 +16415,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_server(ctx, field)
+				})
+		case "me":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_me(ctx, field)
 				})
 		case "findMentors":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -15861,6 +17511,14 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAccount2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAccount(ctx context.Context, sel ast.SelectionSet, v *graph.Account) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Account!")
+		return graphql.Null
+	}
+	return ec._Account(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAddAffiliationInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐAddAffiliationInput(ctx context.Context, v any) (AddAffiliationInput, error) {
 	res, err := ec.unmarshalInputAddAffiliationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15893,6 +17551,44 @@ func (ec *executionContext) marshalNAffiliation2ᚖgithubᚗcomᚋmentorgraphᚋ
 		return graphql.Null
 	}
 	return ec._Affiliation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNApiToken2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.APIToken) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiToken2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAPIToken(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNApiToken2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *graph.APIToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApiToken!")
+		return graphql.Null
+	}
+	return ec._ApiToken(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNApiTokenScope2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApiTokenScope2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ApiTokenScope!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNBoardSeat2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSeat(ctx context.Context, sel ast.SelectionSet, v graph.Seat) graphql.Marshaler {
@@ -15979,6 +17675,14 @@ func (ec *executionContext) unmarshalNCreatePersonInput2githubᚗcomᚋmentorgra
 func (ec *executionContext) unmarshalNCreateSkillInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐCreateSkillInput(ctx context.Context, v any) (CreateSkillInput, error) {
 	res, err := ec.unmarshalInputCreateSkillInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreatedApiToken2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐCreatedAPIToken(ctx context.Context, sel ast.SelectionSet, v *CreatedAPIToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatedApiToken!")
+		return graphql.Null
+	}
+	return ec._CreatedApiToken(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -16414,6 +18118,22 @@ func (ec *executionContext) marshalNNeighborhood2ᚖgithubᚗcomᚋmentorgraph�
 	return ec._Neighborhood(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNOrganization2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Organization) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrganization2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐOrganization(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNOrganization2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐOrganization(ctx context.Context, sel ast.SelectionSet, v *graph.Organization) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Organization!")
@@ -16612,6 +18332,34 @@ func (ec *executionContext) unmarshalNRecordMentorshipInput2githubᚗcomᚋmento
 	res, err := ec.unmarshalInputRecordMentorshipInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx context.Context, v any) (auth.Role, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx context.Context, sel ast.SelectionSet, v auth.Role) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Role!")
+	}
+	return res
+}
+
+var (
+	unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole = map[string]auth.Role{
+		"MEMBER":    auth.Member,
+		"ORGANIZER": auth.Organizer,
+		"ADMIN":     auth.Admin,
+	}
+	marshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole = map[auth.Role]string{
+		auth.Member:    "MEMBER",
+		auth.Organizer: "ORGANIZER",
+		auth.Admin:     "ADMIN",
+	}
+)
 
 func (ec *executionContext) marshalNScoreBreakdown2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐScoreBreakdown(ctx context.Context, sel ast.SelectionSet, v graph.ScoreBreakdown) graphql.Marshaler {
 	return ec._ScoreBreakdown(ctx, sel, &v)
@@ -17012,6 +18760,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAccount2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐAccount(ctx context.Context, sel ast.SelectionSet, v *graph.Account) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Account(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -17056,6 +18811,24 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorg
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalODateTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -120,7 +119,7 @@ func TestConcurrentRecordMentorshipForOneSlot(t *testing.T) {
 			body, _ := json.Marshal(map[string]any{"query": record,
 				"variables": map[string]any{"in": map[string]any{"menteeId": mentees[i], "mentorId": mentor}}})
 			<-start
-			resp, err := http.Post(a.URL, "application/json", bytes.NewReader(body))
+			resp, err := a.HTTP().Post(a.URL, "application/json", bytes.NewReader(body))
 			if err != nil {
 				errs[i] = err
 				return

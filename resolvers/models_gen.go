@@ -71,6 +71,12 @@ type CreateSkillInput struct {
 	Broader *string `json:"broader,omitempty"`
 }
 
+// A new API token and its secret: send it as `Authorization: Bearer <secret>`. It is shown only this once.
+type CreatedAPIToken struct {
+	Token  *graph.APIToken `json:"token"`
+	Secret string          `json:"secret"`
+}
+
 type EndAffiliationInput struct {
 	PersonID       string `json:"personId"`
 	OrganizationID string `json:"organizationId"`

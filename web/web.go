@@ -36,7 +36,7 @@ const (
 
 // reserved are the server's own endpoints: the app's fallback never answers
 // for them (or anything under them).
-var reserved = []string{"/graphql", "/graphiql", "/healthz", "/readyz"}
+var reserved = []string{"/graphql", "/graphiql", "/healthz", "/readyz", "/auth"}
 
 // contentTypes are the types of the files a build holds, by extension; a
 // fixed table, so answers do not depend on the host's MIME database.

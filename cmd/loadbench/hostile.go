@@ -17,6 +17,8 @@ import (
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
+
+	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
 )
 
 // The hostile mix (-hostile): what an ordinary client notices while others
@@ -206,7 +208,7 @@ func runHostile(ctx context.Context, bin string, people int, seedValue uint64, r
 	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/graphql")
 
 	findMentors := kinds[slices.IndexFunc(kinds, func(k kind) bool { return k.name == "findMentors" })]
-	ordinary := &load{client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16, DisableCompression: true}},
+	ordinary := &load{client: &http.Client{Transport: benchnet.Bearer(b.token, &http.Transport{MaxIdleConnsPerHost: 16, DisableCompression: true})},
 		url: url, mix: []weighted{{kind: findMentors, weight: 1}}, pick: pk, rate: rate}
 	if warmUp > 0 {
 		fmt.Printf("warming up: %s of findMentors at %d req/s\n", warmUp, rate)
@@ -238,7 +240,8 @@ func runHostile(ctx context.Context, bin string, people int, seedValue uint64, r
 		for j := range attackers {
 			rng := rand.New(rand.NewPCG(seedValue, uint64(100+i*attackers+j)))
 			apk := &picker{rng: rng, people: pk.people, mentees: pk.mentees, mentors: pk.mentors, skills: pk.skills}
-			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1, DisableCompression: true}}
+			// Signed-in abusers: their requests reach the limits.
+			client := &http.Client{Transport: benchnet.Bearer(b.token, &http.Transport{MaxIdleConnsPerHost: 1, DisableCompression: true})}
 			wg.Go(func() {
 				for actx.Err() == nil {
 					body := a.body(apk)

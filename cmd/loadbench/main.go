@@ -116,12 +116,12 @@ func run(ctx context.Context, bin string, people int, seedValue uint64, rate int
 		return err
 	}
 
-	client := &http.Client{Transport: &http.Transport{
+	client := &http.Client{Transport: benchnet.Bearer(b.token, &http.Transport{
 		MaxConnsPerHost:     conns,
 		MaxIdleConnsPerHost: conns,
 		IdleConnTimeout:     time.Minute,
 		DisableCompression:  true,
-	}}
+	})}
 	l := &load{client: client, url: b.url, mix: mix, pick: b.pick, rate: rate}
 	if warmUp > 0 {
 		fmt.Printf("warming up: %s at %d req/s\n", warmUp, rate)
@@ -153,6 +153,8 @@ type bench struct {
 	proc *server
 	url  string
 	pick *picker
+	// token is an admin's API token every request sends.
+	token string
 }
 
 // startBench loads the network of people (generated from seedValue) and
@@ -163,12 +165,17 @@ func startBench(ctx context.Context, bin string, people int, seedValue uint64) (
 		return nil, err
 	}
 	fmt.Printf("%d people: loaded %d rows in %s\n", people, nw.Rows, nw.Took.Round(time.Second))
+	creds, err := benchnet.AdminCredentials(ctx, nw.Store, "loadbench")
+	if err != nil {
+		nw.Close()
+		return nil, err
+	}
 	proc, url, err := startServer(ctx, bin, nw.Server)
 	if err != nil {
 		nw.Close()
 		return nil, err
 	}
-	return &bench{nw: nw, proc: proc, url: url, pick: newPicker(nw.Dataset, rand.New(rand.NewPCG(seedValue, 7)))}, nil
+	return &bench{nw: nw, proc: proc, url: url, pick: newPicker(nw.Dataset, rand.New(rand.NewPCG(seedValue, 7))), token: creds.Token}, nil
 }
 
 func (b *bench) close() {

@@ -11,6 +11,7 @@ import (
 	"flag"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -27,6 +28,7 @@ import (
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
+	"github.com/mentorgraph/mentorgraph/internal/auth"
 )
 
 var updateScreenshots = flag.Bool("update-screenshots", false, "also write each view's screenshot to docs/screenshots/ (for the README)")
@@ -98,16 +100,53 @@ func newBrowser(t *testing.T, timeout time.Duration) context.Context {
 	return tctx
 }
 
-// uiServer serves the real server's handler (newMux) over store.
+// uiServer serves the real server's handler (newMux) over store, as an
+// admin (asAdmin).
 func uiServer(t *testing.T, store *graph.Store) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(asAdmin(t, store, testMux(t, store)))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// testMux is the real server's handler (newMux) over store, with the
+// default configuration.
+func testMux(t *testing.T, store *graph.Store) http.Handler {
 	t.Helper()
 	c, err := parseServeConfig(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(newMux(store, c, slog.New(slog.NewTextHandler(io.Discard, nil))))
-	t.Cleanup(srv.Close)
-	return srv
+	mux, err := newMux(context.Background(), store, c, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mux
+}
+
+// asAdmin serves h to a browser signed in as an admin: each request
+// without credentials gets the bearer token of an admin account made for
+// the test (as a proxy that authenticates users would add it), so the
+// views' tests need no sign-in; the sign-in flow has its own test
+// (signin_browser_test.go).
+func asAdmin(t *testing.T, store *graph.Store, h http.Handler) http.Handler {
+	t.Helper()
+	ctx := context.Background()
+	a, err := store.CreateAccount(ctx, graph.AccountInput{Login: neo4jtest.Prefix(t) + "admin", Admin: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := auth.NewToken()
+	_, err = store.CreateAPIToken(ctx, graph.APITokenInput{AccountID: a.ID, Hash: auth.HashSecret(token), Name: "browser test", Scope: "READ_WRITE", ExpiresAt: time.Now().Add(24 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := r.Cookie("mg_session"); err != nil && r.Header.Get("Authorization") == "" {
+			r.Header.Set("Authorization", "Bearer "+token)
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 var (

@@ -28,6 +28,11 @@ type Config struct {
 	// Limits bound each GraphQL request (depth, complexity, network
 	// questions, size, time).
 	Limits server.Limits
+	// Security says who may ask (sessions, tokens, a public directory),
+	// how cookies are set, and the OpenID Provider, if any.
+	Security server.Security
+	// TLSCert and TLSKey, both set, make serve speak HTTPS itself.
+	TLSCert, TLSKey string
 }
 
 // configError marks a bad flag or environment value (exit status 2).
@@ -67,6 +72,67 @@ func intFlag(fs *flag.FlagSet, p *int, name, env string, def int, usage string, 
 		}
 	}
 	fs.IntVar(p, name, n, usage+" ($"+env+")")
+}
+
+// boolFlag registers a boolean flag whose default comes from env.
+func boolFlag(fs *flag.FlagSet, p *bool, name, env string, usage string, errs *[]error) {
+	b := false
+	if v, ok := os.LookupEnv(env); ok {
+		parsed, err := strconv.ParseBool(v)
+		if err != nil {
+			*errs = append(*errs, fmt.Errorf("%s=%q: not true or false", env, v))
+		} else {
+			b = parsed
+		}
+	}
+	fs.BoolVar(p, name, b, usage+" ($"+env+")")
+}
+
+// securityFlags registers serve's sign-in, cookie, TLS and OIDC flags.
+func (c *Config) securityFlags(fs *flag.FlagSet, oidc *server.OIDCConfig, errs *[]error) {
+	c.Security = server.DefaultSecurity
+	boolFlag(fs, &c.Security.PublicDirectory, "public-directory", "MENTORGRAPH_PUBLIC_DIRECTORY", "let anonymous requests ask queries (mutations still need an account)", errs)
+	durationFlag(fs, &c.Security.SessionTTL, "session-ttl", "MENTORGRAPH_SESSION_TTL", server.DefaultSecurity.SessionTTL, "how long a browser session lasts after sign-in", errs)
+	boolFlag(fs, &c.Security.SecureCookies, "secure-cookies", "MENTORGRAPH_SECURE_COOKIES", "mark cookies Secure on plain HTTP too: the server is behind a proxy that terminates TLS", errs)
+	fs.StringVar(&c.TLSCert, "tls-cert", envOr("MENTORGRAPH_TLS_CERT", ""), "PEM certificate file: serve HTTPS ($MENTORGRAPH_TLS_CERT)")
+	fs.StringVar(&c.TLSKey, "tls-key", envOr("MENTORGRAPH_TLS_KEY", ""), "PEM key file of -tls-cert ($MENTORGRAPH_TLS_KEY)")
+	fs.StringVar(&oidc.Issuer, "oidc-issuer", envOr("MENTORGRAPH_OIDC_ISSUER", ""), "OpenID Provider issuer URL; enables \"Sign in with ...\" ($MENTORGRAPH_OIDC_ISSUER)")
+	fs.StringVar(&oidc.ClientID, "oidc-client-id", envOr("MENTORGRAPH_OIDC_CLIENT_ID", ""), "OIDC client id ($MENTORGRAPH_OIDC_CLIENT_ID)")
+	fs.StringVar(&oidc.ClientSecret, "oidc-client-secret", envOr("MENTORGRAPH_OIDC_CLIENT_SECRET", ""), "OIDC client secret ($MENTORGRAPH_OIDC_CLIENT_SECRET)")
+	fs.StringVar(&oidc.RedirectURL, "oidc-redirect-url", envOr("MENTORGRAPH_OIDC_REDIRECT_URL", ""), "this server's /auth/oidc/callback as the provider sees it ($MENTORGRAPH_OIDC_REDIRECT_URL)")
+	fs.StringVar(&oidc.Name, "oidc-name", envOr("MENTORGRAPH_OIDC_NAME", ""), "the provider's name on the sign-in page ($MENTORGRAPH_OIDC_NAME)")
+	fs.StringVar(&oidc.SignUpDomain, "oidc-signup-domain", envOr("MENTORGRAPH_OIDC_SIGNUP_DOMAIN", ""), "people with a verified e-mail at this domain and no account sign up as MEMBER ($MENTORGRAPH_OIDC_SIGNUP_DOMAIN)")
+}
+
+// validateSecurity checks the security settings and sets OIDC when its
+// issuer is given.
+func (c *Config) validateSecurity(oidc server.OIDCConfig) []error {
+	var errs []error
+	if c.Security.SessionTTL < time.Minute {
+		errs = append(errs, errors.New("MENTORGRAPH_SESSION_TTL must be at least 1m"))
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, errors.New("MENTORGRAPH_TLS_CERT and MENTORGRAPH_TLS_KEY go together: give both or neither"))
+	}
+	if oidc.Issuer == "" {
+		return errs
+	}
+	for _, s := range []struct{ env, v string }{
+		{"MENTORGRAPH_OIDC_CLIENT_ID", oidc.ClientID},
+		{"MENTORGRAPH_OIDC_CLIENT_SECRET", oidc.ClientSecret},
+		{"MENTORGRAPH_OIDC_REDIRECT_URL", oidc.RedirectURL},
+	} {
+		if s.v == "" {
+			errs = append(errs, fmt.Errorf("%s is needed with MENTORGRAPH_OIDC_ISSUER", s.env))
+		}
+	}
+	for _, s := range []struct{ env, v string }{{"MENTORGRAPH_OIDC_ISSUER", oidc.Issuer}, {"MENTORGRAPH_OIDC_REDIRECT_URL", oidc.RedirectURL}} {
+		if u, err := url.Parse(s.v); s.v != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
+			errs = append(errs, fmt.Errorf("%s %q: want an http(s) URL", s.env, s.v))
+		}
+	}
+	c.Security.OIDC = &oidc
+	return errs
 }
 
 // neo4jFlags registers the connection flags every command shares.
@@ -112,6 +178,8 @@ func parseServeConfig(args []string) (Config, error) {
 	durationFlag(fs, &c.Limits.BodyReadTimeout, "body-read-timeout", "MENTORGRAPH_BODY_READ_TIMEOUT", server.DefaultLimits.BodyReadTimeout, "longest time to receive a request's body", &errs)
 	intFlag(fs, &c.Limits.MaxResponseBytes, "max-response-bytes", "MENTORGRAPH_MAX_RESPONSE_BYTES", server.DefaultLimits.MaxResponseBytes, "largest answer, in bytes; a larger one is replaced by an error", &errs)
 	durationFlag(fs, &c.ShutdownTimeout, "shutdown-timeout", "MENTORGRAPH_SHUTDOWN_TIMEOUT", 15*time.Second, "how long shutdown waits for requests in flight", &errs)
+	var oidc server.OIDCConfig
+	c.securityFlags(fs, &oidc, &errs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -122,6 +190,7 @@ func parseServeConfig(args []string) (Config, error) {
 		errs = append(errs, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " ")))
 	}
 	errs = append(errs, c.validateNeo4j()...)
+	errs = append(errs, c.validateSecurity(oidc)...)
 	if _, port, err := net.SplitHostPort(c.Listen); err != nil {
 		errs = append(errs, fmt.Errorf("MENTORGRAPH_LISTEN %q: want host:port, e.g. :8080", c.Listen))
 	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -501,11 +500,7 @@ func checkHeatmap(t *testing.T, s *graph.Store, got coverageScreen, cols []strin
 // is asked, by name.
 func countingServer(t *testing.T, store *graph.Store) (*httptest.Server, func() map[string]int) {
 	t.Helper()
-	c, err := parseServeConfig(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mux := newMux(store, c, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	mux := asAdmin(t, store, testMux(t, store))
 	var (
 		mu  sync.Mutex
 		ops = map[string]int{}

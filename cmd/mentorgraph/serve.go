@@ -79,12 +79,19 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 
+	if n, err := store.CountAdmins(ctx); err == nil && n == 0 {
+		log.Warn("no admin account yet: create the first one with `mentorgraph admin create -login ... -person ...`")
+	}
+	mux, err := newMux(ctx, store, c, log)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", c.Listen)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.Listen, err)
 	}
 	srv := &http.Server{
-		Handler:           newMux(store, c, log),
+		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
 		// The request line and headers: a GET request's query is in its
 		// URL, so this bounds it (net/http answers 431 past it).
@@ -94,9 +101,20 @@ func runServe(ctx context.Context, args []string) error {
 		WriteTimeout: max(c.Limits.Timeout, c.Limits.BodyReadTimeout) + 5*time.Second,
 		IdleTimeout:  2 * time.Minute,
 	}
-	log.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "neo4j", c.Neo4jURI, "database", c.Neo4jDatabase)
+	scheme := "http://"
+	if c.TLSCert != "" {
+		scheme = "https://"
+	}
+	log.Info("serving", "url", scheme+displayAddr(ln.Addr()), "neo4j", c.Neo4jURI, "database", c.Neo4jDatabase,
+		"publicDirectory", c.Security.PublicDirectory, "oidc", c.Security.OIDC != nil)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if c.TLSCert != "" {
+			errc <- srv.ServeTLS(ln, c.TLSCert, c.TLSKey)
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return err
@@ -126,7 +144,8 @@ func displayAddr(a net.Addr) string {
 	return net.JoinHostPort(host, port)
 }
 
-// newMux routes the server's endpoints (internal/server) with c's limits.
-func newMux(store *graph.Store, c Config, log *slog.Logger) *http.ServeMux {
-	return server.NewMux(store, version(), c.Limits, log)
+// newMux routes the server's endpoints (internal/server) with c's limits
+// and security settings.
+func newMux(ctx context.Context, store *graph.Store, c Config, log *slog.Logger) (*http.ServeMux, error) {
+	return server.NewMux(ctx, store, version(), c.Limits, c.Security, log)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -21,7 +22,12 @@ func TestMuxServesTheUI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mux := newMux(graph.NewStore(nil, "neo4j"), c, slog.New(slog.DiscardHandler))
+	// A public directory: the GraphQL request below is anonymous.
+	c.Security.PublicDirectory = true
+	mux, err := newMux(context.Background(), graph.NewStore(nil, "neo4j"), c, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
 	get := func(method, path, body string) (*http.Response, string) {
 		t.Helper()
 		req := httptest.NewRequest(method, path, strings.NewReader(body))

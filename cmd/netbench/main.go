@@ -25,6 +25,15 @@
 // not); each GraphQL answer must hold as many items as the store's, and any
 // error (a store error, a GraphQL errors entry) stops the run.
 //
+// Every GraphQL request is asked as a viewer: with -viewer token (the
+// default) an admin account's API token goes in each request's
+// Authorization header, so the figures include resolving it and the
+// @auth checks; with -viewer none the server is a public directory and
+// the requests are anonymous. Run both to see what authorization adds:
+//
+//	go run ./cmd/netbench -people 100000 -questions findMentors -viewer token
+//	go run ./cmd/netbench -people 100000 -questions findMentors -viewer none
+//
 // Neo4j comes from graph/neo4jtest (NEO4J_URI, or a container); with a
 // container per size, sizes do not disturb each other.
 package main
@@ -55,6 +64,7 @@ import (
 	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
+	"github.com/mentorgraph/mentorgraph/internal/auth"
 	"github.com/mentorgraph/mentorgraph/internal/server"
 	"github.com/mentorgraph/mentorgraph/resolvers"
 )
@@ -88,6 +98,10 @@ var (
 	warmUp     *int
 	clients    *int
 	loadFor    *time.Duration
+	viewer     *string
+	// authHeader is the Authorization header every GraphQL request
+	// sends ("" with -viewer none).
+	authHeader string
 )
 
 // profileAsks starts a CPU profile into *cpuProfile when asked for; the
@@ -129,6 +143,7 @@ func main() {
 	warmUp = flag.Int("warmup", defaultWarmUp, "asks per question before measuring, each way (plans compiled, caches and Neo4j's JIT warmed)")
 	clients = flag.Int("clients", 8, "concurrent clients of the throughput figures (nested reads)")
 	loadFor = flag.Duration("load-for", 20*time.Second, "how long each way of a throughput figure runs")
+	viewer = flag.String("viewer", "token", "who asks the GraphQL requests: token (an admin's API token in each request) or none (anonymous, the server a public directory)")
 	cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the asks (not the loading) to this file, for `go tool pprof`")
 	flag.Parse()
 	if *queries < 1 {
@@ -136,6 +151,9 @@ func main() {
 	}
 	if *warmUp < 0 {
 		log.Fatal("-warmup must be 0 or more")
+	}
+	if *viewer != "token" && *viewer != "none" {
+		log.Fatal("-viewer must be token or none")
 	}
 	qs := selectQuestions(questions(), *only)
 	if len(qs) == 0 {
@@ -179,7 +197,19 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	store, ds := nw.Store, nw.Dataset
 	fmt.Printf("\n%s people: loaded %s rows in %s (%s)\n", fmtInt(n), fmtInt(nw.Rows), nw.Took.Round(time.Second), degreeSummary(ds))
 
-	handler := server.NewHandler(&resolvers.Resolver{Store: store, Version: "netbench"}, server.DefaultLimits,
+	sec := server.DefaultSecurity
+	authHeader = ""
+	if *viewer == "none" {
+		sec.PublicDirectory = true
+	} else {
+		token, err := adminToken(ctx, store)
+		if err != nil {
+			return err
+		}
+		authHeader = "Authorization: Bearer " + token + "\r\n"
+	}
+	fmt.Printf("GraphQL requests asked by: %s\n", *viewer)
+	handler := server.NewHandler(&resolvers.Resolver{Store: store, Version: "netbench"}, server.DefaultLimits, sec,
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	// served hands back how long the handler took for each request, to
 	// tell the server's own time from the trip over loopback.
@@ -614,7 +644,7 @@ func dial(rawURL string) (*client, error) {
 // roundTrip posts body as JSON to path and reads the whole answer.
 func (c *client) roundTrip(path string, body []byte) (*http.Response, []byte, error) {
 	c.buf.Reset()
-	fmt.Fprintf(&c.buf, "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", path, c.host, len(body))
+	fmt.Fprintf(&c.buf, "POST %s HTTP/1.1\r\nHost: %s\r\n%sContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", path, c.host, authHeader, len(body))
 	c.buf.Write(body)
 	if _, err := c.conn.Write(c.buf.Bytes()); err != nil {
 		return nil, nil, err
@@ -632,4 +662,19 @@ func (c *client) roundTrip(path string, body []byte) (*http.Response, []byte, er
 	b := make([]byte, resp.ContentLength)
 	_, err = io.ReadFull(resp.Body, b)
 	return resp, b, err
+}
+
+// adminToken makes an admin account for this run (a login of its own) and
+// returns a READ_WRITE API token of it.
+func adminToken(ctx context.Context, store *graph.Store) (string, error) {
+	a, err := store.CreateAccount(ctx, graph.AccountInput{Login: fmt.Sprintf("netbench-%d", time.Now().UnixNano()), Admin: true})
+	if err != nil {
+		return "", fmt.Errorf("netbench account: %w", err)
+	}
+	token := auth.NewToken()
+	_, err = store.CreateAPIToken(ctx, graph.APITokenInput{AccountID: a.ID, Hash: auth.HashSecret(token), Name: "netbench", Scope: "READ_WRITE", ExpiresAt: time.Now().Add(24 * time.Hour)})
+	if err != nil {
+		return "", fmt.Errorf("netbench token: %w", err)
+	}
+	return token, nil
 }

@@ -55,9 +55,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
+	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
 	"github.com/mentorgraph/mentorgraph/graph/seed"
@@ -131,6 +134,11 @@ func run(ctx context.Context, bin, browser string, people int, seedValue uint64,
 		return err
 	}
 	defer proc.stop()
+	// The browser and the API requests are an admin's (the server is
+	// locked down): a session cookie for the browser, a token for the rest.
+	if creds, err = signIn(ctx, srv); err != nil {
+		return err
+	}
 
 	js, css, err := assetSizes(base)
 	if err != nil {
@@ -150,6 +158,10 @@ func run(ctx context.Context, bin, browser string, people int, seedValue uint64,
 		b, err := newTab(ctx, browser)
 		if err != nil {
 			return err
+		}
+		if err := chromedp.Do(b.ctx, setSessionCookies(base)); err != nil {
+			b.close()
+			return fmt.Errorf("signing the browser in: %w", err)
 		}
 		p, err := firstPaint(b.ctx, base)
 		if err == nil {
@@ -174,6 +186,10 @@ func run(ctx context.Context, bin, browser string, people int, seedValue uint64,
 		b, err := newTab(ctx, browser)
 		if err != nil {
 			return err
+		}
+		if err := chromedp.Do(b.ctx, setSessionCookies(base)); err != nil {
+			b.close()
+			return fmt.Errorf("signing the browser in: %w", err)
 		}
 		var c float64
 		if c, covErr = coverageShown(b.ctx, base); covErr == nil {
@@ -259,6 +275,32 @@ func newTab(ctx context.Context, path string) (*tab, error) {
 		return nil, fmt.Errorf("warming %s up: %w", path, err)
 	}
 	return &tab{ctx: tctx, close: closeAll}, nil
+}
+
+// creds are the admin's credentials of this run (signIn).
+var creds benchnet.Credentials
+
+// signIn makes an admin account with a session and a token on srv.
+func signIn(ctx context.Context, srv *neo4jtest.Server) (benchnet.Credentials, error) {
+	d, err := srv.Driver(ctx)
+	if err != nil {
+		return benchnet.Credentials{}, err
+	}
+	defer d.Close(ctx)
+	return benchnet.AdminCredentials(ctx, graph.NewStore(d, srv.Database), "uibench")
+}
+
+// setSessionCookies gives the tab the admin's session for base, as a
+// signed-in browser holds it.
+func setSessionCookies(base string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		for name, value := range map[string]string{"mg_session": creds.SessionID, "mg_csrf": creds.CSRF} {
+			if _, err := cdp.Call(ctx, tg, network.SetCookie, network.SetCookieParams{Name: name, Value: value, URL: base}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // poll waits up to timeout for a JavaScript expression to be truthy.
@@ -467,7 +509,8 @@ func countMatches(base, me, skill string, hops, first int) (int, error) {
 		"query":     `query($me: ID!, $skill: ID!, $hops: Int!, $first: Int!) { findMentors(for: $me, skill: $skill, maxHops: $hops, minLevel: 3, first: $first) { edges { cursor } } }`,
 		"variables": map[string]any{"me": me, "skill": skill, "hops": hops, "first": first},
 	})
-	res, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
+	client := &http.Client{Transport: benchnet.Bearer(creds.Token, http.DefaultTransport)}
+	res, err := client.Post(base+"/graphql", "application/json", bytes.NewReader(body))
 	if err != nil {
 		return 0, err
 	}

@@ -17,21 +17,28 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
+	"github.com/mentorgraph/mentorgraph/internal/auth"
 	"github.com/mentorgraph/mentorgraph/internal/server"
 	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // API is the real HTTP handler (server.NewHandler) over the test
-// package's Neo4j (graph/neo4jtest).
+// package's Neo4j (graph/neo4jtest). Its requests carry the API token of
+// an admin account made for the test (Token), unless As says otherwise.
 type API struct {
 	T     *testing.T
 	URL   string
 	Store *graph.Store
 	// Prefix prefixes every id this test writes.
 	Prefix string
+	// Token is the bearer token requests send; empty: none (anonymous).
+	Token string
+	// Admin is the test's admin account, whose token Token is at first.
+	Admin graph.Account
 }
 
 // New serves the API with the default limits for the test t.
@@ -43,16 +50,59 @@ func New(t *testing.T) *API {
 // NewWith is New with other limits.
 func NewWith(t *testing.T, lim server.Limits) *API {
 	t.Helper()
+	return NewWithSecurity(t, lim, server.DefaultSecurity)
+}
+
+// NewWithSecurity is New with other limits and security settings.
+func NewWithSecurity(t *testing.T, lim server.Limits, sec server.Security) *API {
+	t.Helper()
 	srv := neo4jtest.Get(t)
 	store := graph.NewStore(neo4jtest.Driver(t), srv.Database)
 	if err := store.ApplySchema(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(Log{t}, nil))
-	h := server.NewHandler(&resolvers.Resolver{Store: store, Version: "test"}, lim, log)
+	h := server.NewHandler(&resolvers.Resolver{Store: store, Version: "test"}, lim, sec, log)
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	return &API{T: t, URL: ts.URL, Store: store, Prefix: neo4jtest.Prefix(t)}
+	a := &API{T: t, URL: ts.URL, Store: store, Prefix: neo4jtest.Prefix(t)}
+	a.Admin = a.Account("admin", "", true)
+	a.Token = a.NewToken(a.Admin.ID, "READ_WRITE", time.Hour)
+	return a
+}
+
+// As returns a copy of a whose requests send token (empty: anonymous).
+func (a *API) As(token string) *API {
+	c := *a
+	c.Token = token
+	return &c
+}
+
+// Account makes an account of this test, login Prefix+name, linked to
+// person (none when empty), ADMIN when admin.
+func (a *API) Account(name, person string, admin bool) graph.Account {
+	a.T.Helper()
+	acc, err := a.Store.CreateAccount(context.Background(), graph.AccountInput{Login: a.ID(name), PersonID: person, Admin: admin})
+	if err != nil {
+		a.T.Fatalf("account %s: %v", name, err)
+	}
+	return acc
+}
+
+// NewToken makes an API token of the account with scope (READ_ONLY or
+// READ_WRITE) that expires in ttl (in the past when negative), and
+// returns its secret.
+func (a *API) NewToken(accountID, scope string, ttl time.Duration) string {
+	a.T.Helper()
+	secret := auth.NewToken()
+	_, err := a.Store.CreateAPIToken(context.Background(), graph.APITokenInput{
+		AccountID: accountID, Hash: auth.HashSecret(secret), Name: "test", Scope: scope,
+		ExpiresAt: time.Now().Add(ttl).UTC(),
+	})
+	if err != nil {
+		a.T.Fatalf("token: %v", err)
+	}
+	return secret
 }
 
 // GQLError is one entry of a response's errors.
@@ -72,7 +122,15 @@ type Response struct {
 func (a *API) Post(query string, vars map[string]any) (int, []byte) {
 	a.T.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	resp, err := http.Post(a.URL, "application/json", bytes.NewReader(body))
+	req, err := http.NewRequest(http.MethodPost, a.URL, bytes.NewReader(body))
+	if err != nil {
+		a.T.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if a.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+a.Token)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		a.T.Fatal(err)
 	}
@@ -203,4 +261,24 @@ type Log struct{ T *testing.T }
 func (l Log) Write(p []byte) (int, error) {
 	l.T.Log(strings.TrimSpace(string(p)))
 	return len(p), nil
+}
+
+// HTTP returns a client whose requests send a's bearer token (for tests
+// that post their own bodies).
+func (a *API) HTTP() *http.Client {
+	return &http.Client{Transport: bearer{a.Token, http.DefaultTransport}}
+}
+
+// bearer adds an Authorization header to each request it sends.
+type bearer struct {
+	token string
+	next  http.RoundTripper
+}
+
+func (b bearer) RoundTrip(r *http.Request) (*http.Response, error) {
+	if b.token != "" && r.Header.Get("Authorization") == "" {
+		r = r.Clone(r.Context())
+		r.Header.Set("Authorization", "Bearer "+b.token)
+	}
+	return b.next.RoundTrip(r)
 }

@@ -12,5 +12,5 @@ import (
 // NewHandlerWithGqlgenPOST is NewHandler with gqlgen's own POST transport
 // (transport.POST) in place of postTransport, to compare the two.
 func NewHandlerWithGqlgenPOST(r *resolvers.Resolver, lim Limits, log *slog.Logger) http.Handler {
-	return newHandler(r, lim, log, transport.POST{})
+	return newHandler(r, lim, newGuardFor(r, DefaultSecurity, log), log, transport.POST{})
 }

@@ -21,20 +21,31 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/mentorgraph/mentorgraph/graph"
+	"github.com/mentorgraph/mentorgraph/internal/auth"
 	"github.com/mentorgraph/mentorgraph/loaders"
 	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // NewHandler returns the GraphQL HTTP handler (POST and GET, automatic
 // persisted queries, a parsed-query cache, introspection, the limits of
-// lim, and the error presenter).
-func NewHandler(r *resolvers.Resolver, lim Limits, log *slog.Logger) http.Handler {
-	return newHandler(r, lim, log, postTransport{})
+// lim, the viewer of each request as sec says, and the error presenter).
+func NewHandler(r *resolvers.Resolver, lim Limits, sec Security, log *slog.Logger) http.Handler {
+	return newHandler(r, lim, newGuardFor(r, sec, log), log, postTransport{})
 }
 
-// newHandler is NewHandler with the transport for POST requests.
-func newHandler(r *resolvers.Resolver, lim Limits, log *slog.Logger, post graphql.Transport) http.Handler {
-	es := resolvers.NewExecutableSchema(resolvers.Config{Resolvers: r, Complexity: resolvers.Complexity()})
+// newGuardFor makes the guard of r's handler, sharing r's viewer cache
+// (made here when r has none).
+func newGuardFor(r *resolvers.Resolver, sec Security, log *slog.Logger) *guard {
+	if r.Viewers == nil {
+		r.Viewers = auth.NewCache(sec.ViewerCacheTTL)
+	}
+	return newGuard(r.Store, sec, r.Viewers, log)
+}
+
+// newHandler is NewHandler with its guard and the transport for POST
+// requests.
+func newHandler(r *resolvers.Resolver, lim Limits, g *guard, log *slog.Logger, post graphql.Transport) http.Handler {
+	es := resolvers.NewExecutableSchema(resolvers.Config{Resolvers: r, Directives: r.Directives(), Complexity: resolvers.Complexity()})
 	srv := handler.New(es)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(post)
@@ -66,7 +77,7 @@ func newHandler(r *resolvers.Resolver, lim Limits, log *slog.Logger, post graphq
 		log.Error("panic in resolver", "panic", v, "path", graphql.GetPath(ctx))
 		return errors.New("internal error")
 	})
-	return answered(loaders.Middleware(r.Store, srv), lim, log)
+	return answered(g.middleware(loaders.Middleware(r.Store, srv)), lim, log)
 }
 
 // timedOutAnswer is the answer to a request whose deadline passed before

@@ -168,7 +168,7 @@ func TestFragmentFanOutIsRefusedBeforeValidation(t *testing.T) {
 	ext := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hex.EncodeToString(sum[:])}}
 	for _, body := range []map[string]any{{"query": doc, "extensions": ext}, {"extensions": ext}} {
 		b, _ := json.Marshal(body)
-		resp, err := http.Post(a.URL, "application/json", bytes.NewReader(b))
+		resp, err := a.HTTP().Post(a.URL, "application/json", bytes.NewReader(b))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -223,7 +223,7 @@ func TestRequestErrorsSayWhatAndWhere(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b, _ := json.Marshal(map[string]any{"query": tt.query, "variables": tt.vars, "operationName": tt.operation})
-			resp, err := http.Post(a.URL, "application/json", bytes.NewReader(b))
+			resp, err := a.HTTP().Post(a.URL, "application/json", bytes.NewReader(b))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -240,7 +240,7 @@ func TestRequestErrorsSayWhatAndWhere(t *testing.T) {
 	}
 	// Named, the operation runs.
 	b, _ := json.Marshal(map[string]any{"query": two, "operationName": "B"})
-	resp, err := http.Post(a.URL, "application/json", bytes.NewReader(b))
+	resp, err := a.HTTP().Post(a.URL, "application/json", bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -406,7 +406,7 @@ func TestAnswerSizeAndBadJSON(t *testing.T) {
 	}
 
 	body := `{"query": "` + strings.Repeat("x", 900<<10) + `",, }`
-	resp, err := http.Post(a.URL, "application/json", strings.NewReader(body))
+	resp, err := a.HTTP().Post(a.URL, "application/json", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,14 +12,29 @@ import (
 	"github.com/mentorgraph/mentorgraph/web"
 )
 
-// NewMux routes the server's endpoints: /graphql (NewHandler, within lim),
-// the web UI with its bundled GraphiQL, and the health checks /healthz and
-// /readyz (the store's database answers). version is what the API's
-// server { version } says.
-func NewMux(store *graph.Store, version string, lim Limits, log *slog.Logger) *http.ServeMux {
+// NewMux routes the server's endpoints: /graphql (NewHandler, within lim,
+// for the viewers sec lets in), sign-in and sign-out under /auth/
+// (signin.go, oidc.go), the web UI with its bundled GraphiQL and its
+// sign-in page, and the health checks /healthz and /readyz (the store's
+// database answers). version is what the API's server { version } says.
+// The UI, the sign-in endpoints and the health checks are open to all.
+func NewMux(ctx context.Context, store *graph.Store, version string, lim Limits, sec Security, log *slog.Logger) (*http.ServeMux, error) {
 	mux := http.NewServeMux()
 	root := &resolvers.Resolver{Store: store, Version: version}
-	mux.Handle("/graphql", NewHandler(root, lim, log))
+	g := newGuardFor(root, sec, log)
+	if sec.OIDC != nil {
+		p, err := newOIDCProvider(ctx, *sec.OIDC)
+		if err != nil {
+			return nil, err
+		}
+		g.oidc = p
+		mux.HandleFunc("GET /auth/oidc/start", g.handleOIDCStart)
+		mux.HandleFunc("GET /auth/oidc/callback", g.handleOIDCCallback)
+	}
+	mux.Handle("/graphql", newHandler(root, lim, g, log, postTransport{}))
+	mux.HandleFunc("GET /auth/config", g.handleConfig)
+	mux.HandleFunc("POST /auth/signin", g.handleSignIn)
+	mux.HandleFunc("POST /auth/signout", g.handleSignOut)
 	// The web UI: its pages, hashed assets and app routes; it answers 404
 	// for the endpoints here and any file it does not hold. GraphiQL is
 	// bundled with it (no CDN), loaded only by its own page.
@@ -46,5 +61,5 @@ func NewMux(store *graph.Store, version string, lim Limits, log *slog.Logger) *h
 		}
 		fmt.Fprintln(w, "ready")
 	})
-	return mux
+	return mux, nil
 }

@@ -16,7 +16,8 @@ import (
 // server (no Neo4j involved: each is refused before it runs): a flood of
 // them must stay cheap, or the flood itself starves other clients.
 func BenchmarkRefusals(b *testing.B) {
-	h := NewHandler(&resolvers.Resolver{}, DefaultLimits, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	// A public directory: the requests are anonymous, refused by the limits.
+	h := NewHandler(&resolvers.Resolver{}, DefaultLimits, Security{PublicDirectory: true}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	al := func(n int, f string) string {
 		var s strings.Builder
 		for i := range n {

@@ -30,7 +30,7 @@ func TestLimitsGETAndPersistedQueries(t *testing.T) {
 		t.Errorf("complexity: %s", e.Message)
 	}
 	// GET transport.
-	resp, err := http.Get(a.URL + "?query=" + url.QueryEscape(`{ server { version } }`))
+	resp, err := a.HTTP().Get(a.URL + "?query=" + url.QueryEscape(`{ server { version } }`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestLimitsGETAndPersistedQueries(t *testing.T) {
 	ext := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hex.EncodeToString(sum[:])}}
 	post := func(body map[string]any) apitest.Response {
 		b, _ := json.Marshal(body)
-		resp, err := http.Post(a.URL, "application/json", strings.NewReader(string(b)))
+		resp, err := a.HTTP().Post(a.URL, "application/json", strings.NewReader(string(b)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func TestAnswersComeWhole(t *testing.T) {
 		{`{ nosuchfield }`, http.StatusUnprocessableEntity, 10},
 	} {
 		b, _ := json.Marshal(map[string]any{"query": c.query})
-		resp, err := http.Post(a.URL, "application/json", strings.NewReader(string(b)))
+		resp, err := a.HTTP().Post(a.URL, "application/json", strings.NewReader(string(b)))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -31,6 +31,7 @@ func TestPOSTAnswersAsGqlgen(t *testing.T) {
 		t.Helper()
 		req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+a.Token)
 		if accept != "" {
 			req.Header.Set("Accept", accept)
 		}
