@@ -25,7 +25,8 @@ run:
 	@set -e; eval "$$(deploy/provision.sh)"; \
 	eval "$$($(GO) run ./cmd/neo4j-dev)"; \
 	$(GO) build -o bin/mentorgraph ./cmd/mentorgraph; \
-	bin/mentorgraph seed -people 3000 -if-empty; \
+	bin/mentorgraph seed -people 3000 -if-empty -demo-accounts; \
+	echo "demo API tokens (admin, organizer, member): bin/mentorgraph token demo  (after eval \"\$$(go run ./cmd/neo4j-dev)\")"; \
 	exec bin/mentorgraph serve
 
 # Stop the development Neo4j started by `make run`; its data volume stays.

@@ -263,6 +263,9 @@ type seedConfig struct {
 	// IfEmpty loads the network only into a database without people.
 	IfEmpty   bool
 	BatchSize int
+	// DemoAccounts also creates the demo accounts (one per role) after
+	// loading.
+	DemoAccounts bool
 }
 
 // defaultBatchSize is the rows per transaction of import and seed.
@@ -370,6 +373,7 @@ func parseSeedConfig(args []string, out io.Writer) (seedConfig, error) {
 	fs.Uint64Var(&c.Seed, "seed", 1, "which network to generate")
 	fs.StringVar(&c.Out, "out", "", "write the network as CSV files into this folder instead of loading it (needs no Neo4j)")
 	fs.BoolVar(&c.IfEmpty, "if-empty", false, "load only when the database holds no person (for demo data)")
+	fs.BoolVar(&c.DemoAccounts, "demo-accounts", false, "also create the demo accounts (admin, organizer, member @demo.example; password "+demoPassword+")")
 	fs.IntVar(&c.BatchSize, "batch-size", defaultBatchSize, "rows written per transaction")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
@@ -384,6 +388,9 @@ func parseSeedConfig(args []string, out io.Writer) (seedConfig, error) {
 	}
 	if c.BatchSize < 1 {
 		errs = append(errs, fmt.Errorf("-batch-size %d: must be at least 1", c.BatchSize))
+	}
+	if c.Out != "" && c.DemoAccounts {
+		errs = append(errs, errors.New("-demo-accounts applies to loading into Neo4j, not to writing files with -out"))
 	}
 	if c.Out != "" && c.IfEmpty {
 		errs = append(errs, errors.New("-if-empty applies to loading into Neo4j, not to writing files with -out"))

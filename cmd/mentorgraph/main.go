@@ -4,6 +4,8 @@
 //	mentorgraph import    validate CSV or NDJSON files and load them into Neo4j
 //	mentorgraph export    write the graph as the import layout's CSV files or NDJSON
 //	mentorgraph seed      generate a demo network: load it, or write it as CSV files
+//	mentorgraph admin     create an admin account (the first one of a fresh database)
+//	mentorgraph token     print a new API token of an account (or of each demo account)
 //
 // Run `mentorgraph <command> -h` for a command's flags. The Neo4j connection
 // flags and serve's flags can also be given as environment variables (shown
@@ -32,6 +34,10 @@ var commands = []command{
 	{"import", "validate CSV or NDJSON files and load them into Neo4j", withStdio(runImport)},
 	{"export", "write the graph as the import layout's CSV files or NDJSON", withStdio(runExport)},
 	{"seed", "generate a demo network: load it, or write it as CSV files", withStdio(runSeed)},
+	{"admin", "create an admin account: mentorgraph admin create -login ... -person ...", func(ctx context.Context, args []string) error {
+		return runAdmin(ctx, args, os.Stdin, os.Stdout, os.Stderr)
+	}},
+	{"token", "print a new API token: mentorgraph token create -login ... (token demo: one per demo account)", withStdio(runToken)},
 }
 
 // withStdio runs a command that writes to the writers it is given on the

@@ -51,5 +51,11 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	ds := seed.Generate(seed.Config{People: c.People, Seed: c.Seed})
 	fmt.Fprintf(stderr, "generated %s\n", network)
-	return load(ctx, store, ds, loadOptions{batchSize: c.BatchSize, rerun: "the same seed command"}, stdout, stderr)
+	if err := load(ctx, store, ds, loadOptions{batchSize: c.BatchSize, rerun: "the same seed command"}, stdout, stderr); err != nil {
+		return err
+	}
+	if c.DemoAccounts {
+		return createDemoAccounts(ctx, store, ds, stdout)
+	}
+	return nil
 }
