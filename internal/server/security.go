@@ -60,7 +60,7 @@ const (
 )
 
 // lastUsedResolution: an API token's lastUsedAt is written at most this
-// often.
+// often (when its viewer is not cached).
 const lastUsedResolution = time.Minute
 
 // guard resolves each request's viewer and holds the state of sign-in:
@@ -152,17 +152,8 @@ func (g *guard) tokenViewer(ctx context.Context, header string) (*auth.Viewer, e
 		}
 	}
 	v := viewerOf(a, auth.Token, auth.Scope(t.Scope), t.ID)
-	// Cached no longer than the lastUsedAt resolution, so its use is
-	// recorded again after it.
-	g.viewers.Put(hash, v, minTime(t.ExpiresAt, now.Add(lastUsedResolution)))
+	g.viewers.Put(hash, v, t.ExpiresAt)
 	return v, nil
-}
-
-func minTime(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }
 
 // viewerOf is the Viewer of an account.
