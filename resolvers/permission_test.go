@@ -213,7 +213,9 @@ func matrixCases() []matrixCase {
 			return map[string]any{"in": map[string]any{"id": f.skill, "description": "by " + role}}
 		}, adminsOnly, false})
 	add(matrixCase{"deleteSkill", other, `mutation($id: ID!) { deleteSkill(id: $id) }`,
-		func(f *matrixFixture, role string) map[string]any { return map[string]any{"id": f.a.Skill(f.fresh("skill"), "")} },
+		func(f *matrixFixture, role string) map[string]any {
+			return map[string]any{"id": f.a.Skill(f.fresh("skill"), "")}
+		},
 		adminsOnly, false})
 
 	// Organizations: admins create and delete them; an organizer changes
@@ -273,7 +275,9 @@ func matrixCases() []matrixCase {
 			}, ownOrAdmins(t), false})
 	}
 	add(matrixCase{"grantRole", other, `mutation($login: String!, $org: ID) { grantRole(login: $login, role: ORGANIZER, organization: $org) { id } }`,
-		func(f *matrixFixture, role string) map[string]any { return map[string]any{"login": f.bystander, "org": f.orgB} },
+		func(f *matrixFixture, role string) map[string]any {
+			return map[string]any{"login": f.bystander, "org": f.orgB}
+		},
 		adminsOnly, false})
 	add(matrixCase{"revokeRole", other, `mutation($login: String!, $org: ID) { revokeRole(login: $login, role: ORGANIZER, organization: $org) { id } }`,
 		func(f *matrixFixture, role string) map[string]any {

@@ -59,7 +59,9 @@ func send(t *testing.T, c *http.Client, url, query string, headers map[string]st
 	return out
 }
 
-func bearer(token string) map[string]string { return map[string]string{"Authorization": "Bearer " + token} }
+func bearer(token string) map[string]string {
+	return map[string]string{"Authorization": "Bearer " + token}
+}
 
 func TestBearerTokens(t *testing.T) {
 	a := apitest.New(t)
