@@ -1,7 +1,10 @@
 // The one module that talks to the server: named GraphQL operations posted
 // to /graphql. A GraphQL error becomes an ApiError whose message is the
 // server's words and whose code is its extensions.code, so every view shows
-// failures the same way.
+// failures the same way. Every POST carries the session's CSRF token
+// (X-CSRF-Token, from the mg_csrf cookie); an UNAUTHENTICATED answer sets
+// signedOut, and the app shows the sign-in page.
+import { signal } from "@preact/signals";
 
 /** A failed request: the server's message and its extensions.code. */
 export class ApiError extends Error {
@@ -18,6 +21,15 @@ export class ApiError extends Error {
     this.all = all;
   }
 }
+
+/** The CSRF token of the session (the mg_csrf cookie), sent with every POST. */
+export function csrfToken(): string {
+  const m = /(?:^|;\s*)mg_csrf=([^;]*)/.exec(document.cookie);
+  return m ? decodeURIComponent(m[1]) : "";
+}
+
+/** Set when the server answers UNAUTHENTICATED: the app shows the sign-in page. */
+export const signedOut = signal(false);
 
 interface GraphQLAnswer<T> {
   data?: T | null;
@@ -43,7 +55,7 @@ export async function request<T>(document: string, variables: Record<string, unk
   try {
     res = await fetch("/graphql", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrfToken() },
       body: JSON.stringify({ operationName: operationName(document), query: document, variables }),
       signal,
     });
@@ -63,6 +75,9 @@ export async function request<T>(document: string, variables: Record<string, unk
     throw new ApiError([{ message: `the server answered ${res.status} ${res.statusText} without a GraphQL answer`, code: `HTTP_${res.status}` }]);
   }
   if (answer.errors && answer.errors.length > 0) {
+    if (answer.errors[0].extensions?.code === "UNAUTHENTICATED") {
+      signedOut.value = true;
+    }
     throw new ApiError(
       answer.errors.map((e) => ({
         message: e.message,

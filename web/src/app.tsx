@@ -1,11 +1,16 @@
-// The app's frame: a header with the views, and the view the address names.
+// The app's frame: a header with the views and who is signed in, and the
+// view the address names; the sign-in page when the server says
+// UNAUTHENTICATED (or at /signin).
+import { signedOut } from "./api";
 import { followLink, here } from "./router";
+import { me, signOut } from "./session";
 import { Coverage } from "./views/Coverage";
 import { FindMentor } from "./views/FindMentor";
 import { Board } from "./views/Board";
 import { Introductions } from "./views/Introductions";
 import { NotFound } from "./views/NotFound";
 import { Person } from "./views/Person";
+import { SignIn } from "./views/SignIn";
 
 /** The views, by the first segment of the path ("" is the start page). */
 const views: Record<string, () => preact.JSX.Element> = {
@@ -19,7 +24,7 @@ const views: Record<string, () => preact.JSX.Element> = {
 
 export function App() {
   const first = here.value.pathname.split("/")[1] ?? "";
-  const View = views[first] ?? NotFound;
+  const View = first === "signin" || signedOut.value ? SignIn : (views[first] ?? NotFound);
   return (
     <>
       <a class="skip" href="#main">
@@ -47,8 +52,36 @@ export function App() {
           </a>
           <a href="/graphiql">GraphiQL</a>
         </nav>
+        <Account />
       </header>
       <View />
     </>
+  );
+}
+
+/** Who is signed in, with their role, and the sign-out button. */
+function Account() {
+  const m = me.value;
+  if (m == null) {
+    return null;
+  }
+  const who = m.person?.name ?? m.login;
+  const role = m.role === "ADMIN" ? "admin" : m.organizerOf.length > 0 ? "organizer" : "member";
+  return (
+    <div class="account" id="account" data-role={m.role}>
+      <span>
+        Signed in as <strong id="account-name">{who}</strong> <span class="role">({role})</span>
+      </span>
+      <button
+        type="button"
+        class="link"
+        id="signout"
+        onClick={() => {
+          void signOut();
+        }}
+      >
+        Sign out
+      </button>
+    </div>
   );
 }

@@ -12,12 +12,14 @@ import { ApiError, isAbort, request } from "../api";
 import { PathGraph } from "../components/PathGraph";
 import { ScoreBar, fmt } from "../components/ScoreBar";
 import { Typeahead } from "../components/Typeahead";
+import { YouPicker } from "../components/YouPicker";
 import FindMentors from "../graphql/FindMentors.graphql";
 import { linkInWords, pathDrawing, pathInWords } from "../paths";
 import type { PathDrawing } from "../paths";
 import { followLink, here, setParams } from "../router";
-import { pickedPeople, pickedSkills, searchPeople, searchSkills, skillTrail } from "../search";
-import type { FindMentorsData, LinkKind, MentorMatch, MentorWeights, PersonSummary, SkillPlace } from "../types";
+import { pickedPeople, pickedSkills, searchSkills, skillTrail } from "../search";
+import { myPersonID, viewsAsAnyone } from "../session";
+import type { FindMentorsData, LinkKind, MentorMatch, MentorWeights, SkillPlace } from "../types";
 
 /** The weights findMentors uses when none are given (schema/network.graphqls). */
 export const defaultWeights: MentorWeights = { distance: 0.4, level: 0.3, capacity: 0.2, sharedOrganization: 0.1 };
@@ -70,7 +72,7 @@ export function readState(url: URL): FindState {
       ? { distance: w[0], level: w[1], capacity: w[2], sharedOrganization: w[3] }
       : defaultWeights;
   return {
-    me: q.get("me") || null,
+    me: (viewsAsAnyone() && q.get("me")) || myPersonID(),
     skill: q.get("skill") || null,
     hops: intParam(q.get("hops"), 1, 4, 2),
     level: intParam(q.get("level"), 1, 5, 3),
@@ -177,13 +179,8 @@ export function FindMentor() {
       <h1>Find a mentor</h1>
       <form class="controls" onSubmit={(e) => e.preventDefault()} aria-label="What you are looking for">
         <div class="pickers">
-          <Typeahead<PersonSummary>
-            id="me"
-            label="You are"
-            placeholder="Type your name"
-            picked={st.me ? (pickedPeople.get(st.me) ?? st.me) : ""}
-            search={searchPeople}
-            keyOf={(p) => p.id}
+          <YouPicker
+            current={st.me}
             render={(p) => (
               <>
                 <span class="option-name">{p.name}</span>

@@ -9,11 +9,13 @@ import { request } from "../api";
 import { ApiErrorBox } from "../components/ApiErrorBox";
 import { ReferralDrawing, stepRows } from "../components/ReferralDrawing";
 import { Typeahead } from "../components/Typeahead";
+import { YouPicker } from "../components/YouPicker";
 import { shownData, useAnswer } from "../components/useAnswer";
 import ReferralPaths from "../graphql/ReferralPaths.graphql";
 import { introRequest, stepSentence } from "../referrals";
 import { followLink, here, setParams } from "../router";
 import { personOption, pickedPeople, searchPeople } from "../search";
+import { myPersonID, viewsAsAnyone } from "../session";
 import type { DatedPath, PersonSummary, ReferralPathsData } from "../types";
 
 /** The view's state, as read from the address. */
@@ -35,7 +37,7 @@ export function readIntroState(url: URL): IntroState {
   const q = url.searchParams;
   const sel = intParam(q.get("sel"), 1, 10, 0);
   return {
-    me: q.get("me") || null,
+    me: (viewsAsAnyone() && q.get("me")) || myPersonID(),
     to: q.get("to") || null,
     hops: intParam(q.get("hops"), 1, 6, 4),
     k: intParam(q.get("k"), 1, 10, 3),
@@ -95,13 +97,8 @@ export function Introductions() {
       <h1>Introductions</h1>
       <form class="controls intro-controls" onSubmit={(e) => e.preventDefault()} aria-label="Who you want to meet">
         <div class="pickers">
-          <Typeahead<PersonSummary>
-            id="me"
-            label="You are"
-            placeholder="Type your name"
-            picked={st.me ? (pickedPeople.get(st.me) ?? st.me) : ""}
-            search={searchPeople}
-            keyOf={(p) => p.id}
+          <YouPicker
+            current={st.me}
             render={personOption}
             onPick={(p) => {
               pickedPeople.set(p.id, p.name);
