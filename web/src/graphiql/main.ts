@@ -17,7 +17,21 @@ declare const MONACO_WORKER_URLS: Record<string, string>;
   },
 };
 
-const fetcher = createGraphiQLFetcher({ url: "/graphql" });
+// A signed-in browser's POSTs carry its session's CSRF token (the mg_csrf
+// cookie), as the app's do.
+function csrfToken(): string {
+  const m = /(?:^|;\s*)mg_csrf=([^;]*)/.exec(document.cookie);
+  return m ? decodeURIComponent(m[1]) : "";
+}
+
+const fetcher = createGraphiQLFetcher({
+  url: "/graphql",
+  fetch: (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set("X-CSRF-Token", csrfToken());
+    return fetch(input, { ...init, headers });
+  },
+});
 const root = document.getElementById("graphiql");
 if (root) {
   createRoot(root).render(createElement(GraphiQL, { fetcher }));
