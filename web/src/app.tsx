@@ -62,8 +62,18 @@ export function App() {
 /** Who is signed in, with their role, and the sign-out button. */
 function Account() {
   const m = me.value;
-  if (m == null) {
+  if (m === undefined || signedOut.value) {
     return null;
+  }
+  if (m === null) {
+    // An anonymous visitor of a public directory.
+    return (
+      <div class="account" id="account">
+        <a href="/signin" onClick={followLink}>
+          Sign in
+        </a>
+      </div>
+    );
   }
   const who = m.person?.name ?? m.login;
   const role = m.role === "ADMIN" ? "admin" : m.organizerOf.length > 0 ? "organizer" : "member";
