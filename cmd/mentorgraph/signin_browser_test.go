@@ -35,6 +35,10 @@ func TestBrowserSignInFlow(t *testing.T) {
 	if _, err := store.CreateAccount(ctx, graph.AccountInput{Login: login, PasswordHash: hash, PersonID: person}); err != nil {
 		t.Fatal(err)
 	}
+	admin := prefix + "root@example.org"
+	if _, err := store.CreateAccount(ctx, graph.AccountInput{Login: admin, PasswordHash: hash, Admin: true}); err != nil {
+		t.Fatal(err)
+	}
 	// The real server, without the admin the views' tests get (asAdmin).
 	srv := httptest.NewServer(testMux(t, store))
 	t.Cleanup(srv.Close)
@@ -71,4 +75,14 @@ func TestBrowserSignInFlow(t *testing.T) {
 	waitFor(t, b, "the sign-in page again", `!!document.querySelector('#signin-login')`)
 	do(t, b, "reload", chromedp.Reload())
 	waitFor(t, b, "still signed out after a reload", `!!document.querySelector('#signin-login') && !document.querySelector('#account')`)
+
+	// An admin views the network as anyone: the picker, marked so.
+	do(t, b, "sign in as an admin",
+		chromedp.SendKeys(chromedp.ID("signin-login"), admin),
+		chromedp.SendKeys(chromedp.ID("signin-password"), "correct horse battery"),
+		chromedp.Click(chromedp.CSS(`.signin button[type=submit]`)))
+	waitFor(t, b, "the admin's find view", `!!document.querySelector('[data-viewing-as] #me') && (document.querySelector('label[for=me]')?.innerText ?? '').includes('Viewing as')`)
+	if eval[bool](t, b, `!!document.querySelector('#you')`) {
+		t.Error("an admin without a person is shown as someone")
+	}
 }
