@@ -185,6 +185,10 @@ func (g *guard) middleware(next http.Handler) http.Handler {
 		case errors.As(err, &bad):
 			refuseUnauthenticated(w, `Bearer realm="mentorgraph", error="invalid_token"`, bad.msg)
 			return
+		case err != nil && graph.DeadlinePassed(r.Context()):
+			// The request's time ran out while asking who it is.
+			writeError(w, http.StatusServiceUnavailable, resolvers.CodeUnavailable, resolvers.TimedOutMessage)
+			return
 		case err != nil:
 			g.log.Warn("resolving the viewer", "err", err)
 			writeError(w, http.StatusServiceUnavailable, resolvers.CodeUnavailable, "the database is unavailable; try again")
