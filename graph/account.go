@@ -16,7 +16,8 @@ import (
 //	(:Account)-[:HAS_SESSION]->(:Session {hash, createdAt, expiresAt})
 //	(:Account)-[:HAS_TOKEN]->(:ApiToken {id, hash, name, scope, createdAt, expiresAt, lastUsedAt})
 //
-// Only hashes of session ids and tokens are stored (the caller hashes
+// Times are stored in UTC (a time in Go's Local zone is not one Neo4j
+// knows). Only hashes of session ids and tokens are stored (the caller hashes
 // them: internal/auth.HashSecret). An account's login is normalized
 // (NormalizeLogin) and unique.
 
@@ -284,7 +285,7 @@ CREATE (a)-[:HAS_SESSION]->(:Session {hash: $hash, createdAt: datetime(), expire
 // and drops the account's expired sessions.
 func (s *Store) CreateSession(ctx context.Context, accountID, hash string, expiresAt time.Time) error {
 	_, err := write(ctx, s, "create session", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, exec(ctx, tx, createSessionCypher, map[string]any{"account": accountID, "hash": hash, "expiresAt": expiresAt})
+		return struct{}{}, exec(ctx, tx, createSessionCypher, map[string]any{"account": accountID, "hash": hash, "expiresAt": expiresAt.UTC()})
 	})
 	return err
 }
@@ -377,7 +378,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, in APITokenInput) (APIToken,
 	}
 	params := map[string]any{
 		"account": in.AccountID, "id": newID("tok-"), "hash": in.Hash, "name": in.Name,
-		"scope": in.Scope, "expiresAt": in.ExpiresAt,
+		"scope": in.Scope, "expiresAt": in.ExpiresAt.UTC(),
 	}
 	ts, err := write(ctx, s, "create api token", func(tx neo4j.ManagedTransaction) ([]APIToken, error) {
 		return collect(ctx, tx, createAPITokenCypher, params, apiTokenFrom)
@@ -428,7 +429,7 @@ const touchAPITokenCypher = `MATCH (t:ApiToken {id: $id}) SET t.lastUsedAt = $no
 // TouchAPIToken records that the token was used at now.
 func (s *Store) TouchAPIToken(ctx context.Context, id string, now time.Time) error {
 	_, err := write(ctx, s, "touch api token", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, exec(ctx, tx, touchAPITokenCypher, map[string]any{"id": id, "now": now})
+		return struct{}{}, exec(ctx, tx, touchAPITokenCypher, map[string]any{"id": id, "now": now.UTC()})
 	})
 	return err
 }

@@ -26,24 +26,24 @@ import (
 
 // runAdmin is `mentorgraph admin create`.
 func runAdmin(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "create" {
-		fmt.Fprintln(stderr, "usage: mentorgraph admin create -login LOGIN [-person ID] [-name NAME] [-password-stdin]")
-		return configError{errors.New("unknown or missing subcommand (want: create)")}
-	}
 	var c Config
 	var login, person, name string
 	var passwordStdin bool
-	fs := newToolFlags("admin create", "-login LOGIN [-person ID] [flags]",
+	fs := newToolFlags("admin", "create -login LOGIN [-person ID] [flags]",
 		"Creates an ADMIN account (the first one of a fresh database, or another).\nIts person is -person: an existing one, or a new one named -name.\nThe password is read from standard input with -password-stdin;\notherwise one is generated and printed.", stderr)
 	c.neo4jFlags(fs)
 	fs.StringVar(&login, "login", "", "the account's login: an e-mail address or a name (required)")
 	fs.StringVar(&person, "person", "", "id of the account's person; created when missing (with -name)")
 	fs.StringVar(&name, "name", "", "name of the person, when -person does not exist yet (default: the login)")
 	fs.BoolVar(&passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
-	if _, err := parseArgs(fs, args[1:]); err != nil {
+	rest, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
 	errs := c.validateNeo4j()
+	if len(rest) != 1 || rest[0] != "create" {
+		errs = append(errs, errors.New("want the subcommand create: mentorgraph admin create -login LOGIN [-person ID]"))
+	}
 	if login == "" {
 		errs = append(errs, errors.New("-login is required"))
 	}
@@ -125,35 +125,37 @@ func readOrMakePassword(stdin io.Reader, fromStdin bool) (password string, gener
 
 // runToken is `mentorgraph token create` and `mentorgraph token demo`.
 func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "create" && args[0] != "demo") {
-		fmt.Fprintln(stderr, "usage: mentorgraph token create -login LOGIN [-scope read-write|read-only] [-expires 720h]\n       mentorgraph token demo [-expires 720h]")
-		return configError{errors.New("unknown or missing subcommand (want: create or demo)")}
-	}
-	sub := args[0]
 	var c Config
 	var login, scope, name string
 	var expires time.Duration
-	fs := newToolFlags("token "+sub, "[flags]",
+	fs := newToolFlags("token", "create -login LOGIN [flags] | demo [flags]",
 		"Prints a new API token (send it as Authorization: Bearer <token>).\n`token demo` prints one for each demo account (seed -demo-accounts).", stderr)
 	c.neo4jFlags(fs)
-	if sub == "create" {
-		fs.StringVar(&login, "login", "", "the account's login (required)")
-		fs.StringVar(&scope, "scope", "read-write", "read-write or read-only")
-		fs.StringVar(&name, "name", "cli", "the token's name, as its owner sees it")
-	}
+	fs.StringVar(&login, "login", "", "create: the account's login (required)")
+	fs.StringVar(&scope, "scope", "read-write", "create: read-write or read-only")
+	fs.StringVar(&name, "name", "cli", "create: the token's name, as its owner sees it")
 	fs.DurationVar(&expires, "expires", 30*24*time.Hour, "how long the token works (at most 8760h)")
-	if _, err := parseArgs(fs, args[1:]); err != nil {
+	rest, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
 	errs := c.validateNeo4j()
+	sub := ""
+	if len(rest) == 1 {
+		sub = rest[0]
+	}
 	scopes := map[string]string{"read-write": "READ_WRITE", "read-only": "READ_ONLY"}
-	if sub == "create" {
+	switch sub {
+	case "create":
 		if login == "" {
 			errs = append(errs, errors.New("-login is required"))
 		}
 		if scopes[scope] == "" {
 			errs = append(errs, fmt.Errorf("-scope %q: want read-write or read-only", scope))
 		}
+	case "demo":
+	default:
+		errs = append(errs, errors.New("want the subcommand create or demo: mentorgraph token create -login LOGIN, or mentorgraph token demo"))
 	}
 	if expires < time.Minute || expires > resolvers.MaxTokenLifetime {
 		errs = append(errs, errors.New("-expires must be from 1m to 8760h"))

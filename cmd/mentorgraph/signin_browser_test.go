@@ -55,7 +55,7 @@ func TestBrowserSignInFlow(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`.signin button[type=submit]`)))
 	waitFor(t, b, "the refusal", `(document.querySelector('#signin-error')?.innerText ?? '').includes('wrong login or password')`)
 	do(t, b, "the right password",
-		chromedp.SetValue(chromedp.ID("signin-password"), ""),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#signin-password').value = ''`),
 		chromedp.SendKeys(chromedp.ID("signin-password"), "correct horse battery"),
 		chromedp.Click(chromedp.CSS(`.signin button[type=submit]`)))
 	waitFor(t, b, "back on the find view, signed in", `location.pathname === '/find' && (document.querySelector('#account-name')?.innerText ?? '') === 'Inès Moreau'`)
