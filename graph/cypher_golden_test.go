@@ -110,6 +110,8 @@ func cypherStatements() []namedStatement {
 		{"people", "search", peopleSearchCypher},
 		{"people", "count", peopleCountCypher},
 		{"people", "search-count", peopleSearchCountCypher},
+		{"people", "organization", peopleOfOrganizationCypher},
+		{"people", "organization-count", peopleOfOrganizationCountCypher},
 		{"people", "by-id", peopleByIDCypher},
 		{"people", "skills", skillsOfPeopleCypher},
 		{"people", "goals", goalsOfPeopleCypher},
@@ -202,6 +204,7 @@ func cypherStatements() []namedStatement {
 		add("plannedReads", shape.Name+"-by-id", readPeopleCypher(projection))
 		add("plannedReads", shape.Name+"-page", peoplePageCypherWith(projection))
 		add("plannedReads", shape.Name+"-search", peopleSearchCypherWith(projection))
+		add("plannedReads", shape.Name+"-organization", peopleOfOrganizationCypherWith(projection))
 	}
 	for _, l := range []label{personLabel, skillLabel, organizationLabel, goalLabel} {
 		add("store", "exists-"+labelNoun[l], existsCypher[l])

@@ -337,10 +337,7 @@ func (s *Store) PeopleReads(ctx context.Context, f PeopleFilter, page PageArgs, 
 		return Page[PersonReads]{}, c.err
 	}
 	projection, extra := plannedProjection(r)
-	cypher := peoplePageCypherWith(projection)
-	if f.Search != nil {
-		cypher = peopleSearchCypherWith(projection)
-	}
+	cypher := peopleCypherFor(f, projection)
 	params := func() (map[string]any, error) {
 		p, err := f.params()
 		if err != nil {
