@@ -17,6 +17,8 @@ import (
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
+
+	"github.com/mentorgraph/mentorgraph/graph/seed"
 )
 
 // The hostile mix (-hostile): what an ordinary client notices while others
@@ -196,8 +198,8 @@ func slowBody(ctx context.Context, addr string, interval time.Duration, t *attac
 
 // runHostile measures an ordinary client's findMentors quiet and under the
 // hostile mix.
-func runHostile(ctx context.Context, bin string, people int, seedValue uint64, rate int, duration, warmUp time.Duration, attackers, slowClients int, pause time.Duration) error {
-	b, err := startBench(ctx, bin, people, seedValue)
+func runHostile(ctx context.Context, bin string, network seed.Config, rate int, duration, warmUp time.Duration, attackers, slowClients int, pause time.Duration) error {
+	b, err := startBench(ctx, bin, network)
 	if err != nil {
 		return err
 	}
@@ -236,7 +238,7 @@ func runHostile(ctx context.Context, bin string, people int, seedValue uint64, r
 	for i, a := range attacks {
 		tallies[i] = &attackTally{}
 		for j := range attackers {
-			rng := rand.New(rand.NewPCG(seedValue, uint64(100+i*attackers+j)))
+			rng := rand.New(rand.NewPCG(network.Seed, uint64(100+i*attackers+j)))
 			apk := &picker{rng: rng, people: pk.people, mentees: pk.mentees, mentors: pk.mentors, skills: pk.skills}
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1, DisableCompression: true}}
 			wg.Go(func() {
