@@ -61,12 +61,14 @@ func cypherStatements() []namedStatement {
 	for l := range reachLinkSets {
 		for n := 1; n <= MaxReachHops; n++ {
 			add("findMentors", "reach-"+linkSetNames[l]+"-"+hops(n), findMentorsVariants[l][n])
+			add("findMentorsWithCount", "reach-"+linkSetNames[l]+"-"+hops(n), findMentorsWithCountVariants[l][n])
 			add("countMentors", "reach-"+linkSetNames[l]+"-"+hops(n), countMentorsVariants[l][n])
 		}
 		for n := 1; n <= MaxOpenMentorHops; n++ {
 			for level := 1; level <= MaxSkillLevel; level++ {
 				v := fmt.Sprintf("open-%s-%s-level-%d", linkSetNames[l], hops(n), level)
 				add("findMentors", v, findOpenMentors[l][n][level])
+				add("findMentorsWithCount", v, findOpenMentorsWithCount[l][n][level])
 				add("countMentors", v, countOpenMentors[l][n][level])
 			}
 		}

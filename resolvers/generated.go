@@ -2305,7 +2305,7 @@ type MentorMatch {
 type MentorMatchConnection {
   edges: [MentorMatchEdge!]!
   pageInfo: PageInfo!
-  "How many people match in all (one extra query, run only when asked)."
+  "How many people match in all, whatever the page (counted only when asked, in the same database query as the page)."
   totalCount: Int!
 }
 

@@ -71,7 +71,7 @@ func hubQuestions() []question {
 
 // hubFindMentors asks findMentors (2 hops, first 20, with paths) from a
 // start set; withCount asks for totalCount too, and the direct way then
-// makes the store calls the resolver makes for it.
+// makes the store call the resolver makes for it (FindMentorsWithCount).
 func hubFindMentors(from startSet, withCount bool) question {
 	name, count := "findMentors (2 hops, first 20", ""
 	if withCount {
@@ -82,11 +82,11 @@ func hubFindMentors(from startSet, withCount bool) question {
 		pick: from.pick,
 		direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
 			args := graph.FindMentorsArgs{For: p.person, Skill: hubSkill, MaxHops: ptr(2), Page: graph.PageArgs{First: 20}}
-			page, err := s.FindMentors(ctx, args)
-			if err != nil || !withCount {
+			if withCount {
+				page, _, err := s.FindMentorsWithCount(ctx, args)
 				return len(page.Items), err
 			}
-			_, err = s.CountMentors(ctx, args)
+			page, err := s.FindMentors(ctx, args)
 			return len(page.Items), err
 		},
 		query: `query($id: ID!) { findMentors(for: $id, skill: "` + hubSkill + `", maxHops: 2, first: 20) { ` + count + ` edges { node {
