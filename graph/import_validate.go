@@ -7,6 +7,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -18,11 +19,16 @@ import (
 // (dataset.Validate). The problems, with readProblems (found while reading
 // ds), are the error, all of them: nothing is written then.
 func (s *Store) validateImport(ctx context.Context, ds *dataset.Dataset, readProblems dataset.Problems) error {
+	start := time.Now()
 	known, err := s.known(ctx, ds)
 	if err != nil {
 		return err
 	}
-	if problems := mergeProblems(readProblems, dataset.Validate(ds, known)); len(problems) > 0 {
+	traceSince("validate: look up", start)
+	start = time.Now()
+	problems := mergeProblems(readProblems, dataset.Validate(ds, known))
+	traceSince("validate: check", start)
+	if len(problems) > 0 {
 		return problems
 	}
 	return nil

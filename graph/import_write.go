@@ -34,10 +34,12 @@ func (s *Store) writeStep(ctx context.Context, st importStep, created createdNod
 	// none needs classifying (ids are unique within a dataset).
 	allNew := false
 	if st.label != "" && st.n > 0 {
+		t := time.Now()
 		stored, err := s.anyStored(ctx, st.label)
 		if err != nil {
 			return kc, err
 		}
+		traceSince(string(st.kind)+": any stored", t)
 		allNew = !stored
 	}
 	// Ends are of earlier steps: created[e.kind] is only read here, while
@@ -47,14 +49,27 @@ func (s *Store) writeStep(ctx context.Context, st importStep, created createdNod
 		created[st.kind] = map[string]string{}
 	}
 	var mu sync.Mutex
-	err := writeRounds(ctx, importRounds(st, opts.BatchSize, opts.Workers), opts.BatchSize, opts.Workers, func(rows []int32) error {
+	t := time.Now()
+	rounds := importRounds(st, opts.BatchSize, opts.Workers)
+	traceSince(string(st.kind)+": rounds", t)
+	err := writeRounds(ctx, rounds, opts.BatchSize, opts.Workers, func(rows []int32) error {
+		t := time.Now()
 		batch := make([]map[string]any, len(rows))
 		for j, i := range rows {
 			batch[j] = st.row(int(i))
 		}
+		traceSince(string(st.kind)+": rows", t)
+		t = time.Now()
+		var workDone time.Time
 		outcome, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (batchOutcome, error) {
-			return importBatch(ctx, tx, st, batch, fresh, allNew, opts.DryRun)
+			out, err := importBatch(ctx, tx, st, batch, fresh, allNew, opts.DryRun)
+			workDone = time.Now()
+			return out, err
 		})
+		if err == nil {
+			traceSince(string(st.kind)+": commit", workDone)
+			traceSince(string(st.kind)+": transaction", t)
+		}
 		mu.Lock()
 		for id, eid := range outcome.elementIDs {
 			created[st.kind][id] = eid
@@ -108,7 +123,6 @@ type batchOutcome struct {
 // element id.
 func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any,
 	fresh func(map[string]any) []any, allNew, dryRun bool) (batchOutcome, error) {
-	byOutcome := map[string][]map[string]any{}
 	var unknown []map[string]any
 	var freshRows []any
 	for _, r := range batch {
@@ -118,28 +132,13 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 			unknown = append(unknown, r)
 		}
 	}
+	byOutcome := map[string][]map[string]any{}
 	if allNew {
 		byOutcome["created"], unknown = unknown, nil
 	}
 	if len(unknown) > 0 {
-		res, err := tx.Run(ctx, st.classify, map[string]any{"rows": unknown})
-		if err != nil {
-			return batchOutcome{}, err
-		}
-		byIndex := make(map[int]map[string]any, len(unknown))
-		for _, r := range unknown {
-			byIndex[r["i"].(int)] = r
-		}
-		for res.Next(ctx) {
-			rec := res.Record()
-			o, _ := rec.Values[0].(string)
-			idx, _ := rec.Values[1].([]any)
-			for _, v := range idx {
-				n, _ := v.(int64)
-				byOutcome[o] = append(byOutcome[o], byIndex[int(n)])
-			}
-		}
-		if err := res.Err(); err != nil {
+		var err error
+		if byOutcome, err = classifyRows(ctx, tx, st, unknown); err != nil {
 			return batchOutcome{}, err
 		}
 	}
@@ -149,16 +148,21 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 		return out, nil
 	}
 	if st.lockHierarchy {
+		t := time.Now()
 		if err := lockSkillHierarchy(ctx, tx); err != nil {
 			return batchOutcome{}, err
 		}
+		traceSince(string(st.kind)+": lock", t)
 	}
 	if len(freshRows) > 0 {
+		t := time.Now()
 		if err := exec(ctx, tx, st.createFresh, map[string]any{"rows": freshRows}); err != nil {
 			return batchOutcome{}, err
 		}
+		traceSince(string(st.kind)+": create fresh", t)
 	}
 	if rows := byOutcome["created"]; len(rows) > 0 {
+		t := time.Now()
 		if st.createRow != nil {
 			now := time.Now().UTC()
 			for i, r := range rows {
@@ -184,19 +188,52 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 		if err := res.Err(); err != nil {
 			return batchOutcome{}, err
 		}
+		traceSince(string(st.kind)+": create", t)
 	}
 	for _, w := range []struct {
-		cypher string
-		rows   []map[string]any
-	}{{st.create, byOutcome["linked"]}, {st.update, byOutcome["updated"]}} {
+		what, cypher string
+		rows         []map[string]any
+	}{{"link", st.create, byOutcome["linked"]}, {"update", st.update, byOutcome["updated"]}} {
 		if len(w.rows) == 0 {
 			continue
 		}
+		t := time.Now()
 		if err := exec(ctx, tx, w.cypher, map[string]any{"rows": w.rows}); err != nil {
 			return batchOutcome{}, err
 		}
+		traceSince(string(st.kind)+": "+w.what, t)
 	}
 	return out, nil
+}
+
+// classifyRows runs st's classify statement on rows and returns them by
+// outcome ("created", "updated", "unchanged"; "linked" for the skill
+// hierarchy).
+func classifyRows(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, rows []map[string]any) (map[string][]map[string]any, error) {
+	t := time.Now()
+	res, err := tx.Run(ctx, st.classify, map[string]any{"rows": rows})
+	if err != nil {
+		return nil, err
+	}
+	byIndex := make(map[int]map[string]any, len(rows))
+	for _, r := range rows {
+		byIndex[r["i"].(int)] = r
+	}
+	byOutcome := map[string][]map[string]any{}
+	for res.Next(ctx) {
+		rec := res.Record()
+		o, _ := rec.Values[0].(string)
+		idx, _ := rec.Values[1].([]any)
+		for _, v := range idx {
+			n, _ := v.(int64)
+			byOutcome[o] = append(byOutcome[o], byIndex[int(n)])
+		}
+	}
+	if err := res.Err(); err != nil {
+		return nil, err
+	}
+	traceSince(string(st.kind)+": classify", t)
+	return byOutcome, nil
 }
 
 // IsEmpty reports whether the graph holds no person.

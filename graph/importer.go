@@ -75,9 +75,11 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	if err := s.validateImport(ctx, ds, opts.ReadProblems); err != nil {
 		return ImportReport{}, err
 	}
+	planStart := time.Now()
 	steps := importSteps(ds)
 	report := ImportReport{DryRun: opts.DryRun}
 	progress := newImportProgress(steps, opts.Progress)
+	traceSince("plan", planStart)
 	created := createdNodes{}
 	for _, st := range steps {
 		kc, err := s.writeStep(ctx, st, created, opts, progress)

@@ -18,12 +18,23 @@ type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
 	// statements counts the Cypher statements sent (each at least one
-	// round trip), for tests and benchmarks that check batching.
-	statements atomic.Int64
+	// round trip), for tests and benchmarks that check batching;
+	// transactions the transactions they were sent in (each attempt), and
+	// retries the attempts after a transaction's first.
+	statements, transactions, retries atomic.Int64
 }
 
 // Statements returns how many Cypher statements the store has sent.
 func (s *Store) Statements() int64 { return s.statements.Load() }
+
+// Transactions returns how many transactions the store has run (a retried
+// one counts each attempt).
+func (s *Store) Transactions() int64 { return s.transactions.Load() }
+
+// Retries returns how many of those transactions were attempts after a
+// transaction's first (the driver retries after a transient error, such
+// as a deadlock, and waits a second or more first).
+func (s *Store) Retries() int64 { return s.retries.Load() }
 
 // ranStatement, when set (by the package's tests, before any store runs),
 // is told every statement sent: each must have a golden file
@@ -103,11 +114,16 @@ func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.A
 	// committing is set when the last attempt's work returned, that is
 	// when the driver went on to send COMMIT. The driver calls the
 	// function on this goroutine, one attempt after the other.
-	committing := false
+	committing, attempted := false, false
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	v, err := execute(ctx, sess, func(tx neo4j.ManagedTransaction) (v T, err error) {
 		committing = false
+		s.transactions.Add(1)
+		if attempted { // a retry: the driver runs the function again
+			s.retries.Add(1)
+		}
+		attempted = true
 		if tooLate() {
 			return zero, errTooLateToCommit
 		}
