@@ -200,6 +200,8 @@ func cypherStatements() []namedStatement {
 	for _, st := range schemaStatements {
 		add("schema", st.name, st.cypher)
 	}
+	add("schema", "read-indexes", schemaIndexesCypher)
+	add("schema", "read-meta", schemaMetaCypher)
 	// Planned reads: each shape the tests read, by id and as a page.
 	for _, shape := range PlannedReadShapes {
 		projection, _ := plannedProjection(shape.Reads)
