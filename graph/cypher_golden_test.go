@@ -223,10 +223,8 @@ func cypherStatements() []namedStatement {
 				add("import", kind+"-"+s.what, s.cypher)
 			}
 		}
-		if st.label != "" {
-			add("import", "any-"+strings.ToLower(st.label), anyStoredCypher(st.label))
-		}
 	}
+	add("import", "any-person", anyStoredCypher("Person"))
 	return out
 }
 

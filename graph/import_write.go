@@ -23,25 +23,22 @@ type createdNodes map[dataset.Kind]map[string]string
 // batches, as importRounds plans them, each batch in a transaction of its
 // own, and says what it did. The nodes it creates are added to created,
 // which later steps read to create links between new nodes outright.
-func (s *Store) writeStep(ctx context.Context, st importStep, created createdNodes, opts ImportOptions, progress *importProgress) (KindCounts, error) {
+func (s *Store) writeStep(ctx context.Context, st importStep, stored storedLabels, created createdNodes, opts ImportOptions, progress *importProgress) (KindCounts, error) {
 	kc := KindCounts{Kind: st.kind, Rows: st.n}
+	if opts.DryRun && st.classify == "" {
+		// Nothing to classify, and its rows count with another kind's.
+		progress.batchDone(st.kind, st.n, batchOutcome{}, &kc)
+		return kc, nil
+	}
 	start := time.Now()
 	run := write[batchOutcome]
 	if opts.DryRun {
 		run = read[batchOutcome]
 	}
-	// allNew: no node of the kind is stored, so every row creates one and
-	// none needs classifying (ids are unique within a dataset).
-	allNew := false
-	if st.label != "" && st.n > 0 {
-		t := time.Now()
-		stored, err := s.anyStored(ctx, st.label)
-		if err != nil {
-			return kc, err
-		}
-		traceSince(string(st.kind)+": any stored", t)
-		allNew = !stored
-	}
+	// allNew: no node of the kind was stored when the import began (the
+	// steps before this one write no node of it), so every row creates one
+	// and none needs classifying (ids are unique within a dataset).
+	allNew := st.label != "" && stored.none(st.label)
 	// Ends are of earlier steps: created[e.kind] is only read here, while
 	// this step's own map is written under mu.
 	fresh := func(r map[string]any) []any { return freshRow(st, created, allNew, r) }
@@ -118,7 +115,9 @@ type batchOutcome struct {
 }
 
 // importBatch classifies a batch (but for fresh rows, which are created
-// outright) and, unless dryRun, creates and updates the rows that need it.
+// outright, rows of a kind none of which is stored (allNew), created too,
+// and rows of a step without classify, written by its create) and, unless
+// dryRun, creates and updates the rows that need it.
 // The create statement of a node kind returns each new node's id and
 // element id.
 func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any,
@@ -133,8 +132,11 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 		}
 	}
 	byOutcome := map[string][]map[string]any{}
-	if allNew {
+	switch {
+	case allNew:
 		byOutcome["created"], unknown = unknown, nil
+	case st.classify == "":
+		byOutcome["linked"], unknown = unknown, nil
 	}
 	if len(unknown) > 0 {
 		var err error
@@ -207,8 +209,7 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 }
 
 // classifyRows runs st's classify statement on rows and returns them by
-// outcome ("created", "updated", "unchanged"; "linked" for the skill
-// hierarchy).
+// outcome ("created", "updated", "unchanged").
 func classifyRows(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, rows []map[string]any) (map[string][]map[string]any, error) {
 	t := time.Now()
 	res, err := tx.Run(ctx, st.classify, map[string]any{"rows": rows})

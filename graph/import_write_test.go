@@ -39,4 +39,16 @@ func TestFreshRowOnlyForNewEnds(t *testing.T) {
 	if diff := cmp.Diff(want, freshRow(goal, created, true, goal.row(0))); diff != "" {
 		t.Errorf("the first goals (-want +got):\n%s", diff)
 	}
+
+	// A new skill under a new broader skill is linked by element ids; under
+	// a stored one, through the id index.
+	ds = &dataset.Dataset{Skills: []dataset.Skill{{ID: "s1"}, {ID: "s2", ParentID: "s1"}, {ID: "s3", ParentID: "stored"}}}
+	parent := importSteps(ds)[2]
+	created[dataset.KindSkill]["s2"], created[dataset.KindSkill]["s3"] = "e:s2", "e:s3"
+	if diff := cmp.Diff([]any{"e:s2", "e:s1", nil}, freshRow(parent, created, false, parent.row(0))); diff != "" {
+		t.Errorf("a new skill under a new one (-want +got):\n%s", diff)
+	}
+	if got := freshRow(parent, created, false, parent.row(1)); got != nil {
+		t.Errorf("a new skill under a stored one: %v, want nil", got)
+	}
 }

@@ -72,7 +72,8 @@ func (o ImportOptions) withDefaults() ImportOptions {
 func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOptions) (ImportReport, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
-	if err := s.validateImport(ctx, ds, opts.ReadProblems); err != nil {
+	stored, err := s.validateImport(ctx, ds, opts.ReadProblems)
+	if err != nil {
 		return ImportReport{}, err
 	}
 	planStart := time.Now()
@@ -82,7 +83,7 @@ func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOpti
 	traceSince("plan", planStart)
 	created := createdNodes{}
 	for _, st := range steps {
-		kc, err := s.writeStep(ctx, st, created, opts, progress)
+		kc, err := s.writeStep(ctx, st, stored, created, opts, progress)
 		if err != nil {
 			return report, err
 		}
