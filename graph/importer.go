@@ -42,7 +42,9 @@ type ImportOptions struct {
 	// BatchSize is the number of rows per transaction (default 10,000).
 	BatchSize int
 	// Workers is how many batches of one kind are written at once
-	// (default 2); kinds are still written one after the other.
+	// (default 2); kinds are still written one after the other, and links
+	// between people that fit in Workers batches one batch after the
+	// other (see importsched.go).
 	Workers int
 	// Progress, when set, is called after each batch with the rows done and
 	// the rows in all.
