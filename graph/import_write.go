@@ -42,6 +42,7 @@ func (s *Store) writeStep(ctx context.Context, st importStep, stored storedLabel
 	// Ends are of earlier steps: created[e.kind] is only read here, while
 	// this step's own map is written under mu.
 	fresh := func(r map[string]any) []any { return freshRow(st, created, allNew, r) }
+	isNew := func(r map[string]any) bool { return newLink(st, created, r) }
 	if created[st.kind] == nil {
 		created[st.kind] = map[string]string{}
 	}
@@ -59,7 +60,7 @@ func (s *Store) writeStep(ctx context.Context, st importStep, stored storedLabel
 		t = time.Now()
 		var workDone time.Time
 		outcome, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (batchOutcome, error) {
-			out, err := importBatch(ctx, tx, st, batch, fresh, allNew, opts.DryRun)
+			out, err := importBatch(ctx, tx, st, batch, fresh, isNew, allNew, opts.DryRun)
 			workDone = time.Now()
 			return out, err
 		})
@@ -107,6 +108,23 @@ func freshRow(st importStep, created createdNodes, allNew bool, r map[string]any
 	return row
 }
 
+// newLink reports whether row r of st, a link kind that classifies its
+// rows, has an end this import created: such a link cannot be stored yet,
+// so it is created without classifying (through the id index; freshRow
+// takes the rows whose two ends are new).
+func newLink(st importStep, created createdNodes, r map[string]any) bool {
+	if st.label != "" || st.classify == "" {
+		return false
+	}
+	for _, e := range st.ends {
+		id, _ := r[e.key].(string)
+		if _, ok := created[e.kind][id]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // batchOutcome is what one batch did: the nodes created (id → element
 // id, for node kinds), and counts.
 type batchOutcome struct {
@@ -115,18 +133,20 @@ type batchOutcome struct {
 }
 
 // importBatch classifies a batch (but for fresh rows, which are created
-// outright, rows of a kind none of which is stored (allNew), created too,
-// and rows of a step without classify, written by its create) and, unless
-// dryRun, creates and updates the rows that need it.
+// outright, new links (isNew) and rows of a kind none of which is stored
+// (allNew), created too, and rows of a step without classify, written by
+// its create) and, unless dryRun, creates and updates the rows that need it.
 // The create statement of a node kind returns each new node's id and
 // element id.
 func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any,
-	fresh func(map[string]any) []any, allNew, dryRun bool) (batchOutcome, error) {
-	var unknown []map[string]any
+	fresh func(map[string]any) []any, isNew func(map[string]any) bool, allNew, dryRun bool) (batchOutcome, error) {
+	var unknown, newRows []map[string]any
 	var freshRows []any
 	for _, r := range batch {
 		if f := fresh(r); f != nil {
 			freshRows = append(freshRows, f)
+		} else if isNew(r) {
+			newRows = append(newRows, r)
 		} else {
 			unknown = append(unknown, r)
 		}
@@ -144,6 +164,7 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 			return batchOutcome{}, err
 		}
 	}
+	byOutcome["created"] = append(byOutcome["created"], newRows...)
 	out := batchOutcome{created: len(freshRows) + len(byOutcome["created"]),
 		updated: len(byOutcome["updated"]), unchanged: len(byOutcome["unchanged"])}
 	if dryRun {
