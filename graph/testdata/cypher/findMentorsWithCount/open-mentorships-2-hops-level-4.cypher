@@ -97,6 +97,6 @@ OPTIONAL CALL (me, target) {
   }
   RETURN rows, total, [p IN COLLECT { UNWIND walks AS walk UNWIND walk AS n RETURN DISTINCT n } | p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' }}] AS people
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}] AS people
 }
 RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows, people: people, total: total} AS result
