@@ -141,11 +141,18 @@ func reachCypher(template, filter string, links reachLinks, n int) string {
 		if k > 1 {
 			b.WriteString("      UNION ALL\n")
 		}
-		bound := ""
+		// Within k hops: one link from me, or from someone within k-1
+		// hops whom every step passes through (passableBy): a person
+		// who opted out of being an intermediary, or whom the audience
+		// may not see, ends a path but never carries one further.
 		if k > 1 {
-			bound = "*1.." + strconv.Itoa(k)
+			bound := "*1.." + strconv.Itoa(k-1)
+			b.WriteString("      MATCH inner = (me)-[:" + types + bound + "]-(y:Person) WHERE all(n IN nodes(inner) WHERE n = me OR " + passableBy("n") + ")\n" +
+				"      WITH DISTINCT me, y MATCH (y)-[:" + types + "]-(x:Person)")
+		} else {
+			b.WriteString("      MATCH (me)-[:" + types + "]-(x:Person)")
 		}
-		b.WriteString("      MATCH (me)-[:" + types + bound + "]-(x:Person) WHERE x <> me AND " + filter +
+		b.WriteString(" WHERE x <> me AND " + seenBy("x") + " AND " + filter +
 			" RETURN DISTINCT x, " + strconv.Itoa(k) + " AS hops\n")
 	}
 	b.WriteString("    }\n    RETURN x, min(hops) AS hops, null AS via\n  }\n")
@@ -254,10 +261,11 @@ func openMentorsCypherBy(template string, links reachLinks, n, minLevel int, way
 `
 		forward += " AND fan <= " + limit
 		hop2Forward = `        UNION ALL
+        WITH me, y, candidates WHERE ` + passableBy("y") + `
         MATCH (y)-[:{types}]-(x) WHERE x <> me AND x IN candidates
         RETURN x, y AS through
 `
-		near = "y = me OR y IN mine"
+		near = "y = me OR (y IN mine AND " + passableBy("y") + ")"
 	}
 	switch way {
 	case alwaysForward:
@@ -268,7 +276,7 @@ func openMentorsCypherBy(template string, links reachLinks, n, minLevel int, way
 	reach := `  CALL (me, skills) {
     UNWIND skills AS s
     MATCH (s)<-[:` + canMentorTypes(minLevel) + `]-(x)
-    WHERE x <> me
+    WHERE x <> me AND ` + seenBy("x") + `
     WITH collect(DISTINCT x) AS candidates
     WITH candidates, COLLECT { MATCH (me)-[:{types}]-(y) RETURN DISTINCT y } AS mine
 ` + fan + `    WITH candidates, mine, ` + forward + ` AS forward
@@ -312,9 +320,10 @@ func fillTypes(q string, links reachLinks, n int) string {
 // reachPath binds, for each row m of a page (m.x, its mentor), walk and
 // links to the people and links of a shortest path from me to m.x, from
 // a bidirectional search.
-const reachPath = `    UNWIND page AS m
+var reachPath = `    UNWIND page AS m
     WITH me, m, m.x AS x
     MATCH path = shortestPath((me)-[:{types}*1..{n}]-(x))
+    WHERE all(n IN nodes(path) WHERE n = me OR n = x OR ` + passableBy("n") + `)
     WITH m, nodes(path) AS walk, relationships(path) AS links
 `
 
@@ -438,7 +447,7 @@ type MentorMatch struct {
 // row even when nothing matches; the outer one is OPTIONAL for an unknown
 // person or skill.
 var findMentorsCypher = `
-OPTIONAL MATCH (me:Person {id: $for})
+OPTIONAL MATCH (me:Person {id: $for}) WHERE ` + seenBy("me") + `
 OPTIONAL MATCH (target:Skill {id: $skill})
 OPTIONAL CALL (me, target) {
   WITH me, target WHERE me IS NOT NULL AND target IS NOT NULL
@@ -506,8 +515,8 @@ const walkIDsProjection = `{steps: [i IN range(0, size(links) - 1) | {
 
 // countMentorsCypher counts what findMentorsCypher ranks; its {reach} binds
 // x: countReach (no hop counts needed), or the open mentors' one.
-const countMentorsCypher = `
-OPTIONAL MATCH (me:Person {id: $for})
+var countMentorsCypher = `
+OPTIONAL MATCH (me:Person {id: $for}) WHERE ` + seenBy("me") + `
 OPTIONAL MATCH (target:Skill {id: $skill})
 CALL (me, target) {
   WITH me, target WHERE me IS NOT NULL AND target IS NOT NULL

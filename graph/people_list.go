@@ -24,8 +24,9 @@ const MaxPageSize = 100
 
 // peopleWhere holds every filter of PeopleFilter as a parameterised
 // condition on p; a null parameter disables its condition.
-const peopleWhere = `
-  ($available IS NULL OR p.availableToMentor = $available)
+var peopleWhere = `
+  ` + seenBy("p") + `
+  AND ($available IS NULL OR p.availableToMentor = $available)
   AND ($seeking IS NULL OR p.seekingMentorship = $seeking)
   AND ($org IS NULL OR EXISTS { MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })
   AND ($skill IS NULL OR EXISTS {
@@ -49,8 +50,8 @@ RETURN ` + projection + ` AS person, null AS score`
 // same answer as peoplePageCypherWith when $org is set.
 func peopleOfOrganizationCypherWith(projection string) string {
 	return `
-MATCH (:Organization {id: $org})<-[member:AFFILIATED_WITH]-(p:Person)
-WHERE member.until IS NULL AND p.id > $after AND` + peopleWhere + `
+MATCH (:Organization {id: $org})<-[membership:AFFILIATED_WITH]-(p:Person)
+WHERE membership.until IS NULL AND p.id > $after AND` + peopleWhere + `
 WITH DISTINCT p ORDER BY p.id LIMIT $limit
 RETURN ` + projection + ` AS person, null AS score`
 }
@@ -84,17 +85,17 @@ var (
 	peopleOfOrganizationCypher = peopleOfOrganizationCypherWith(personProjection)
 )
 
-const peopleCountCypher = `
+var peopleCountCypher = `
 MATCH (p:Person)
 WHERE` + peopleWhere + `
 RETURN count(p) AS n`
 
-const peopleOfOrganizationCountCypher = `
-MATCH (:Organization {id: $org})<-[member:AFFILIATED_WITH]-(p:Person)
-WHERE member.until IS NULL AND` + peopleWhere + `
+var peopleOfOrganizationCountCypher = `
+MATCH (:Organization {id: $org})<-[membership:AFFILIATED_WITH]-(p:Person)
+WHERE membership.until IS NULL AND` + peopleWhere + `
 RETURN count(DISTINCT p) AS n`
 
-const peopleSearchCountCypher = `
+var peopleSearchCountCypher = `
 CALL db.index.fulltext.queryNodes('names', $search) YIELD node AS p
 WHERE p:Person AND` + peopleWhere + `
 RETURN count(p) AS n`

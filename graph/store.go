@@ -41,10 +41,13 @@ func (s *Store) Retries() int64 { return s.retries.Load() }
 // (testdata/cypher).
 var ranStatement func(cypher string)
 
-// countingTx counts the statements run in a managed transaction.
+// countingTx counts the statements run in a managed transaction, and
+// gives each the parameters of the audience it answers ($viewer, $member,
+// $admin: see Audience), so that no statement can be sent without them.
 type countingTx struct {
 	neo4j.ManagedTransaction
-	n *atomic.Int64
+	n        *atomic.Int64
+	audience map[string]any
 }
 
 func (t countingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
@@ -52,7 +55,14 @@ func (t countingTx) Run(ctx context.Context, cypher string, params map[string]an
 	if ranStatement != nil {
 		ranStatement(cypher)
 	}
-	return t.ManagedTransaction.Run(ctx, cypher, params)
+	with := make(map[string]any, len(params)+len(t.audience))
+	for k, v := range params {
+		with[k] = v
+	}
+	for k, v := range t.audience {
+		with[k] = v
+	}
+	return t.ManagedTransaction.Run(ctx, cypher, with)
 }
 
 // NewStore returns a Store over driver that names database in every session.
@@ -115,6 +125,7 @@ func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.A
 	// when the driver went on to send COMMIT. The driver calls the
 	// function on this goroutine, one attempt after the other.
 	committing, attempted := false, false
+	audience := AudienceOf(ctx).params()
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	v, err := execute(ctx, sess, func(tx neo4j.ManagedTransaction) (v T, err error) {
@@ -128,7 +139,7 @@ func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.A
 			return zero, errTooLateToCommit
 		}
 		defer recoverMissingValue(&err)
-		v, err = work(countingTx{tx, &s.statements})
+		v, err = work(countingTx{tx, &s.statements, audience})
 		if err != nil {
 			return v, err
 		}
