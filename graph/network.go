@@ -1,6 +1,5 @@
 package graph
 
-
 // Types shared by the network questions (mentors within N hops, referral
 // paths, lineage, board of mentors, coverage gaps, succession,
 // neighbourhood): every answer carries the path or reason behind it.
