@@ -2,7 +2,11 @@ package graph
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Visibility is who may see a person, or a group of a person's fields.
@@ -129,9 +133,56 @@ func privacyFrom(v any) *Privacy {
 		}
 		return DefaultVisibility
 	}
-	p := &Privacy{Visibility: level("visibility"), ProfileVisibility: level("profileVisibility"), Intermediary: true}
+	p := &Privacy{Visibility: level("visibility"), ProfileVisibility: level("profileVisibility"), OpenToIntroductions: true}
 	if b, ok := m["openToIntroductions"].(bool); ok {
-		p.Intermediary = b
+		p.OpenToIntroductions = b
 	}
 	return p
+}
+
+// PrivacyPatch changes some of a person's privacy settings; nil fields
+// stay as they are.
+type PrivacyPatch struct {
+	Visibility          *Visibility
+	ProfileVisibility   *Visibility
+	OpenToIntroductions *bool
+}
+
+var setPrivacyCypher = `
+MATCH (p:Person {id: $id})
+SET p += $set, p.updatedAt = datetime()
+RETURN ` + personProjection
+
+// SetPrivacy changes who may see the person with id, their profile
+// fields, and whether they carry others' paths. It takes effect in every
+// answer from the next read on.
+func (s *Store) SetPrivacy(ctx context.Context, id string, patch PrivacyPatch) (Person, error) {
+	var c checker
+	c.id("input.personId", id)
+	set := map[string]any{}
+	for _, f := range []struct {
+		field, prop string
+		v           *Visibility
+	}{{"input.visibility", "visibility", patch.Visibility}, {"input.profileVisibility", "profileVisibility", patch.ProfileVisibility}} {
+		if f.v == nil {
+			continue
+		}
+		if !slices.Contains(Visibilities, *f.v) {
+			c.fail(f.field, "%s must be one of PUBLIC, MEMBERS, CONNECTIONS, PRIVATE, got %q", f.field, *f.v)
+		}
+		set[f.prop] = string(*f.v)
+	}
+	if patch.OpenToIntroductions != nil {
+		set["openToIntroductions"] = *patch.OpenToIntroductions
+	}
+	if c.err != nil {
+		return Person{}, c.err
+	}
+	return write(ctx, s, "set privacy", func(tx neo4j.ManagedTransaction) (Person, error) {
+		p, err := single(ctx, tx, setPrivacyCypher, map[string]any{"id": id, "set": set}, personFrom)
+		if errors.Is(err, errNoRows) {
+			return Person{}, notFound("no person with id %q", id)
+		}
+		return p, err
+	})
 }

@@ -112,6 +112,7 @@ func cypherStatements() []namedStatement {
 		{"people", "search", peopleSearchCypher},
 		{"people", "count", peopleCountCypher},
 		{"people", "search-count", peopleSearchCountCypher},
+		{"person", "set-privacy", setPrivacyCypher},
 		{"people", "organization", peopleOfOrganizationCypher},
 		{"people", "organization-count", peopleOfOrganizationCountCypher},
 		{"people", "by-id", peopleByIDCypher},

@@ -38,10 +38,10 @@ type Privacy struct {
 	// ProfileVisibility is who sees their headline, bio, location and
 	// timezone (others see the person without them).
 	ProfileVisibility Visibility
-	// Intermediary: they may appear on the inside of others' paths
+	// OpenToIntroductions: they may appear on the inside of others' paths
 	// (referral paths, mentors' paths). Paths through someone who opted
 	// out are not returned.
-	Intermediary bool
+	OpenToIntroductions bool
 }
 
 // Skill is a skill of the catalogue; BroaderID names the skill it is

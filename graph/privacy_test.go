@@ -8,26 +8,24 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/mentorgraph/mentorgraph/graph"
-	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
 )
 
-// setVisibility stores who may see people (a property the import layout
-// does not carry).
-func (n *testNet) setVisibility(t *testing.T, property string, level graph.Visibility, names ...string) {
+// setVisibility sets who may see people (property "visibility") or
+// their profile fields ("profileVisibility"), through the store.
+func (n *testNet) setVisibility(t *testing.T, s *graph.Store, property string, level graph.Visibility, names ...string) {
 	t.Helper()
-	ids := make([]string, len(names))
-	for i, name := range names {
-		ids[i] = n.id(name)
-	}
-	_, err := neo4j.ExecuteQuery(context.Background(), neo4jtest.Driver(t),
-		`UNWIND $ids AS id MATCH (p:Person {id: id}) SET p[$property] = $level`,
-		map[string]any{"ids": ids, "property": property, "level": string(level)}, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(neo4jtest.Get(t).Database))
-	if err != nil {
-		t.Fatalf("set %s of %v: %v", property, names, err)
+	for _, name := range names {
+		var patch graph.PrivacyPatch
+		if property == "visibility" {
+			patch.Visibility = &level
+		} else {
+			patch.ProfileVisibility = &level
+		}
+		if _, err := s.SetPrivacy(context.Background(), n.id(name), patch); err != nil {
+			t.Fatalf("set %s of %s: %v", property, name, err)
+		}
 	}
 }
 
@@ -58,10 +56,10 @@ func privacyNet(t *testing.T, s *graph.Store) *testNet {
 	n.knows("link", "far")
 	n.goal("priv", "lead", "OPEN")
 	n.load(t, s)
-	n.setVisibility(t, "visibility", graph.Public, "pub", "me")
-	n.setVisibility(t, "visibility", graph.Connections, "friend", "stranger")
-	n.setVisibility(t, "visibility", graph.Private, "priv", "hidden")
-	n.setVisibility(t, "profileVisibility", graph.Private, "mem")
+	n.setVisibility(t, s, "visibility", graph.Public, "pub", "me")
+	n.setVisibility(t, s, "visibility", graph.Connections, "friend", "stranger")
+	n.setVisibility(t, s, "visibility", graph.Private, "priv", "hidden")
+	n.setVisibility(t, s, "profileVisibility", graph.Private, "mem")
 	n.closedToIntroductions(t, "closed")
 	return n
 }
