@@ -114,7 +114,8 @@ func importSteps(ds *dataset.Dataset) []importStep {
 				return map[string]any{"i": i, "id": p.ID, "props": props("name", text(p.Name), "headline", text(p.Headline),
 					"bio", text(p.Bio), "location", text(p.Location), "timezone", text(p.Timezone),
 					"availableToMentor", ptrParam(p.AvailableToMentor), "mentorCapacity", ptrParam(p.MentorCapacity),
-					"seekingMentorship", ptrParam(p.SeekingMentorship))}
+					"seekingMentorship", ptrParam(p.SeekingMentorship), "visibility", text(p.Visibility),
+					"profileVisibility", text(p.ProfileVisibility), "openToIntroductions", ptrParam(p.OpenToIntroductions))}
 			}},
 		{kind: skill, n: len(ds.Skills), label: "Skill", classify: skillClassify, create: skillCreate, update: skillUpdate,
 			row: func(i int) map[string]any {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mentorgraph/mentorgraph/graph"
+	"github.com/mentorgraph/mentorgraph/graph/dataset"
 )
 
 // setVisibility sets who may see people (property "visibility") or
@@ -206,5 +207,68 @@ func TestPrivacyInEveryAnswer(t *testing.T) {
 			}
 			noHidden("neighbourhood", hood)
 		})
+	}
+}
+
+// TestPrivacySettingsImportAndExport: a person's privacy settings are
+// imported (people.csv's visibility, profile_visibility and
+// open_to_introductions), take effect, are exported as stored, and an
+// import that leaves them empty keeps them; a bad value is refused.
+func TestPrivacySettingsImportAndExport(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	n := newTestNet(t)
+	closed := false
+	n.ds.People = append(n.ds.People,
+		dataset.Person{ID: n.id("shy"), Name: "Shy", Visibility: "PRIVATE", ProfileVisibility: "CONNECTIONS", OpenToIntroductions: &closed},
+		dataset.Person{ID: n.id("plain"), Name: "Plain"})
+	n.load(t, s)
+	want := graph.Privacy{Visibility: graph.Private, ProfileVisibility: graph.Connections, OpenToIntroductions: false}
+	check := func(when string) {
+		t.Helper()
+		people, err := s.PeopleByID(ctx, []string{n.id("shy"), n.id("plain")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := people[n.id("shy")].Privacy; p == nil || *p != want {
+			t.Errorf("%s: shy's privacy %+v, want %+v", when, p, want)
+		}
+		if p := people[n.id("plain")].Privacy; p == nil || *p != (graph.Privacy{Visibility: graph.Members, ProfileVisibility: graph.Members, OpenToIntroductions: true}) {
+			t.Errorf("%s: plain's privacy %+v, want the defaults", when, p)
+		}
+		asMember, err := s.PeopleByID(graph.WithAudience(ctx, graph.Audience{PersonID: n.id("plain"), Member: true}), []string{n.id("shy"), n.id("plain")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := asMember[n.id("shy")]; ok || len(asMember) != 1 {
+			t.Errorf("%s: a member sees %v, want plain alone", when, asMember)
+		}
+	}
+	check("imported")
+
+	exported, err := s.Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(exported.People, func(p dataset.Person) bool { return p.ID == n.id("shy") })
+	if i < 0 {
+		t.Fatal("shy is not exported")
+	}
+	if p := exported.People[i]; p.Visibility != "PRIVATE" || p.ProfileVisibility != "CONNECTIONS" || p.OpenToIntroductions == nil || *p.OpenToIntroductions {
+		t.Errorf("exported shy: %+v", p)
+	}
+
+	// Importing shy again without the columns changes nothing.
+	again := dataset.Dataset{People: []dataset.Person{{ID: n.id("shy"), Name: "Shy"}}}
+	if _, err := s.Import(ctx, &again, graph.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	check("imported again without the columns")
+
+	bad := dataset.Dataset{People: []dataset.Person{{ID: n.id("loud"), Name: "Loud", Visibility: "FRIENDS",
+		At: dataset.Pos{File: "people.csv", Line: 2}}}}
+	_, err = s.Import(ctx, &bad, graph.ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "visibility") || !strings.Contains(err.Error(), "FRIENDS") {
+		t.Errorf("a bad visibility: %v, want an error naming the column and the value", err)
 	}
 }
