@@ -43,7 +43,7 @@ type Board struct {
 // of the asked skills up to MaxOpenMentorHops, pruning BFS per hop bound
 // beyond.
 var boardCandidatesCypher = `
-OPTIONAL MATCH (me:Person {id: $for})
+OPTIONAL MATCH (me:Person {id: $for}) WHERE ` + seenBy("me") + `
 WITH me, [id IN $skills WHERE NOT EXISTS { MATCH (:Skill {id: id}) }] AS missing
 CALL (me, missing) {
   WITH me WHERE me IS NOT NULL AND size(missing) = 0
@@ -72,6 +72,7 @@ MATCH (me:Person {id: $for})
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 MATCH path = shortestPath((me)-[:{types}*1..{n}]-(p))
+WHERE all(n IN nodes(path) WHERE n = me OR n = p OR ` + passableBy("n") + `)
 RETURN {person: ` + personProjection + `, path: ` + pathProjection + `} AS row`
 
 // The candidates by reach, and from the open mentors of the asked skills

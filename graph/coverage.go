@@ -112,7 +112,7 @@ const coverageScope = `($org IS NULL OR EXISTS {
 // 1 or 2 hops, 7 s at 3, 15 s at 4; scoped to its largest organization
 // (7k members) 2.5 s at 2 hops and 6 s at 4. One search per demand person
 // over all MaxHops took minutes.
-const coverageTemplate = `
+var coverageTemplate = `
 MATCH (s:Skill)
 CALL (s) {
   MATCH (n:Skill)-[:PART_OF*0..5]->(s)
@@ -136,11 +136,12 @@ CALL (within) {
   RETURN count(p) AS supply,
     sum(CASE WHEN capacity > active THEN capacity - active ELSE 0 END) AS openSlots,
     collect(CASE WHEN capacity > active THEN p END) AS suitable,
-    collect(CASE WHEN active >= capacity THEN p.id END) AS overloaded
+    count(CASE WHEN active >= capacity THEN 1 END) AS overloadedCount,
+    collect(CASE WHEN active >= capacity AND ` + seenBy("p") + ` THEN p.id END) AS overloaded
 }
-WITH s, demand, seekers, supply, openSlots, suitable, overloaded
+WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded
 WHERE size(demand) > 0 OR supply > 0
-WITH s, demand, seekers, supply, openSlots, suitable, overloaded,
+WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded,
   suitable AS visited, CASE WHEN size(demand) > 0 THEN suitable ELSE [] END AS frontier
 {layers}
 CALL (demand, suitable, visited) {
@@ -149,11 +150,11 @@ CALL (demand, suitable, visited) {
     THEN NOT EXISTS { MATCH ANY SHORTEST (d)-[:KNOWS|MENTORED_BY]-{1,{n}}(m:Person) WHERE m <> d AND m IN suitable }
     ELSE NOT d IN visited{near}
   END
-  RETURN count(d) AS uncovered, collect(d.id)[..$maxIDs] AS uncoveredIDs
+  RETURN count(d) AS uncovered, collect(CASE WHEN ` + seenBy("d") + ` THEN d.id END)[..$maxIDs] AS uncoveredIDs
 }
 RETURN {skill: ` + skillProjection + `, demand: size(demand), seekers: seekers, supply: supply,
   openSlots: openSlots, uncovered: uncovered, uncoveredIDs: uncoveredIDs,
-  overloadedCount: size(overloaded), overloaded: overloaded[..$maxIDs]} AS row`
+  overloadedCount: overloadedCount, overloaded: overloaded[..$maxIDs]} AS row`
 
 // coverageLayer is one layer of the breadth-first search of coverageTemplate.
 const coverageLayer = `
@@ -163,7 +164,7 @@ CALL (frontier, visited) {
   WHERE NOT y IN visited
   RETURN collect(DISTINCT y) AS reached
 }
-WITH s, demand, seekers, supply, openSlots, suitable, overloaded, visited + reached AS visited,
+WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded, visited + reached AS visited,
   CASE WHEN all(d IN demand WHERE d IN visited OR d IN reached) THEN [] ELSE reached END AS frontier`
 
 // coverageNear is the demand side of the reach test of coverageTemplate:

@@ -61,12 +61,14 @@ func cypherStatements() []namedStatement {
 	for l := range reachLinkSets {
 		for n := 1; n <= MaxReachHops; n++ {
 			add("findMentors", "reach-"+linkSetNames[l]+"-"+hops(n), findMentorsVariants[l][n])
+			add("findMentorsWithCount", "reach-"+linkSetNames[l]+"-"+hops(n), findMentorsWithCountVariants[l][n])
 			add("countMentors", "reach-"+linkSetNames[l]+"-"+hops(n), countMentorsVariants[l][n])
 		}
 		for n := 1; n <= MaxOpenMentorHops; n++ {
 			for level := 1; level <= MaxSkillLevel; level++ {
 				v := fmt.Sprintf("open-%s-%s-level-%d", linkSetNames[l], hops(n), level)
 				add("findMentors", v, findOpenMentors[l][n][level])
+				add("findMentorsWithCount", v, findOpenMentorsWithCount[l][n][level])
 				add("countMentors", v, countOpenMentors[l][n][level])
 			}
 		}
@@ -110,6 +112,9 @@ func cypherStatements() []namedStatement {
 		{"people", "search", peopleSearchCypher},
 		{"people", "count", peopleCountCypher},
 		{"people", "search-count", peopleSearchCountCypher},
+		{"person", "set-privacy", setPrivacyCypher},
+		{"people", "organization", peopleOfOrganizationCypher},
+		{"people", "organization-count", peopleOfOrganizationCountCypher},
 		{"people", "by-id", peopleByIDCypher},
 		{"people", "skills", skillsOfPeopleCypher},
 		{"people", "goals", goalsOfPeopleCypher},
@@ -217,12 +222,15 @@ func cypherStatements() []namedStatement {
 	for _, st := range schemaStatements {
 		add("schema", st.name, st.cypher)
 	}
+	add("schema", "read-indexes", schemaIndexesCypher)
+	add("schema", "read-meta", schemaMetaCypher)
 	// Planned reads: each shape the tests read, by id and as a page.
 	for _, shape := range PlannedReadShapes {
 		projection, _ := plannedProjection(shape.Reads)
 		add("plannedReads", shape.Name+"-by-id", readPeopleCypher(projection))
 		add("plannedReads", shape.Name+"-page", peoplePageCypherWith(projection))
 		add("plannedReads", shape.Name+"-search", peopleSearchCypherWith(projection))
+		add("plannedReads", shape.Name+"-organization", peopleOfOrganizationCypherWith(projection))
 	}
 	for _, l := range []label{personLabel, skillLabel, organizationLabel, goalLabel} {
 		add("store", "exists-"+labelNoun[l], existsCypher[l])
@@ -237,10 +245,8 @@ func cypherStatements() []namedStatement {
 				add("import", kind+"-"+s.what, s.cypher)
 			}
 		}
-		if st.label != "" {
-			add("import", "any-"+strings.ToLower(st.label), anyStoredCypher(st.label))
-		}
 	}
+	add("import", "any-person", anyStoredCypher("Person"))
 	return out
 }
 

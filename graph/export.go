@@ -21,7 +21,7 @@ MATCH (p:Person) WHERE p.id > $after
 WITH p ORDER BY p.id LIMIT $limit
 WITH collect(p) AS page
 RETURN last(page).id AS last, [p IN page | p {.id, .name, .headline, .bio, .location, .timezone,
-  .availableToMentor, .mentorCapacity, .seekingMentorship}] AS rows`
+  .availableToMentor, .mentorCapacity, .seekingMentorship, .visibility, .profileVisibility, .openToIntroductions}] AS rows`
 	exportSkills = `
 MATCH (s:Skill) WHERE s.id > $after
 WITH s ORDER BY s.id LIMIT $limit
@@ -78,7 +78,8 @@ func (s *Store) Export(ctx context.Context) (*dataset.Dataset, error) {
 			ds.People = append(ds.People, dataset.Person{ID: str(m, "id"), Name: str(m, "name"), Headline: str(m, "headline"),
 				Bio: str(m, "bio"), Location: str(m, "location"), Timezone: str(m, "timezone"),
 				AvailableToMentor: boolPtr(m, "availableToMentor"), MentorCapacity: intPtr(m, "mentorCapacity"),
-				SeekingMentorship: boolPtr(m, "seekingMentorship")})
+				SeekingMentorship: boolPtr(m, "seekingMentorship"), Visibility: str(m, "visibility"),
+				ProfileVisibility: str(m, "profileVisibility"), OpenToIntroductions: boolPtr(m, "openToIntroductions")})
 		}},
 		{exportSkills, func(m map[string]any) {
 			ds.Skills = append(ds.Skills, dataset.Skill{ID: str(m, "id"), Name: str(m, "name"), Category: str(m, "category"),

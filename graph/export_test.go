@@ -1,13 +1,19 @@
 package graph
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
 
 // The open-mentor search of FindMentors and CountMentors forced one way
 // (see openMentorsCypherBy), for the tests in package graph_test that
 // check both ways give the store's answers.
 var (
-	findOpenMentorsForward   = openMentorVariants(findMentorsCypher, alwaysForward)
-	findOpenMentorsBackward  = openMentorVariants(findMentorsCypher, alwaysBackward)
+	findOpenMentorsForward   = openMentorVariants(findMentors(rankPage), alwaysForward)
+	findOpenMentorsBackward  = openMentorVariants(findMentors(rankPage), alwaysBackward)
 	countOpenMentorsForward  = openMentorVariants(countMentorsCypher, alwaysForward)
 	countOpenMentorsBackward = openMentorVariants(countMentorsCypher, alwaysBackward)
 )
@@ -16,10 +22,12 @@ var (
 // mentors within MaxOpenMentorHops) always forward from the asker, or
 // always backward from the candidates.
 func (s *Store) FindMentorsOneWay(ctx context.Context, args FindMentorsArgs, forward bool) (Page[MentorMatch], error) {
+	open := findOpenMentorsBackward
 	if forward {
-		return s.findMentors(ctx, args, findOpenMentorsForward)
+		open = findOpenMentorsForward
 	}
-	return s.findMentors(ctx, args, findOpenMentorsBackward)
+	page, _, err := s.findMentors(ctx, args, findMentorsVariants, open)
+	return page, err
 }
 
 // CountMentorsOneWay is CountMentors searching as FindMentorsOneWay.
@@ -28,4 +36,44 @@ func (s *Store) CountMentorsOneWay(ctx context.Context, args FindMentorsArgs, fo
 		return s.countMentors(ctx, args, countOpenMentorsForward)
 	}
 	return s.countMentors(ctx, args, countOpenMentorsBackward)
+}
+
+// ProfileFindMentors runs a statement of FindMentors for args under
+// PROFILE, straight through the driver (not as a store statement), and
+// returns its plan and how long it took: kind "page" is FindMentors',
+// "page+count" FindMentorsWithCount's, "count" CountMentors'.
+func (s *Store) ProfileFindMentors(ctx context.Context, args FindMentorsArgs, kind string) (neo4j.ProfiledPlan, time.Duration, error) {
+	q, err := args.check(kind != "count")
+	if err != nil {
+		return nil, 0, err
+	}
+	var cypher string
+	switch kind {
+	case "page":
+		cypher = q.cypher(findMentorsVariants, findOpenMentors)
+	case "page+count":
+		cypher = q.cypher(findMentorsWithCountVariants, findOpenMentorsWithCount)
+	case "count":
+		cypher = q.cypher(countMentorsVariants, countOpenMentors)
+	default:
+		return nil, 0, fmt.Errorf("no statement kind %q", kind)
+	}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	t0 := time.Now()
+	plan, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (neo4j.ProfiledPlan, error) {
+		res, err := tx.Run(ctx, "PROFILE "+cypher, q.params)
+		if err != nil {
+			return nil, err
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if sum.Profile() == nil {
+			return nil, fmt.Errorf("no profile in the summary")
+		}
+		return sum.Profile(), nil
+	})
+	return plan, time.Since(t0), err
 }

@@ -46,6 +46,19 @@ import (
 // reach next to a hub is tens of thousands of people; the open leadership
 // mentors are 214 with 1,438 links, whoever asks.
 //
+// On a network with hubs (graph/seed's social shape: the biggest hub knows
+// a quarter of everyone) the asker's reach is not what costs: from the
+// open mentors, a hub asker pays one pass over their own links (mine) and
+// the candidates' links, whoever they are. What did cost was a second
+// statement for totalCount (the same work again) and the paths of a page
+// through two hubs (expand-into between two hubs, once per row): the
+// count now comes from the rows the page is ranked from
+// (FindMentorsWithCount), and my links to the page's next people are read
+// once (openMentorPath). Pruning by the score's upper bound was measured
+// not to pay: the distance part (1/hops) spreads less than the others
+// together, so a farther person can still beat a nearer one; see
+// docs/design/hubs.md.
+//
 // Variable-length bounds and the open-mentor links' types are literals: each
 // query exists in one variant per link set and hop bound (and, from the
 // open mentors, minimum level 1..5), built once at start-up from the
@@ -117,7 +130,9 @@ func checkReachHops(c *checker, field string, v int) {
 //	{n}      the hop bound, a literal
 //	{reach}  a CALL binding x and hops: each person other than me within n
 //	         hops who passes filter (a condition on x), and their hop count
-//	{path}   binds path to a shortest path from me to x (reachPath)
+//	         ({nestedReach}: the same, indented one level more)
+//	{path}   binds walk and links to a shortest path from me to each row m
+//	         of a page (reachPath)
 func reachCypher(template, filter string, links reachLinks, n int) string {
 	types := reachTypes[links]
 	var b strings.Builder
@@ -126,15 +141,35 @@ func reachCypher(template, filter string, links reachLinks, n int) string {
 		if k > 1 {
 			b.WriteString("      UNION ALL\n")
 		}
-		bound := ""
+		// Within k hops: one link from me, or from someone within k-1
+		// hops whom every step passes through (passableBy): a person
+		// who opted out of being an intermediary, or whom the audience
+		// may not see, ends a path but never carries one further.
 		if k > 1 {
-			bound = "*1.." + strconv.Itoa(k)
+			bound := "*1.." + strconv.Itoa(k-1)
+			b.WriteString("      MATCH inner = (me)-[:" + types + bound + "]-(y:Person) WHERE all(n IN nodes(inner) WHERE n = me OR " + passableBy("n") + ")\n" +
+				"      WITH DISTINCT me, y MATCH (y)-[:" + types + "]-(x:Person)")
+		} else {
+			b.WriteString("      MATCH (me)-[:" + types + "]-(x:Person)")
 		}
-		b.WriteString("      MATCH (me)-[:" + types + bound + "]-(x:Person) WHERE x <> me AND " + filter +
+		b.WriteString(" WHERE x <> me AND " + seenBy("x") + " AND " + filter +
 			" RETURN DISTINCT x, " + strconv.Itoa(k) + " AS hops\n")
 	}
 	b.WriteString("    }\n    RETURN x, min(hops) AS hops, null AS via\n  }\n")
-	return fillTypes(strings.NewReplacer("{reach}", b.String(), "{path}", reachPath).Replace(template), links, n)
+	return fillTypes(fillReach(template, b.String(), reachPath), links, n)
+}
+
+// fillReach fills a template's {reach} with reach, {nestedReach} with
+// reach indented one level (for a template that ranks inside a CALL of its
+// own), and {path} with path.
+func fillReach(template, reach, path string) string {
+	lines := strings.SplitAfter(reach, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			lines[i] = "  " + l
+		}
+	}
+	return strings.NewReplacer("{reach}", reach, "{nestedReach}", strings.Join(lines, ""), "{path}", path).Replace(template)
 }
 
 // reachVariants builds template for every link set and hop bound 1..max.
@@ -226,10 +261,11 @@ func openMentorsCypherBy(template string, links reachLinks, n, minLevel int, way
 `
 		forward += " AND fan <= " + limit
 		hop2Forward = `        UNION ALL
+        WITH me, y, candidates WHERE ` + passableBy("y") + `
         MATCH (y)-[:{types}]-(x) WHERE x <> me AND x IN candidates
         RETURN x, y AS through
 `
-		near = "y = me OR y IN mine"
+		near = "y = me OR (y IN mine AND " + passableBy("y") + ")"
 	}
 	switch way {
 	case alwaysForward:
@@ -240,7 +276,7 @@ func openMentorsCypherBy(template string, links reachLinks, n, minLevel int, way
 	reach := `  CALL (me, skills) {
     UNWIND skills AS s
     MATCH (s)<-[:` + canMentorTypes(minLevel) + `]-(x)
-    WHERE x <> me
+    WHERE x <> me AND ` + seenBy("x") + `
     WITH collect(DISTINCT x) AS candidates
     WITH candidates, COLLECT { MATCH (me)-[:{types}]-(y) RETURN DISTINCT y } AS mine
 ` + fan + `    WITH candidates, mine, ` + forward + ` AS forward
@@ -265,7 +301,7 @@ func openMentorsCypherBy(template string, links reachLinks, n, minLevel int, way
     RETURN x, hops, CASE WHEN hops = 2 THEN ys[0] END AS via
   }
 `
-	return fillTypes(strings.NewReplacer("{reach}", reach, "{path}", openMentorPath).Replace(template), links, n)
+	return fillTypes(fillReach(template, reach, openMentorPath), links, n)
 }
 
 // forwardPerCandidate is how many links a forward search of
@@ -281,23 +317,55 @@ func fillTypes(q string, links reachLinks, n int) string {
 	return strings.NewReplacer("{types}", reachTypes[links], "{n}", strconv.Itoa(n)).Replace(q)
 }
 
-// reachPath binds path to a shortest path from me to x, for a page's rows
-// (a bidirectional search each).
-const reachPath = "  MATCH path = shortestPath((me)-[:{types}*1..{n}]-(x))\n"
+// reachPath binds, for each row m of a page (m.x, its mentor), walk and
+// links to the people and links of a shortest path from me to m.x, from
+// a bidirectional search.
+var reachPath = `    UNWIND page AS m
+    WITH me, m, m.x AS x
+    MATCH path = shortestPath((me)-[:{types}*1..{n}]-(x))
+    WHERE all(n IN nodes(path) WHERE n = me OR n = x OR ` + passableBy("n") + `)
+    WITH m, nodes(path) AS walk, relationships(path) AS links
+`
 
-// openMentorPath binds path to a shortest path from me to x when hops is 1
-// or 2: the link between them (KNOWS before MENTORED_BY), or the two links
-// through via, their common neighbour with the smallest id, found with the
-// hop count; each link is found by expand-into from the end with fewer.
-const openMentorPath = `  CALL (me, x, hops, via) {
-    WITH me, x WHERE hops = 1
-    MATCH path = (me)-[r:{types}]-(x)
-    RETURN path ORDER BY type(r) LIMIT 1
-    UNION
-    WITH me, x, via WHERE hops = 2
-    MATCH path = (me)-[:{types}]-(via)-[:{types}]-(x)
-    RETURN path LIMIT 1
-  }
+// openMentorPath binds, for each row m of a page (m.x its mentor, m.via
+// the common neighbour with the smallest id when m.hops is 2), walk and
+// links to a shortest path from me to m.x: the link between me and the
+// next person on it (m.x, or m.via), then for 2 hops the one from m.via
+// to m.x. Where two people are linked twice, the step names their
+// connection, else the mentorship in which the walker is the mentee (as
+// referral paths do).
+//
+// My links to the next people are read once per person, from whichever
+// side follows fewer links: expand-into from each (it reads the smaller
+// of the two ends' links), or one pass over my links. Next to a hub the
+// next person is often another hub (hubs know each other, and a
+// mentor's smallest-id common neighbour with a hub is often one): one
+// expand-into per row between two hubs read about 4,800 links each (63,000
+// db hits for a page of 20 from a hub of 7,931 links, on the social
+// network of 100k people), where one pass over my links reads 7,931.
+const openMentorPath = `    WITH me, page, reduce(d = [], m IN page | CASE WHEN coalesce(m.via, m.x) IN d THEN d ELSE d + coalesce(m.via, m.x) END) AS next
+    CALL (me, next) {
+      WITH me, next, COUNT { (me)-[:{types}]-() } AS mine
+      WITH me, next, mine <= reduce(t = 0, e IN next | t + CASE WHEN COUNT { (e)-[:{types}]-() } < mine THEN COUNT { (e)-[:{types}]-() } ELSE mine END) AS onePass
+      CALL (me, next, onePass) {
+        WITH me, next WHERE onePass
+        MATCH (me)-[r:{types}]-(e) WHERE e IN next
+        RETURN r
+        UNION ALL
+        WITH me, next WHERE NOT onePass
+        UNWIND next AS e
+        MATCH (me)-[r:{types}]-(e)
+        RETURN r
+      }
+      RETURN collect(r) AS mineToNext
+    }
+    UNWIND page AS m
+    WITH me, m, m.x AS x, coalesce(m.via, m.x) AS e, mineToNext
+    WITH me, m, x, e, [r IN mineToNext WHERE startNode(r) = e OR endNode(r) = e] AS toE
+    WITH me, m, x, e, head([r IN toE WHERE type(r) = 'KNOWS'] + [r IN toE WHERE startNode(r) = me] + toE) AS first,
+      COLLECT { MATCH (e)-[r:{types}]-(x) WHERE e <> x
+        RETURN r ORDER BY type(r), CASE WHEN startNode(r) = e THEN 0 ELSE 1 END LIMIT 1 } AS second
+    WITH m, CASE WHEN e = x THEN [me, x] ELSE [me, e, x] END AS walk, [first] + second AS links
 `
 
 // MentorWeights weigh the parts of a mentor match's score; each is 0 or
@@ -373,47 +441,82 @@ type MentorMatch struct {
 // holding is checked from the person's side (a few HAS_SKILL links each)
 // against the list of the skill and its narrower skills; the score is
 // computed for every candidate (it orders them), the path and the person's
-// projection only for the page.
+// projection only for the page. {rank} is rankPage or rankAndCount: it
+// returns the page, as a list of rows m, and with rankAndCount the total
+// ({total}). Every CALL inside ends in an aggregation, so it returns one
+// row even when nothing matches; the outer one is OPTIONAL for an unknown
+// person or skill.
 var findMentorsCypher = `
-OPTIONAL MATCH (me:Person {id: $for})
+OPTIONAL MATCH (me:Person {id: $for}) WHERE ` + seenBy("me") + `
 OPTIONAL MATCH (target:Skill {id: $skill})
-CALL (me, target) {
+OPTIONAL CALL (me, target) {
   WITH me, target WHERE me IS NOT NULL AND target IS NOT NULL
   WITH me,
     COLLECT { MATCH (s:Skill)-[:PART_OF*0..5]->(target) WHERE $narrower OR s = target RETURN DISTINCT s } AS skills,
     COLLECT { MATCH (me)-[a:AFFILIATED_WITH]->(o:Organization) WHERE a.until IS NULL RETURN DISTINCT o } AS orgs,
     COLLECT { MATCH (me)-[r:MENTORED_BY]->(c:Person) WHERE $excludeCurrent AND r.status = 'ACTIVE' RETURN DISTINCT c } AS current
-{reach}  WITH * WHERE NOT x IN current
-  CALL (x, skills) {
-    MATCH (x)-[h:HAS_SKILL]->(s:Skill) WHERE s IN skills AND h.level >= $minLevel
-    RETURN h.level AS level, s.id AS skillId, s AS matched ORDER BY level DESC, skillId LIMIT 1
+  CALL (me, skills, orgs, current) {
+{nestedReach}    WITH * WHERE NOT x IN current
+    CALL (x, skills) {
+      MATCH (x)-[h:HAS_SKILL]->(s:Skill) WHERE s IN skills AND h.level >= $minLevel
+      RETURN h.level AS level, s.id AS skillId, s AS matched ORDER BY level DESC, skillId LIMIT 1
+    }
+    WITH me, orgs, x, level, matched, hops, via,
+      CASE WHEN x.availableToMentor
+        THEN coalesce(x.mentorCapacity, 0) - COUNT { (x)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }
+        ELSE 0 END AS open
+    WHERE NOT $availableOnly OR open > 0
+    WITH me, x, level, matched, hops, via, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
+      CASE WHEN size(orgs) > 0 AND EXISTS { (x)-[b:AFFILIATED_WITH]->(o:Organization) WHERE b.until IS NULL AND o IN orgs }
+        THEN 1.0 ELSE 0.0 END AS shared
+    WITH x, level, matched, hops, via, open,
+      $wDistance * (1.0 / hops) AS distance, $wLevel * (level / 5.0) AS lvl,
+      $wCapacity * ((CASE WHEN open < 3 THEN open ELSE 3 END) / 3.0) AS capacity, $wShared * shared AS sharedOrg
+    WITH x, level, matched, hops, via, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
+{rank}  }
+  CALL (me, page) {
+{path}    WITH m, walk, links, m.matched AS s
+    RETURN collect({mentor: m.x.id, hops: m.hops, skill: ` + skillProjection + `, level: m.level, open: m.open,
+      score: m.score, distance: m.distance, lvl: m.lvl, capacity: m.capacity, shared: m.sharedOrg,
+      path: ` + walkIDsProjection + `}) AS rows, collect(walk) AS walks
   }
-  WITH me, orgs, x, level, matched, hops, via,
-    CASE WHEN x.availableToMentor
-      THEN coalesce(x.mentorCapacity, 0) - COUNT { (x)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }
-      ELSE 0 END AS open
-  WHERE NOT $availableOnly OR open > 0
-  WITH me, x, level, matched, hops, via, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
-    CASE WHEN size(orgs) > 0 AND EXISTS { (x)-[b:AFFILIATED_WITH]->(o:Organization) WHERE b.until IS NULL AND o IN orgs }
-      THEN 1.0 ELSE 0.0 END AS shared
-  WITH me, x, level, matched, hops, via, open,
-    $wDistance * (1.0 / hops) AS distance, $wLevel * (level / 5.0) AS lvl,
-    $wCapacity * ((CASE WHEN open < 3 THEN open ELSE 3 END) / 3.0) AS capacity, $wShared * shared AS sharedOrg
-  WITH me, x, level, matched, hops, via, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
-  WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND x.id > $after)
-  ORDER BY score DESC, x.id LIMIT $limit
-{path}  WITH x, path, matched AS s, level, hops, open, distance, lvl, capacity, sharedOrg, score
-  WITH collect({mentor: x.id, hops: hops, skill: ` + skillProjection + `, level: level, open: open,
-    score: score, distance: distance, lvl: lvl, capacity: capacity, shared: sharedOrg,
-    path: ` + pathIDsProjection + `}) AS rows, collect(nodes(path)) AS walks
-  RETURN rows, [p IN COLLECT { UNWIND walks AS walk UNWIND walk AS n RETURN DISTINCT n } | ` + personProjection + `] AS people
+  RETURN rows, {total}, [p IN COLLECT { UNWIND walks AS walk UNWIND walk AS n RETURN DISTINCT n } | ` + personProjection + `] AS people
 }
-RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows, people: people} AS result`
+RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows, people: people, total: total} AS result`
+
+// pageRow is a ranked row of findMentorsCypher, as the page lists it.
+const pageRow = `{x: x, level: level, matched: matched, hops: hops, via: via, open: open,
+      distance: distance, lvl: lvl, capacity: capacity, sharedOrg: sharedOrg, score: score}`
+
+// afterCursor keeps the rows after the page's cursor ($after, $afterScore).
+const afterCursor = `$afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND x.id > $after)`
+
+// rankPage is findMentorsCypher's {rank} when no count is asked: the
+// $limit best rows after the cursor (a top-k sort).
+const rankPage = `    WHERE ` + afterCursor + `
+    ORDER BY score DESC, x.id LIMIT $limit
+    RETURN collect(` + pageRow + `) AS page
+`
+
+// rankAndCount is findMentorsCypher's {rank} when the count is asked too
+// (FindMentorsWithCount): every row is counted, then the $limit best after
+// the cursor are kept, in order (collect keeps the order of the sort).
+const rankAndCount = `    ORDER BY score DESC, x.id
+    RETURN count(*) AS total,
+      collect(CASE WHEN ` + afterCursor + `
+        THEN ` + pageRow + ` END)[0..$limit] AS page
+`
+
+// walkIDsProjection is pathIDsProjection for a path given as its people,
+// walk, and its links, links.
+const walkIDsProjection = `{steps: [i IN range(0, size(links) - 1) | {
+      from: (walk[i]).id, to: (walk[i + 1]).id, type: type(links[i]),
+      forward: startNode(links[i]) = walk[i], since: (links[i]).since}], people: [n IN walk | n.id]}`
 
 // countMentorsCypher counts what findMentorsCypher ranks; its {reach} binds
 // x: countReach (no hop counts needed), or the open mentors' one.
-const countMentorsCypher = `
-OPTIONAL MATCH (me:Person {id: $for})
+var countMentorsCypher = `
+OPTIONAL MATCH (me:Person {id: $for}) WHERE ` + seenBy("me") + `
 OPTIONAL MATCH (target:Skill {id: $skill})
 CALL (me, target) {
   WITH me, target WHERE me IS NOT NULL AND target IS NOT NULL
@@ -444,13 +547,25 @@ const countReach = `  CALL (me) {
 // The variants of each query: by reach (any question) and from the open
 // mentors (available mentors only, up to MaxOpenMentorHops).
 var (
-	findMentorsVariants  = reachVariants(findMentorsCypher, mentorReachFilter, MaxReachHops)
-	countMentorsVariants = variants(MaxReachHops, func(l reachLinks, n int) string {
+	findMentorsVariants          = reachVariants(findMentors(rankPage), mentorReachFilter, MaxReachHops)
+	findMentorsWithCountVariants = reachVariants(findMentors(rankAndCount), mentorReachFilter, MaxReachHops)
+	countMentorsVariants         = variants(MaxReachHops, func(l reachLinks, n int) string {
 		return fillTypes(strings.Replace(countMentorsCypher, "{reach}", countReach, 1), l, n)
 	})
-	findOpenMentors  = openMentorVariants(findMentorsCypher, chooseWay)
-	countOpenMentors = openMentorVariants(countMentorsCypher, chooseWay)
+	findOpenMentors          = openMentorVariants(findMentors(rankPage), chooseWay)
+	findOpenMentorsWithCount = openMentorVariants(findMentors(rankAndCount), chooseWay)
+	countOpenMentors         = openMentorVariants(countMentorsCypher, chooseWay)
 )
+
+// findMentors is findMentorsCypher with rank as its {rank}: rankPage, or
+// rankAndCount (which returns the total).
+func findMentors(rank string) string {
+	total := "null AS total"
+	if rank == rankAndCount {
+		total = "total"
+	}
+	return strings.NewReplacer("{rank}", rank, "{total}", total).Replace(findMentorsCypher)
+}
 
 // cypher picks the query variant for q from the reach variants and the
 // open-mentor ones.
@@ -552,23 +667,36 @@ func mentorsNotFound(m map[string]any, args FindMentorsArgs) error {
 // ErrNotFound naming the argument ("for", "skill"); bad arguments are an
 // InputError naming theirs. One Cypher statement per call.
 func (s *Store) FindMentors(ctx context.Context, args FindMentorsArgs) (Page[MentorMatch], error) {
-	return s.findMentors(ctx, args, findOpenMentors)
+	page, _, err := s.findMentors(ctx, args, findMentorsVariants, findOpenMentors)
+	return page, err
 }
 
-// findMentors is FindMentors with open as the open-mentor variants.
-func (s *Store) findMentors(ctx context.Context, args FindMentorsArgs, open *openVariants) (Page[MentorMatch], error) {
+// FindMentorsWithCount is FindMentors and CountMentors in one statement:
+// the page, and how many matches there are in all. The count comes from
+// the rows the page is ranked from, so it costs little more than the page.
+func (s *Store) FindMentorsWithCount(ctx context.Context, args FindMentorsArgs) (Page[MentorMatch], int, error) {
+	return s.findMentors(ctx, args, findMentorsWithCountVariants, findOpenMentorsWithCount)
+}
+
+// findMentors is FindMentors with reach and open as the statement's
+// variants; total is the count, when the statement counts.
+func (s *Store) findMentors(ctx context.Context, args FindMentorsArgs, reach [reachLinkSets][MaxReachHops + 1]string, open *openVariants) (page Page[MentorMatch], total int, err error) {
 	q, err := args.check(true)
 	if err != nil {
-		return Page[MentorMatch]{}, err
+		return Page[MentorMatch]{}, 0, err
 	}
-	cypher := q.cypher(findMentorsVariants, open)
-	matches, err := read(ctx, s, "find mentors", func(tx neo4j.ManagedTransaction) ([]MentorMatch, error) {
+	cypher := q.cypher(reach, open)
+	type answer struct {
+		matches []MentorMatch
+		total   int
+	}
+	a, err := read(ctx, s, "find mentors", func(tx neo4j.ManagedTransaction) (answer, error) {
 		result, err := single(ctx, tx, cypher, q.params, func(m map[string]any) map[string]any { return m })
 		if err != nil {
-			return nil, err
+			return answer{}, err
 		}
 		if err := mentorsNotFound(result, args); err != nil {
-			return nil, err
+			return answer{}, err
 		}
 		rows, _ := result["rows"].([]any)
 		people := peopleByID(result["people"])
@@ -576,13 +704,13 @@ func (s *Store) findMentors(ctx context.Context, args FindMentorsArgs, open *ope
 		for _, r := range rows {
 			out = append(out, mentorMatchFrom(r.(map[string]any), people))
 		}
-		return out, nil
+		return answer{out, intVal(result, "total")}, nil
 	})
 	if err != nil {
-		return Page[MentorMatch]{}, err
+		return Page[MentorMatch]{}, 0, err
 	}
 	// collect keeps no order: restore the ranking.
-	slices.SortFunc(matches, func(a, b MentorMatch) int {
+	slices.SortFunc(a.matches, func(a, b MentorMatch) int {
 		if a.Score != b.Score {
 			if a.Score > b.Score {
 				return -1
@@ -591,9 +719,9 @@ func (s *Store) findMentors(ctx context.Context, args FindMentorsArgs, open *ope
 		}
 		return strings.Compare(a.Mentor.ID, b.Mentor.ID)
 	})
-	return pageOf(matches, args.Page.First, q.hasPrev, func(m MentorMatch) Cursor {
+	return pageOf(a.matches, args.Page.First, q.hasPrev, func(m MentorMatch) Cursor {
 		return Cursor{ID: m.Mentor.ID, Score: &m.Score}
-	}), nil
+	}), a.total, nil
 }
 
 // mentorMatchFrom reads a row of findMentorsCypher; people are the

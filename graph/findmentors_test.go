@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	gocmp "github.com/google/go-cmp/cmp"
+
 	"github.com/mentorgraph/mentorgraph/graph"
 )
 
@@ -177,6 +179,27 @@ func TestFindMentors(t *testing.T) {
 			}
 			if count != len(want) {
 				t.Errorf("CountMentors = %d, want %d", count, len(want))
+			}
+			// The page and the count in one statement: the same page, and
+			// CountMentors' count, whatever the page's size.
+			args.Page.First = 1
+			first, err := s.FindMentors(ctx, args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before = s.Statements()
+			counted, total, err := s.FindMentorsWithCount(ctx, args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Statements() - before; got != 1 {
+				t.Errorf("FindMentorsWithCount sent %d statements, want 1", got)
+			}
+			if diff := gocmp.Diff(first, counted); diff != "" {
+				t.Errorf("FindMentorsWithCount's page differs from FindMentors' (-FindMentors +WithCount):\n%s", diff)
+			}
+			if total != len(want) {
+				t.Errorf("FindMentorsWithCount counted %d, want %d", total, len(want))
 			}
 		})
 	}

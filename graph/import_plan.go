@@ -13,8 +13,10 @@ import (
 )
 
 // importStep is one record kind: its rows as Cypher parameters, and the
-// statements that write them (and, for a dry run, classify them). Both
-// return one row per outcome ("created", "updated", "unchanged").
+// statements that write them (and, for a dry run, classify them). classify
+// returns one row per outcome ("created", "updated", "unchanged"); a step
+// without one (the skill hierarchy's links) writes every row with create
+// and counts none.
 type importStep struct {
 	kind dataset.Kind
 	// n is the number of rows; row(i) builds the parameters of row i.
@@ -31,10 +33,10 @@ type importStep struct {
 		key  string
 	}
 	createFresh string
-	// label, for a node kind, is its nodes' label. When no node has it,
-	// every row is created without classifying it, and createFresh (if
-	// any) writes the rows whose ends this import created, given as
-	// [a, b, props, id].
+	// label, for a node kind, is its nodes' label. When no node had it as
+	// the import began (validateImport reads that), every row is created
+	// without classifying it, and createFresh (if any) writes the rows
+	// whose ends this import created, given as [a, b, props, id].
 	label string
 	// pair, for links between two people, returns the ids of row i's two
 	// ends, so its rows can be written in rounds (see importRounds).
@@ -112,15 +114,17 @@ func importSteps(ds *dataset.Dataset) []importStep {
 				return map[string]any{"i": i, "id": p.ID, "props": props("name", text(p.Name), "headline", text(p.Headline),
 					"bio", text(p.Bio), "location", text(p.Location), "timezone", text(p.Timezone),
 					"availableToMentor", ptrParam(p.AvailableToMentor), "mentorCapacity", ptrParam(p.MentorCapacity),
-					"seekingMentorship", ptrParam(p.SeekingMentorship))}
+					"seekingMentorship", ptrParam(p.SeekingMentorship), "visibility", text(p.Visibility),
+					"profileVisibility", text(p.ProfileVisibility), "openToIntroductions", ptrParam(p.OpenToIntroductions))}
 			}},
-		{kind: skill, n: len(ds.Skills), classify: skillClassify, create: skillCreate, update: skillUpdate,
+		{kind: skill, n: len(ds.Skills), label: "Skill", classify: skillClassify, create: skillCreate, update: skillUpdate,
 			row: func(i int) map[string]any {
 				s := ds.Skills[i]
 				return map[string]any{"i": i, "id": s.ID, "parent": text(s.ParentID),
 					"props": props("name", text(s.Name), "category", text(s.Category), "description", text(s.Description))}
 			}},
-		{kind: kindSkillParent, n: len(parents), classify: skillParentClassify, create: skillParentImport, lockHierarchy: true,
+		{kind: kindSkillParent, n: len(parents), ends: [2]end{{skill, "id"}, {skill, "parent"}},
+			create: skillParentImport, createFresh: skillParentFresh, lockHierarchy: true,
 			row: func(i int) map[string]any {
 				s := ds.Skills[parents[i]]
 				return map[string]any{"i": i, "id": s.ID, "parent": s.ParentID}

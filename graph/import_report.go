@@ -87,3 +87,17 @@ func (p *importProgress) batchDone(kind dataset.Kind, rows int, outcome batchOut
 		p.report(p.done, p.total)
 	}
 }
+
+// importTrace, when set (by the package's import benchmark, before any
+// import runs), is told how long each part of an import took, under
+// names such as "validate: look up", "person: create", "person: commit"
+// and "person: transaction" (a batch's whole transaction). Batches
+// written side by side report at once: it must be safe for concurrent use.
+var importTrace func(phase string, d time.Duration)
+
+// traceSince tells importTrace, if set, the time since start under phase.
+func traceSince(phase string, start time.Time) {
+	if importTrace != nil {
+		importTrace(phase, time.Since(start))
+	}
+}

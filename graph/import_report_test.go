@@ -2,6 +2,7 @@ package graph
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -29,3 +30,7 @@ func TestImportReportCountsKinds(t *testing.T) {
 		t.Errorf("report (-want +got):\n%s", diff)
 	}
 }
+
+// TraceImports makes every import tell f how long each of its parts took
+// (importTrace), or, with nil, stops it; for BenchmarkImportPhases.
+func TraceImports(f func(phase string, d time.Duration)) { importTrace = f }

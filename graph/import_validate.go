@@ -7,6 +7,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -16,18 +17,40 @@ import (
 // validateImport is the first stage of an import: it looks up what ds
 // refers to without defining it (known) and validates ds with it
 // (dataset.Validate). The problems, with readProblems (found while reading
-// ds), are the error, all of them: nothing is written then.
-func (s *Store) validateImport(ctx context.Context, ds *dataset.Dataset, readProblems dataset.Problems) error {
-	known, err := s.known(ctx, ds)
+// ds), are the error, all of them: nothing is written then. It returns the
+// labels of importSteps of which some node is stored (storedLabels), read
+// in the same look-up.
+func (s *Store) validateImport(ctx context.Context, ds *dataset.Dataset, readProblems dataset.Problems) (storedLabels, error) {
+	start := time.Now()
+	known, stored, err := s.known(ctx, ds)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if problems := mergeProblems(readProblems, dataset.Validate(ds, known)); len(problems) > 0 {
-		return problems
+	traceSince("validate: look up", start)
+	start = time.Now()
+	problems := mergeProblems(readProblems, dataset.Validate(ds, known))
+	traceSince("validate: check", start)
+	if len(problems) > 0 {
+		return nil, problems
 	}
-	return nil
+	return stored, nil
 }
 
+// storedLabels says, for each label of importSteps, whether any node
+// with it is stored. A step whose label has none creates every row
+// without classifying it (writeStep).
+type storedLabels map[string]bool
+
+// none reports whether no node with the label is stored; a label the
+// look-up did not answer for counts as stored.
+func (l storedLabels) none(label string) bool {
+	stored, ok := l[label]
+	return ok && !stored
+}
+
+// knownIDsCypher looks up, in one statement, what validation needs from
+// the database (see known) and whether any node of each label an import
+// writes is stored.
 const knownIDsCypher = `
 CALL () { UNWIND $people AS id MATCH (n:Person {id: id}) RETURN collect(id) AS people }
 CALL () { UNWIND $skills AS id MATCH (n:Skill {id: id}) RETURN collect(id) AS skills }
@@ -39,23 +62,30 @@ CALL () {
   MATCH (:Person {id: pair[0]})-[a:AFFILIATED_WITH]->(:Organization {id: pair[1]})
   RETURN collect([pair[0], pair[1], a.role, a.since, a.until]) AS memberships
 }
-RETURN {people: people, skills: skills, orgs: orgs, parents: parents, memberships: memberships} AS known`
+RETURN {people: people, skills: skills, orgs: orgs, parents: parents, memberships: memberships,
+  stored: {Person: EXISTS { MATCH (:Person) }, Skill: EXISTS { MATCH (:Skill) },
+    Organization: EXISTS { MATCH (:Organization) }, Goal: EXISTS { MATCH (:Goal) }}} AS known`
 
 // known looks up the ids ds refers to without defining them, the stored
 // skill hierarchy, and the stored memberships of the people and
 // organizations ds gives a current membership, so validation accepts
-// references to stored data and sees what the import adds to.
-func (s *Store) known(ctx context.Context, ds *dataset.Dataset) (dataset.Known, error) {
+// references to stored data and sees what the import adds to; and, in the
+// same statement, which labels have nodes stored.
+func (s *Store) known(ctx context.Context, ds *dataset.Dataset) (dataset.Known, storedLabels, error) {
 	people, skills, orgs := ds.Missing()
 	currentPairs := []any{}
 	for _, p := range ds.CurrentAffiliationPairs() {
 		currentPairs = append(currentPairs, []string{p.PersonID, p.OrganizationID})
 	}
-	return read(ctx, s, "import: look up referenced ids", func(tx neo4j.ManagedTransaction) (dataset.Known, error) {
+	type lookup struct {
+		known  dataset.Known
+		stored storedLabels
+	}
+	l, err := read(ctx, s, "import: look up referenced ids", func(tx neo4j.ManagedTransaction) (lookup, error) {
 		m, err := single(ctx, tx, knownIDsCypher, map[string]any{"people": people, "skills": skills, "orgs": orgs, "currentPairs": currentPairs},
 			func(m map[string]any) map[string]any { return m })
 		if err != nil {
-			return dataset.Known{}, err
+			return lookup{}, err
 		}
 		k := dataset.Known{People: set(strList(m, "people")), Skills: set(strList(m, "skills")),
 			Organizations: set(strList(m, "orgs")), SkillParents: map[string]string{},
@@ -79,8 +109,14 @@ func (s *Store) known(ctx context.Context, ds *dataset.Dataset) (dataset.Known, 
 					Since: datasetDate(row[3]), Until: datasetDate(row[4])})
 			}
 		}
-		return k, nil
+		stored := storedLabels{}
+		flags, _ := m["stored"].(map[string]any)
+		for label, v := range flags {
+			stored[label], _ = v.(bool)
+		}
+		return lookup{k, stored}, nil
 	})
+	return l.known, l.stored, err
 }
 
 func set(ids []string) map[string]bool {

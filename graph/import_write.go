@@ -23,38 +23,51 @@ type createdNodes map[dataset.Kind]map[string]string
 // batches, as importRounds plans them, each batch in a transaction of its
 // own, and says what it did. The nodes it creates are added to created,
 // which later steps read to create links between new nodes outright.
-func (s *Store) writeStep(ctx context.Context, st importStep, created createdNodes, opts ImportOptions, progress *importProgress) (KindCounts, error) {
+func (s *Store) writeStep(ctx context.Context, st importStep, stored storedLabels, created createdNodes, opts ImportOptions, progress *importProgress) (KindCounts, error) {
 	kc := KindCounts{Kind: st.kind, Rows: st.n}
+	if opts.DryRun && st.classify == "" {
+		// Nothing to classify, and its rows count with another kind's.
+		progress.batchDone(st.kind, st.n, batchOutcome{}, &kc)
+		return kc, nil
+	}
 	start := time.Now()
 	run := write[batchOutcome]
 	if opts.DryRun {
 		run = read[batchOutcome]
 	}
-	// allNew: no node of the kind is stored, so every row creates one and
-	// none needs classifying (ids are unique within a dataset).
-	allNew := false
-	if st.label != "" && st.n > 0 {
-		stored, err := s.anyStored(ctx, st.label)
-		if err != nil {
-			return kc, err
-		}
-		allNew = !stored
-	}
+	// allNew: no node of the kind was stored when the import began (the
+	// steps before this one write no node of it), so every row creates one
+	// and none needs classifying (ids are unique within a dataset).
+	allNew := st.label != "" && stored.none(st.label)
 	// Ends are of earlier steps: created[e.kind] is only read here, while
 	// this step's own map is written under mu.
 	fresh := func(r map[string]any) []any { return freshRow(st, created, allNew, r) }
+	isNew := func(r map[string]any) bool { return newLink(st, created, r) }
 	if created[st.kind] == nil {
 		created[st.kind] = map[string]string{}
 	}
 	var mu sync.Mutex
-	err := writeRounds(ctx, importRounds(st, opts.BatchSize, opts.Workers), opts.BatchSize, opts.Workers, func(rows []int32) error {
+	t := time.Now()
+	rounds := importRounds(st, opts.BatchSize, opts.Workers)
+	traceSince(string(st.kind)+": rounds", t)
+	err := writeRounds(ctx, rounds, opts.BatchSize, opts.Workers, func(rows []int32) error {
+		t := time.Now()
 		batch := make([]map[string]any, len(rows))
 		for j, i := range rows {
 			batch[j] = st.row(int(i))
 		}
+		traceSince(string(st.kind)+": rows", t)
+		t = time.Now()
+		var workDone time.Time
 		outcome, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (batchOutcome, error) {
-			return importBatch(ctx, tx, st, batch, fresh, allNew, opts.DryRun)
+			out, err := importBatch(ctx, tx, st, batch, fresh, isNew, allNew, opts.DryRun)
+			workDone = time.Now()
+			return out, err
 		})
+		if err == nil {
+			traceSince(string(st.kind)+": commit", workDone)
+			traceSince(string(st.kind)+": transaction", t)
+		}
 		mu.Lock()
 		for id, eid := range outcome.elementIDs {
 			created[st.kind][id] = eid
@@ -95,6 +108,23 @@ func freshRow(st importStep, created createdNodes, allNew bool, r map[string]any
 	return row
 }
 
+// newLink reports whether row r of st, a link kind that classifies its
+// rows, has an end this import created: such a link cannot be stored yet,
+// so it is created without classifying (through the id index; freshRow
+// takes the rows whose two ends are new).
+func newLink(st importStep, created createdNodes, r map[string]any) bool {
+	if st.label != "" || st.classify == "" {
+		return false
+	}
+	for _, e := range st.ends {
+		id, _ := r[e.key].(string)
+		if _, ok := created[e.kind][id]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // batchOutcome is what one batch did: the nodes created (id → element
 // id, for node kinds), and counts.
 type batchOutcome struct {
@@ -103,62 +133,59 @@ type batchOutcome struct {
 }
 
 // importBatch classifies a batch (but for fresh rows, which are created
-// outright) and, unless dryRun, creates and updates the rows that need it.
+// outright, new links (isNew) and rows of a kind none of which is stored
+// (allNew), created too, and rows of a step without classify, written by
+// its create) and, unless dryRun, creates and updates the rows that need it.
 // The create statement of a node kind returns each new node's id and
 // element id.
 func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, batch []map[string]any,
-	fresh func(map[string]any) []any, allNew, dryRun bool) (batchOutcome, error) {
-	byOutcome := map[string][]map[string]any{}
-	var unknown []map[string]any
+	fresh func(map[string]any) []any, isNew func(map[string]any) bool, allNew, dryRun bool) (batchOutcome, error) {
+	var unknown, newRows []map[string]any
 	var freshRows []any
 	for _, r := range batch {
 		if f := fresh(r); f != nil {
 			freshRows = append(freshRows, f)
+		} else if isNew(r) {
+			newRows = append(newRows, r)
 		} else {
 			unknown = append(unknown, r)
 		}
 	}
-	if allNew {
+	byOutcome := map[string][]map[string]any{}
+	switch {
+	case allNew:
 		byOutcome["created"], unknown = unknown, nil
+	case st.classify == "":
+		byOutcome["linked"], unknown = unknown, nil
 	}
 	if len(unknown) > 0 {
-		res, err := tx.Run(ctx, st.classify, map[string]any{"rows": unknown})
-		if err != nil {
-			return batchOutcome{}, err
-		}
-		byIndex := make(map[int]map[string]any, len(unknown))
-		for _, r := range unknown {
-			byIndex[r["i"].(int)] = r
-		}
-		for res.Next(ctx) {
-			rec := res.Record()
-			o, _ := rec.Values[0].(string)
-			idx, _ := rec.Values[1].([]any)
-			for _, v := range idx {
-				n, _ := v.(int64)
-				byOutcome[o] = append(byOutcome[o], byIndex[int(n)])
-			}
-		}
-		if err := res.Err(); err != nil {
+		var err error
+		if byOutcome, err = classifyRows(ctx, tx, st, unknown); err != nil {
 			return batchOutcome{}, err
 		}
 	}
+	byOutcome["created"] = append(byOutcome["created"], newRows...)
 	out := batchOutcome{created: len(freshRows) + len(byOutcome["created"]),
 		updated: len(byOutcome["updated"]), unchanged: len(byOutcome["unchanged"])}
 	if dryRun {
 		return out, nil
 	}
 	if st.lockHierarchy {
+		t := time.Now()
 		if err := lockSkillHierarchy(ctx, tx); err != nil {
 			return batchOutcome{}, err
 		}
+		traceSince(string(st.kind)+": lock", t)
 	}
 	if len(freshRows) > 0 {
+		t := time.Now()
 		if err := exec(ctx, tx, st.createFresh, map[string]any{"rows": freshRows}); err != nil {
 			return batchOutcome{}, err
 		}
+		traceSince(string(st.kind)+": create fresh", t)
 	}
 	if rows := byOutcome["created"]; len(rows) > 0 {
+		t := time.Now()
 		if st.createRow != nil {
 			now := time.Now().UTC()
 			for i, r := range rows {
@@ -184,19 +211,51 @@ func importBatch(ctx context.Context, tx neo4j.ManagedTransaction, st importStep
 		if err := res.Err(); err != nil {
 			return batchOutcome{}, err
 		}
+		traceSince(string(st.kind)+": create", t)
 	}
 	for _, w := range []struct {
-		cypher string
-		rows   []map[string]any
-	}{{st.create, byOutcome["linked"]}, {st.update, byOutcome["updated"]}} {
+		what, cypher string
+		rows         []map[string]any
+	}{{"link", st.create, byOutcome["linked"]}, {"update", st.update, byOutcome["updated"]}} {
 		if len(w.rows) == 0 {
 			continue
 		}
+		t := time.Now()
 		if err := exec(ctx, tx, w.cypher, map[string]any{"rows": w.rows}); err != nil {
 			return batchOutcome{}, err
 		}
+		traceSince(string(st.kind)+": "+w.what, t)
 	}
 	return out, nil
+}
+
+// classifyRows runs st's classify statement on rows and returns them by
+// outcome ("created", "updated", "unchanged").
+func classifyRows(ctx context.Context, tx neo4j.ManagedTransaction, st importStep, rows []map[string]any) (map[string][]map[string]any, error) {
+	t := time.Now()
+	res, err := tx.Run(ctx, st.classify, map[string]any{"rows": rows})
+	if err != nil {
+		return nil, err
+	}
+	byIndex := make(map[int]map[string]any, len(rows))
+	for _, r := range rows {
+		byIndex[r["i"].(int)] = r
+	}
+	byOutcome := map[string][]map[string]any{}
+	for res.Next(ctx) {
+		rec := res.Record()
+		o, _ := rec.Values[0].(string)
+		idx, _ := rec.Values[1].([]any)
+		for _, v := range idx {
+			n, _ := v.(int64)
+			byOutcome[o] = append(byOutcome[o], byIndex[int(n)])
+		}
+	}
+	if err := res.Err(); err != nil {
+		return nil, err
+	}
+	traceSince(string(st.kind)+": classify", t)
+	return byOutcome, nil
 }
 
 // IsEmpty reports whether the graph holds no person.

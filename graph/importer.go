@@ -42,7 +42,9 @@ type ImportOptions struct {
 	// BatchSize is the number of rows per transaction (default 10,000).
 	BatchSize int
 	// Workers is how many batches of one kind are written at once
-	// (default 2); kinds are still written one after the other.
+	// (default 2); kinds are still written one after the other, and links
+	// between people that fit in Workers batches one batch after the
+	// other (see importsched.go).
 	Workers int
 	// Progress, when set, is called after each batch with the rows done and
 	// the rows in all.
@@ -72,15 +74,18 @@ func (o ImportOptions) withDefaults() ImportOptions {
 func (s *Store) Import(ctx context.Context, ds *dataset.Dataset, opts ImportOptions) (ImportReport, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
-	if err := s.validateImport(ctx, ds, opts.ReadProblems); err != nil {
+	stored, err := s.validateImport(ctx, ds, opts.ReadProblems)
+	if err != nil {
 		return ImportReport{}, err
 	}
+	planStart := time.Now()
 	steps := importSteps(ds)
 	report := ImportReport{DryRun: opts.DryRun}
 	progress := newImportProgress(steps, opts.Progress)
+	traceSince("plan", planStart)
 	created := createdNodes{}
 	for _, st := range steps {
-		kc, err := s.writeStep(ctx, st, created, opts, progress)
+		kc, err := s.writeStep(ctx, st, stored, created, opts, progress)
 		if err != nil {
 			return report, err
 		}

@@ -15,11 +15,27 @@ import (
 // writes cells that share no bucket side by side (a round-robin
 // tournament of the buckets, then the cells within one bucket). Other
 // kinds are one round of consecutive batches, as they come.
+//
+// Rounds keep people apart, not the links already stored: a new link is
+// put at the head of each end's chain of links, which locks the link that
+// was there, and two people of different lanes can share that link (a
+// mentorship, a connection of an earlier round). Two lanes can still
+// deadlock on it, and the driver retries the loser after a second or two.
+// At 12,000 connections (with their mentorships) most imports met such a
+// retry, which cost more than side-by-side writing saved; so links that
+// fit in workers batches are one lane, written one batch after the other.
 
 // importRounds returns the rows of st (their indexes) as rounds of lanes:
 // the lanes of a round are written side by side, each lane's batches one
 // after the other, and a round starts when the one before is done.
 func importRounds(st importStep, batchSize, workers int) [][][]int32 {
+	if st.pair != nil && st.n <= workers*batchSize {
+		lane := make([]int32, st.n)
+		for i := range lane {
+			lane[i] = int32(i)
+		}
+		return [][][]int32{{lane}}
+	}
 	if st.pair == nil || workers < 2 {
 		var lanes [][]int32
 		for from := 0; from < st.n; from += batchSize {

@@ -50,4 +50,10 @@ func TestImportRoundsKeepConcurrentLanesApart(t *testing.T) {
 	if len(plain) != 1 || len(plain[0]) != 3 || plain[0][2][0] != 2000 || len(plain[0][2]) != 500 {
 		t.Errorf("plain rows: %d rounds, lanes %v", len(plain), plain)
 	}
+	// Links that fit in workers batches: one lane, its batches written one
+	// after the other, not a transaction per cell.
+	st.n = 2000
+	if one := importRounds(st, 1000, 2); len(one) != 1 || len(one[0]) != 1 || len(one[0][0]) != 2000 || one[0][0][1999] != 1999 {
+		t.Errorf("links in two batches of two workers: %d rounds, %d lanes", len(one), len(one[0]))
+	}
 }

@@ -60,11 +60,11 @@ type LineageEntry struct {
 // previous generation (a list membership test), the smallest id first,
 // so the tree is the same on every call.
 var lineageTemplate = `
-OPTIONAL MATCH (me:Person {id: $id})
+OPTIONAL MATCH (me:Person {id: $id}) WHERE ` + seenBy("me") + `
 CALL (me) {
   WITH me WHERE me IS NOT NULL
   MATCH path = ANY SHORTEST (me){walk}{1,{n}}(p:Person)
-  WHERE p <> me
+  WHERE p <> me AND ` + seenBy("p") + ` AND all(x IN nodes(path)[1..-1] WHERE ` + passableBy("x") + `)
   RETURN collect({p: p, generation: length(path)}) AS found
 }
 WITH me, found, [g IN range(1, {n}) | [f IN found WHERE f.generation = g | f.p]] AS byGeneration

@@ -25,6 +25,23 @@ type Person struct {
 	SeekingMentorship bool
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+	// Privacy is the person's privacy settings, read only by the person
+	// themself and admins (nil for anyone else).
+	Privacy *Privacy
+}
+
+// Privacy is what a person chose to show, and to whom.
+type Privacy struct {
+	// Visibility is who sees the person at all: in lists, answers and
+	// paths.
+	Visibility Visibility
+	// ProfileVisibility is who sees their headline, bio, location and
+	// timezone (others see the person without them).
+	ProfileVisibility Visibility
+	// OpenToIntroductions: they may appear on the inside of others' paths
+	// (referral paths, mentors' paths). Paths through someone who opted
+	// out are not returned.
+	OpenToIntroductions bool
 }
 
 // Skill is a skill of the catalogue; BroaderID names the skill it is

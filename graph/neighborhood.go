@@ -50,8 +50,8 @@ type Subgraph struct {
 // so every link comes once, in its stored direction. The reach plan is the
 // one of FindMentors (see findmentors.go): pruning BFS per hop bound; Top keeps
 // only $take rows however large the reach.
-const neighborhoodCypher = `
-OPTIONAL MATCH (me:Person {id: $person})
+var neighborhoodCypher = `
+OPTIONAL MATCH (me:Person {id: $person}) WHERE ` + seenBy("me") + `
 CALL (me) {
   WITH me WHERE me IS NOT NULL
 {reach}  WITH x, hops ORDER BY hops, x.id LIMIT $take

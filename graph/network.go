@@ -1,7 +1,5 @@
 package graph
 
-import "strings"
-
 // Types shared by the network questions (mentors within N hops, referral
 // paths, lineage, board of mentors, coverage gaps, succession,
 // neighbourhood): every answer carries the path or reason behind it.
@@ -58,7 +56,7 @@ const pathStepsProjection = `[i IN range(0, length(path) - 1) | {
 // people on it; read by pathFrom. The people are projected as
 // personProjection projects `p`.
 var pathProjection = `{steps: ` + pathStepsProjection + `,
-  people: [pathNode IN nodes(path) | ` + strings.NewReplacer("p {", "pathNode {", "(p)", "(pathNode)").Replace(personProjection) + `]}`
+  people: [pathNode IN nodes(path) | ` + personProjectionOf("pathNode", "activeLink") + `]}`
 
 // pathIDsProjection is pathProjection with the people's ids alone; read by
 // pathAmong, for answers of several paths that project each person on

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -115,12 +116,20 @@ const refreshOpenMentorLinksBatch = 10000
 // ids in transactions of refreshOpenMentorLinksBatch people each.
 func (s *Store) refreshOpenMentorLinksOf(ctx context.Context, ids []string) error {
 	for chunk := range slices.Chunk(ids, refreshOpenMentorLinksBatch) {
+		t := time.Now()
+		var workDone time.Time
 		_, err := write(ctx, s, "refresh open-mentor links", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-			return struct{}{}, refreshOpenMentorLinks(ctx, tx, chunk...)
+			started := time.Now()
+			err := refreshOpenMentorLinks(ctx, tx, chunk...)
+			workDone = time.Now()
+			traceSince("open-mentor links: refresh", started)
+			return struct{}{}, err
 		})
 		if err != nil {
 			return err
 		}
+		traceSince("open-mentor links: commit", workDone)
+		traceSince("open-mentor links: transaction", t)
 	}
 	return nil
 }

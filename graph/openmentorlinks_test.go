@@ -15,6 +15,7 @@ import (
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
+	"github.com/mentorgraph/mentorgraph/graph/seed"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -294,4 +295,35 @@ func recomputedOpenMentorLinks(t *testing.T, prefix string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestImportedNetworkHasItsOpenMentorLinks: a network the import creates
+// (people available to mentor or not, with skills and mentees) gets the
+// open-mentor links a recomputation gives, and so does importing it again
+// after its people's availability changed in the files.
+func TestImportedNetworkHasItsOpenMentorLinks(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	p := neo4jtest.Prefix(t)
+	net := prefixed(seed.Generate(seed.Config{People: 300, Seed: 5}), p)
+	if _, err := s.Import(ctx, net, graph.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	links := maintainedOpenMentorLinks(t, p)
+	if len(links) == 0 {
+		t.Fatal("the imported network has no open-mentor links: the test proves nothing")
+	}
+	if diff := cmp.Diff(recomputedOpenMentorLinks(t, p), links); diff != "" {
+		t.Fatalf("after the import (-recomputed +maintained):\n%s", diff)
+	}
+	for i := range net.People {
+		flipped := net.People[i].AvailableToMentor == nil || !*net.People[i].AvailableToMentor
+		net.People[i].AvailableToMentor = &flipped
+	}
+	if _, err := s.Import(ctx, net, graph.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(recomputedOpenMentorLinks(t, p), maintainedOpenMentorLinks(t, p)); diff != "" {
+		t.Errorf("after importing everyone's availability flipped (-recomputed +maintained):\n%s", diff)
+	}
 }

@@ -86,6 +86,19 @@ func TestNetworkQuestionsRandomSources(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", what, err)
 				}
+				// The page with the count: the same page, the oracle's count.
+				t0 = time.Now()
+				counted, total, err := s.FindMentorsWithCount(ctx, args)
+				took(t0)
+				if err != nil {
+					t.Fatalf("%s with the count: %v", what, err)
+				}
+				if diff := gocmp.Diff(res, counted); diff != "" {
+					t.Errorf("%s: the page with the count differs (-FindMentors +FindMentorsWithCount):\n%s", what, diff)
+				}
+				if total != len(want) {
+					t.Errorf("%s: FindMentorsWithCount counted %d; oracle %d", what, total, len(want))
+				}
 				if len(res.Items) > first {
 					t.Errorf("%s: a page of %d matches", what, len(res.Items))
 				}

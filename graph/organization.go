@@ -166,12 +166,12 @@ type Member struct {
 	Since  *Date
 }
 
-const membersCypher = `
+var membersCypher = `
 UNWIND $ids AS id
 MATCH (o:Organization {id: id})
 CALL (o) {
   MATCH (p:Person)-[a:AFFILIATED_WITH]->(o)
-  WHERE a.until IS NULL AND p.id > $after
+  WHERE a.until IS NULL AND p.id > $after AND ` + seenBy("p") + `
   WITH p, a ORDER BY p.id LIMIT $limit
   RETURN collect({person: ` + personProjection + `, role: a.role, since: a.since}) AS rows
 }
@@ -195,9 +195,9 @@ func (s *Store) MembersOf(ctx context.Context, orgIDs []string, page PageArgs) (
 	return pagesOf(rows, page.First, hasAfter, func(m Member) Cursor { return Cursor{ID: m.Person.ID} }), nil
 }
 
-const countMembersCypher = `
-MATCH (:Person)-[a:AFFILIATED_WITH]->(:Organization {id: $org})
-WHERE a.until IS NULL
+var countMembersCypher = `
+MATCH (p:Person)-[a:AFFILIATED_WITH]->(:Organization {id: $org})
+WHERE a.until IS NULL AND ` + seenBy("p") + `
 RETURN count(a) AS n`
 
 // CountMembers counts an organization's current members.

@@ -24,8 +24,9 @@ const MaxPageSize = 100
 
 // peopleWhere holds every filter of PeopleFilter as a parameterised
 // condition on p; a null parameter disables its condition.
-const peopleWhere = `
-  ($available IS NULL OR p.availableToMentor = $available)
+var peopleWhere = `
+  ` + seenBy("p") + `
+  AND ($available IS NULL OR p.availableToMentor = $available)
   AND ($seeking IS NULL OR p.seekingMentorship = $seeking)
   AND ($org IS NULL OR EXISTS { MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })
   AND ($skill IS NULL OR EXISTS {
@@ -44,6 +45,30 @@ WITH p ORDER BY p.id LIMIT $limit
 RETURN ` + projection + ` AS person, null AS score`
 }
 
+// peopleOfOrganizationCypherWith starts from the organization's current
+// members, so a small organization's page does not walk everyone: the
+// same answer as peoplePageCypherWith when $org is set.
+func peopleOfOrganizationCypherWith(projection string) string {
+	return `
+MATCH (:Organization {id: $org})<-[membership:AFFILIATED_WITH]-(p:Person)
+WHERE membership.until IS NULL AND p.id > $after AND` + peopleWhere + `
+WITH DISTINCT p ORDER BY p.id LIMIT $limit
+RETURN ` + projection + ` AS person, null AS score`
+}
+
+// peopleCypherFor picks the list statement for f: best match first when
+// it searches, from the organization's members when it names one, else
+// everyone in id order.
+func peopleCypherFor(f PeopleFilter, projection string) string {
+	switch {
+	case f.Search != nil:
+		return peopleSearchCypherWith(projection)
+	case f.OrganizationID != nil:
+		return peopleOfOrganizationCypherWith(projection)
+	}
+	return peoplePageCypherWith(projection)
+}
+
 // peopleSearchCypherWith ranks people by full-text score, then id, each
 // returned as projection.
 func peopleSearchCypherWith(projection string) string {
@@ -55,16 +80,22 @@ RETURN ` + projection + ` AS person, score`
 }
 
 var (
-	peoplePageCypher   = peoplePageCypherWith(personProjection)
-	peopleSearchCypher = peopleSearchCypherWith(personProjection)
+	peoplePageCypher           = peoplePageCypherWith(personProjection)
+	peopleSearchCypher         = peopleSearchCypherWith(personProjection)
+	peopleOfOrganizationCypher = peopleOfOrganizationCypherWith(personProjection)
 )
 
-const peopleCountCypher = `
+var peopleCountCypher = `
 MATCH (p:Person)
 WHERE` + peopleWhere + `
 RETURN count(p) AS n`
 
-const peopleSearchCountCypher = `
+var peopleOfOrganizationCountCypher = `
+MATCH (:Organization {id: $org})<-[membership:AFFILIATED_WITH]-(p:Person)
+WHERE membership.until IS NULL AND` + peopleWhere + `
+RETURN count(DISTINCT p) AS n`
+
+var peopleSearchCountCypher = `
 CALL db.index.fulltext.queryNodes('names', $search) YIELD node AS p
 WHERE p:Person AND` + peopleWhere + `
 RETURN count(p) AS n`
@@ -90,16 +121,16 @@ func (f PeopleFilter) params() (map[string]any, error) {
 // People lists people matching f, a page at a time: by id, or best match
 // first when f.Search is set.
 func (s *Store) People(ctx context.Context, f PeopleFilter, page PageArgs) (Page[Person], error) {
-	cypher := peoplePageCypher
-	if f.Search != nil {
-		cypher = peopleSearchCypher
-	}
-	return listPage(ctx, s, "list people", cypher, f.Search, f.params, page, personFrom, func(p Person) string { return p.ID })
+	return listPage(ctx, s, "list people", peopleCypherFor(f, personProjection), f.Search, f.params, page, personFrom, func(p Person) string { return p.ID })
 }
 
 // CountPeople counts the people matching f.
 func (s *Store) CountPeople(ctx context.Context, f PeopleFilter) (int, error) {
-	return countMatching(ctx, s, "count people", peopleCountCypher, peopleSearchCountCypher, f.Search, f.params)
+	plain := peopleCountCypher
+	if f.OrganizationID != nil {
+		plain = peopleOfOrganizationCountCypher
+	}
+	return countMatching(ctx, s, "count people", plain, peopleSearchCountCypher, f.Search, f.params)
 }
 
 // countMatching counts what a filtered list holds, with the search variant

@@ -39,22 +39,20 @@ type PersonPatch struct {
 	SeekingMentorship Optional[bool]
 }
 
-// personProjection is a person as a map, with the count of active mentees
-// from which OpenSlots is computed. Its link variable has a name no
-// statement around it uses: a subquery sees the variables around it, so
-// a bound name (a mentorship's m) would count that one link instead.
-const personProjection = `p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
-  .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}`
+// personProjection is a person p as a map for the audience
+// (personProjectionOf).
+var personProjection = personProjectionOf("p", "activeLink")
 
 func personFrom(m map[string]any) Person {
+	profile, _ := m["profile"].(map[string]any)
 	p := Person{
 		ID:                str(m, "id"),
 		Name:              str(m, "name"),
-		Headline:          strPtr(m, "headline"),
-		Bio:               strPtr(m, "bio"),
-		Location:          strPtr(m, "location"),
-		Timezone:          strPtr(m, "timezone"),
+		Headline:          strPtr(profile, "headline"),
+		Bio:               strPtr(profile, "bio"),
+		Location:          strPtr(profile, "location"),
+		Timezone:          strPtr(profile, "timezone"),
+		Privacy:           privacyFrom(m["privacy"]),
 		AvailableToMentor: boolVal(m, "availableToMentor"),
 		MentorCapacity:    intVal(m, "mentorCapacity"),
 		SeekingMentorship: boolVal(m, "seekingMentorship"),
@@ -78,7 +76,7 @@ func (c *checker) personFields(prefix string, name *string, headline, bio, locat
 	c.nonNegative(prefix+"mentorCapacity", capacity)
 }
 
-const createPersonCypher = `
+var createPersonCypher = `
 CREATE (p:Person {id: $id, name: $name, headline: $headline, bio: $bio, location: $location,
   timezone: $timezone, availableToMentor: $available, mentorCapacity: $capacity,
   seekingMentorship: $seeking, createdAt: datetime(), updatedAt: datetime()})
@@ -110,7 +108,7 @@ func (s *Store) CreatePerson(ctx context.Context, in PersonInput) (Person, error
 	return p, err
 }
 
-const updatePersonCypher = `
+var updatePersonCypher = `
 MATCH (p:Person {id: $id})
 SET p += $set, p.updatedAt = datetime()
 RETURN ` + personProjection
@@ -188,9 +186,10 @@ func (s *Store) DeletePerson(ctx context.Context, id string) error {
 	return err
 }
 
-const peopleByIDCypher = `
+var peopleByIDCypher = `
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
+WHERE ` + seenBy("p") + `
 RETURN ` + personProjection
 
 // PeopleByID returns the people with these ids, keyed by id; unknown ids
@@ -215,7 +214,7 @@ func (s *Store) Person(ctx context.Context, id string) (Person, error) {
 	return p, nil
 }
 
-const setPersonSkillCypher = `
+var setPersonSkillCypher = `
 MATCH (p:Person {id: $person}), (s:Skill {id: $skill})
 MERGE (p)-[h:HAS_SKILL]->(s)
 SET h.level = $level, h.years = $years, p.updatedAt = datetime()
@@ -245,7 +244,7 @@ func (s *Store) SetPersonSkill(ctx context.Context, ps PersonSkill) (Person, err
 	})
 }
 
-const removePersonSkillCypher = `
+var removePersonSkillCypher = `
 MATCH (p:Person {id: $person})-[h:HAS_SKILL]->(:Skill {id: $skill})
 DELETE h
 SET p.updatedAt = datetime()

@@ -129,9 +129,8 @@ type ConnectionWith struct {
 // enclosing one); params gets the connections' limits.
 func plannedPerson(b *strings.Builder, v string, d int, r Reads, params map[string]any) {
 	ind := strings.Repeat("  ", d+1)
-	fmt.Fprintf(b, "%s {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,\n", v)
-	fmt.Fprintf(b, "%s.mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,\n", ind)
-	fmt.Fprintf(b, "%sactive: COUNT { (%s)<-[act%d:MENTORED_BY]-() WHERE act%d.status = 'ACTIVE' }", ind, v, d, d)
+	base := personProjectionOf(v, fmt.Sprintf("act%d", d))
+	b.WriteString(strings.ReplaceAll(strings.TrimSuffix(base, "}"), "\n", "\n"+ind[2:]))
 	if r.Skills {
 		fmt.Fprintf(b, ",\n%sskills: COLLECT { MATCH (%s)-[h%d:HAS_SKILL]->(s%d:Skill) WITH h%d, s%d ORDER BY h%d.level DESC, s%d.id\n", ind, v, d, d, d, d, d, d)
 		fmt.Fprintf(b, "%s  RETURN {skill: %s, level: h%d.level, years: h%d.years} }", ind, skillMap(fmt.Sprintf("s%d", d)), d, d)
@@ -158,7 +157,7 @@ func plannedPerson(b *strings.Builder, v string, d int, r Reads, params map[stri
 			continue
 		}
 		other := fmt.Sprintf("p%d", d+1)
-		fmt.Fprintf(b, ",\n%s%s: COLLECT { MATCH "+side.pattern+"\n", ind, side.key, v, d, other)
+		fmt.Fprintf(b, ",\n%s%s: COLLECT { MATCH "+side.pattern+" WHERE %s\n", ind, side.key, v, d, other, seenBy(other))
 		fmt.Fprintf(b, "%s  WITH m%d, %s ORDER BY m%d.status, m%d.since DESC, %s.id\n", ind, d, other, d, d, other)
 		fmt.Fprintf(b, "%s  RETURN {since: m%d.since, until: m%d.until, focus: m%d.focus, status: m%d.status,\n", ind, d, d, d, d)
 		fmt.Fprintf(b, "%s    focusSkills: COLLECT { UNWIND coalesce(m%d.focus, []) AS f%d MATCH (fs%d:Skill {id: f%d}) RETURN %s },\n",
@@ -173,7 +172,7 @@ func plannedPerson(b *strings.Builder, v string, d int, r Reads, params map[stri
 		// A pair has one KNOWS link (connect, the importer and the
 		// unique-links migration keep it so), so each link is one
 		// connection.
-		fmt.Fprintf(b, ",\n%sconnections%d: COLLECT { MATCH (%s)-[k%d:KNOWS]-(%s:Person)\n", ind, c.First, v, d, other)
+		fmt.Fprintf(b, ",\n%sconnections%d: COLLECT { MATCH (%s)-[k%d:KNOWS]-(%s:Person) WHERE %s\n", ind, c.First, v, d, other, seenBy(other))
 		fmt.Fprintf(b, "%s  WITH k%d, %s ORDER BY %s.id LIMIT $%s\n", ind, d, other, other, limit)
 		fmt.Fprintf(b, "%s  RETURN {since: k%d.since, person: ", ind, d)
 		plannedPerson(b, other, d+1, c.Person, params)
@@ -309,6 +308,7 @@ func readPeopleCypher(projection string) string {
 	return `
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
+WHERE ` + seenBy("p") + `
 RETURN ` + projection + ` AS person`
 }
 
@@ -337,10 +337,7 @@ func (s *Store) PeopleReads(ctx context.Context, f PeopleFilter, page PageArgs, 
 		return Page[PersonReads]{}, c.err
 	}
 	projection, extra := plannedProjection(r)
-	cypher := peoplePageCypherWith(projection)
-	if f.Search != nil {
-		cypher = peopleSearchCypherWith(projection)
-	}
+	cypher := peopleCypherFor(f, projection)
 	params := func() (map[string]any, error) {
 		p, err := f.params()
 		if err != nil {

@@ -39,8 +39,8 @@ type ReferralArgs struct {
 // is the mentee first. The conditions on y are inlined into the search; the
 // choice of link is checked on candidate paths (it needs a subquery), which
 // costs one small expand per MENTORED_BY step of a candidate.
-const referralStep = `((x:Person)-[r:KNOWS|MENTORED_BY]-(y:Person)
-      WHERE (y.id = $to OR (coalesce(y.openToIntroductions, true)
+var referralStep = `((x:Person)-[r:KNOWS|MENTORED_BY]-(y:Person)
+      WHERE (y.id = $to OR (` + passableBy("y") + `
               AND (NOT $excludeUnavailable OR coalesce(y.availableToMentor, false))))
         AND (r:KNOWS OR (NOT EXISTS { (x)-[:KNOWS]-(y) }
               AND (startNode(r) = x OR NOT EXISTS { (x)-[:MENTORED_BY]->(y) }))))`
@@ -80,12 +80,12 @@ const referralStep = `((x:Person)-[r:KNOWS|MENTORED_BY]-(y:Person)
 // Unknown ids come back as flags in the same row, so one round trip also
 // answers "not found".
 var referralTemplate = `
-OPTIONAL MATCH (a:Person {id: $from})
-OPTIONAL MATCH (b:Person {id: $to})
+OPTIONAL MATCH (a:Person {id: $from}) WHERE ` + seenBy("a") + `
+OPTIONAL MATCH (b:Person {id: $to}) WHERE ` + seenBy("b") + `
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH path = allShortestPaths((a)-[:KNOWS|MENTORED_BY*..{n}]-(b))
-  WHERE all(p IN nodes(path) WHERE p = a OR p = b OR (coalesce(p.openToIntroductions, true)
+  WHERE all(p IN nodes(path) WHERE p = a OR p = b OR (` + passableBy("p") + `
     AND (NOT $excludeUnavailable OR coalesce(p.availableToMentor, false))))
 ` + referralPick + `
   ORDER BY ids LIMIT $k
@@ -144,7 +144,7 @@ func referralMeet(l int) string {
 	allowed := func(from, to int) string {
 		var c []string
 		for i := max(from, 1); i <= min(to, l-1); i++ {
-			c = append(c, "coalesce("+v(i)+".openToIntroductions, true) AND (NOT $excludeUnavailable OR coalesce("+v(i)+".availableToMentor, false))")
+			c = append(c, passableBy(v(i))+" AND (NOT $excludeUnavailable OR coalesce("+v(i)+".availableToMentor, false))")
 		}
 		if len(c) == 0 {
 			return "true"

@@ -86,20 +86,22 @@ func (s *Store) AffiliationsOfPeople(ctx context.Context, ids []string) (map[str
 }
 
 // mentorshipRow is a mentorship with both people and the focus skills.
-const mentorshipRow = `{mentee: mentee.id, mentor: mentor.id, since: m.since, until: m.until, focus: m.focus, status: m.status,
+var mentorshipRow = `{mentee: mentee.id, mentor: mentor.id, since: m.since, until: m.until, focus: m.focus, status: m.status,
   menteePerson: [p IN [mentee] | ` + personProjection + `][0], mentorPerson: [p IN [mentor] | ` + personProjection + `][0],
   focusSkills: COLLECT { UNWIND coalesce(m.focus, []) AS f MATCH (s:Skill {id: f}) RETURN ` + skillProjection + ` }}`
 
-const mentorsOfPeopleCypher = `
+var mentorsOfPeopleCypher = `
 UNWIND $ids AS id
 MATCH (mentee:Person {id: id})-[m:MENTORED_BY]->(mentor:Person)
+WHERE ` + seenBy("mentor") + `
 WITH id, m, mentee, mentor ORDER BY m.status, m.since DESC, mentor.id
 WITH id, ` + mentorshipRow + ` AS r
 RETURN r {.*, key: id} AS row`
 
-const menteesOfPeopleCypher = `
+var menteesOfPeopleCypher = `
 UNWIND $ids AS id
 MATCH (mentor:Person {id: id})<-[m:MENTORED_BY]-(mentee:Person)
+WHERE ` + seenBy("mentee") + `
 WITH id, m, mentee, mentor ORDER BY m.status, m.since DESC, mentee.id
 WITH id, ` + mentorshipRow + ` AS r
 RETURN r {.*, key: id} AS row`
@@ -139,11 +141,12 @@ func (s *Store) MenteesOfPeople(ctx context.Context, ids []string) (map[string][
 // MaxConnections is the largest `first` of Person.connections.
 const MaxConnections = 500
 
-const connectionsOfPeopleCypher = `
+var connectionsOfPeopleCypher = `
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 CALL (p) {
   MATCH (p)-[k:KNOWS]-(other:Person)
+  WHERE ` + seenBy("other") + `
   WITH DISTINCT other, min(k.since) AS since
   ORDER BY other.id LIMIT $first
   RETURN collect({person: other.id, since: since}) AS rows

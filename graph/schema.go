@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -46,6 +47,11 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 // schema: whether the duplicate-link migration ran, and what it merged.
 func (s *Store) ApplySchemaReport(ctx context.Context) (SchemaReport, error) {
 	var report SchemaReport
+	// Every import and every start-up begins here: a database that has it
+	// all is answered by one read rather than a transaction per step.
+	if done, err := s.schemaInPlace(ctx); err != nil || done {
+		return report, err
+	}
 	for _, st := range schemaStatements {
 		// Schema commands cannot share a transaction with other writes:
 		// one managed transaction each.
@@ -88,3 +94,63 @@ func (s *Store) ensureSkillHierarchyLock(ctx context.Context) error {
 }
 
 const awaitIndexesCypher = `CALL db.awaitIndexes($seconds)`
+
+const (
+	// schemaIndexesCypher lists the database's indexes: a constraint's
+	// index is named after it.
+	schemaIndexesCypher = `SHOW INDEXES YIELD name, state, owningConstraint RETURN {indexes: collect([name, state, owningConstraint])} AS r`
+	// schemaMetaCypher lists the meta nodes: the skill hierarchy's lock and
+	// the versions of the migrations ApplySchema ran.
+	schemaMetaCypher = `MATCH (m:MentorGraphMeta) RETURN {meta: collect([m.key, m.version])} AS r`
+)
+
+// schemaInPlace reports whether everything ApplySchema makes is there
+// already: each constraint and index of schemaStatements online (each
+// constraint owning an index of its name), the skill hierarchy's lock
+// node, and the duplicate-link migration and the open-mentor links at
+// their versions.
+func (s *Store) schemaInPlace(ctx context.Context) (bool, error) {
+	return read(ctx, s, "read schema", func(tx neo4j.ManagedTransaction) (bool, error) {
+		list := func(key string) func(map[string]any) []any {
+			return func(m map[string]any) []any {
+				l, _ := value(m, key).([]any)
+				return l
+			}
+		}
+		indexes, err := single(ctx, tx, schemaIndexesCypher, nil, list("indexes"))
+		if err != nil {
+			return false, err
+		}
+		meta, err := single(ctx, tx, schemaMetaCypher, nil, list("meta"))
+		if err != nil {
+			return false, err
+		}
+		online := map[string]string{} // index name → the constraint owning it ("" for none)
+		for _, v := range indexes {
+			if row, ok := v.([]any); ok && len(row) == 3 {
+				name, _ := row[0].(string)
+				state, _ := row[1].(string)
+				owner, _ := row[2].(string)
+				if state == "ONLINE" {
+					online[name] = owner
+				}
+			}
+		}
+		for _, st := range schemaStatements {
+			owner, ok := online[st.name]
+			if !ok || (strings.HasPrefix(st.cypher, "CREATE CONSTRAINT") && owner != st.name) {
+				return false, nil
+			}
+		}
+		version := map[string]int{}
+		for _, v := range meta {
+			if row, ok := v.([]any); ok && len(row) == 2 {
+				key, _ := row[0].(string)
+				n, _ := row[1].(int64)
+				version[key] = int(n)
+			}
+		}
+		_, locked := version["skillHierarchy"]
+		return locked && version["uniqueLinks"] >= uniqueLinksVersion && version["mentorIndex"] == openMentorLinksVersion, nil
+	})
+}

@@ -41,6 +41,38 @@ func TestApplySchemaIsIdempotent(t *testing.T) {
 	}
 }
 
+// TestApplySchemaRestoresWhatIsMissing: ApplySchema answers a database
+// that has everything with one read; one that lacks an index or the skill
+// hierarchy's lock node gets it back.
+func TestApplySchemaRestoresWhatIsMissing(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	d := neo4jtest.Driver(t)
+	db := neo4j.ExecuteQueryWithDatabase(neo4jtest.Get(t).Database)
+	before := s.Statements()
+	if err := s.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Statements() - before; got != 2 {
+		t.Errorf("ApplySchema on a database that has it all sent %d statements, want 2 (one read)", got)
+	}
+	for _, drop := range []string{`DROP INDEX names`, `MATCH (m:MentorGraphMeta {key: 'skillHierarchy'}) DELETE m`} {
+		if _, err := neo4j.ExecuteQuery(ctx, d, drop, nil, neo4j.EagerResultTransformer, db); err != nil {
+			t.Fatalf("%s: %v", drop, err)
+		}
+		if err := s.ApplySchema(ctx); err != nil {
+			t.Fatalf("ApplySchema after %s: %v", drop, err)
+		}
+		res, err := neo4j.ExecuteQuery(ctx, d, `RETURN EXISTS { MATCH (:MentorGraphMeta {key: 'skillHierarchy'}) } AS locked`, nil, neo4j.EagerResultTransformer, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(schemaObjects(t), "names") || res.Records[0].Values[0] != true {
+			t.Errorf("after %s and ApplySchema: schema %v, lock node %v", drop, schemaObjects(t), res.Records[0].Values[0])
+		}
+	}
+}
+
 // schemaObjects lists the names of the database's constraints and indexes.
 func schemaObjects(t *testing.T) []string {
 	t.Helper()

@@ -19,7 +19,7 @@ type SkillMentor struct {
 	Level   int
 }
 
-const skillMentorsCypher = `
+var skillMentorsCypher = `
 UNWIND $ids AS id
 MATCH (target:Skill {id: id})
 CALL (target) {
@@ -27,7 +27,7 @@ CALL (target) {
   WHERE $narrower OR s = target
   WITH DISTINCT s
   MATCH (p:Person)-[h:HAS_SKILL]->(s)
-  WHERE p.availableToMentor AND h.level >= $minLevel
+  WHERE p.availableToMentor AND h.level >= $minLevel AND ` + seenBy("p") + `
   WITH p, h.level AS level, s.id AS skill ORDER BY level DESC, skill
   WITH p, collect({level: level, skill: skill})[0] AS best
   WHERE $afterLevel IS NULL OR best.level < $afterLevel OR (best.level = $afterLevel AND p.id > $after)
@@ -68,12 +68,12 @@ func (s *Store) SkillMentors(ctx context.Context, skillIDs []string, args SkillM
 	}), nil
 }
 
-const skillLearnersCypher = `
+var skillLearnersCypher = `
 UNWIND $ids AS id
 MATCH (target:Skill {id: id})
 CALL (target) {
   MATCH (p:Person)-[:HAS_GOAL]->(:Goal {status: 'OPEN'})-[:ABOUT]->(target)
-  WHERE p.id > $after
+  WHERE p.id > $after AND ` + seenBy("p") + `
   WITH DISTINCT p ORDER BY p.id LIMIT $limit
   RETURN collect(` + personProjection + `) AS rows
 }
@@ -125,13 +125,13 @@ func (s *Store) CountsOfSkills(ctx context.Context, skillIDs []string) (map[stri
 	return out, err
 }
 
-const skillMentorsCountCypher = `
+var skillMentorsCountCypher = `
 MATCH (target:Skill {id: $skill})
 MATCH (s:Skill)-[:PART_OF*0..5]->(target)
 WHERE $narrower OR s = target
 WITH DISTINCT s
 MATCH (p:Person)-[h:HAS_SKILL]->(s)
-WHERE p.availableToMentor AND h.level >= $minLevel
+WHERE p.availableToMentor AND h.level >= $minLevel AND ` + seenBy("p") + `
 RETURN count(DISTINCT p) AS n`
 
 // CountSkillMentors counts what SkillMentors lists for one skill.

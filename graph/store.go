@@ -18,22 +18,36 @@ type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
 	// statements counts the Cypher statements sent (each at least one
-	// round trip), for tests and benchmarks that check batching.
-	statements atomic.Int64
+	// round trip), for tests and benchmarks that check batching;
+	// transactions the transactions they were sent in (each attempt), and
+	// retries the attempts after a transaction's first.
+	statements, transactions, retries atomic.Int64
 }
 
 // Statements returns how many Cypher statements the store has sent.
 func (s *Store) Statements() int64 { return s.statements.Load() }
+
+// Transactions returns how many transactions the store has run (a retried
+// one counts each attempt).
+func (s *Store) Transactions() int64 { return s.transactions.Load() }
+
+// Retries returns how many of those transactions were attempts after a
+// transaction's first (the driver retries after a transient error, such
+// as a deadlock, and waits a second or more first).
+func (s *Store) Retries() int64 { return s.retries.Load() }
 
 // ranStatement, when set (by the package's tests, before any store runs),
 // is told every statement sent: each must have a golden file
 // (testdata/cypher).
 var ranStatement func(cypher string)
 
-// countingTx counts the statements run in a managed transaction.
+// countingTx counts the statements run in a managed transaction, and
+// gives each the parameters of the audience it answers ($viewer, $member,
+// $admin: see Audience), so that no statement can be sent without them.
 type countingTx struct {
 	neo4j.ManagedTransaction
-	n *atomic.Int64
+	n        *atomic.Int64
+	audience map[string]any
 }
 
 func (t countingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
@@ -41,7 +55,14 @@ func (t countingTx) Run(ctx context.Context, cypher string, params map[string]an
 	if ranStatement != nil {
 		ranStatement(cypher)
 	}
-	return t.ManagedTransaction.Run(ctx, cypher, params)
+	with := make(map[string]any, len(params)+len(t.audience))
+	for k, v := range params {
+		with[k] = v
+	}
+	for k, v := range t.audience {
+		with[k] = v
+	}
+	return t.ManagedTransaction.Run(ctx, cypher, with)
 }
 
 // NewStore returns a Store over driver that names database in every session.
@@ -103,16 +124,22 @@ func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.A
 	// committing is set when the last attempt's work returned, that is
 	// when the driver went on to send COMMIT. The driver calls the
 	// function on this goroutine, one attempt after the other.
-	committing := false
+	committing, attempted := false, false
+	audience := AudienceOf(ctx).params()
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	v, err := execute(ctx, sess, func(tx neo4j.ManagedTransaction) (v T, err error) {
 		committing = false
+		s.transactions.Add(1)
+		if attempted { // a retry: the driver runs the function again
+			s.retries.Add(1)
+		}
+		attempted = true
 		if tooLate() {
 			return zero, errTooLateToCommit
 		}
 		defer recoverMissingValue(&err)
-		v, err = work(countingTx{tx, &s.statements})
+		v, err = work(countingTx{tx, &s.statements, audience})
 		if err != nil {
 			return v, err
 		}

@@ -77,7 +77,7 @@ type Successor struct {
 //
 // Unknown people and skills come back as flags in the one row.
 var successorsCypher = `
-OPTIONAL MATCH (me:Person {id: $id})
+OPTIONAL MATCH (me:Person {id: $id}) WHERE ` + seenBy("me") + `
 CALL (me) {
   WITH me WHERE me IS NOT NULL
   UNWIND CASE WHEN $skills IS NULL
@@ -95,7 +95,7 @@ CALL (me, keys) {
   WITH me, [k IN keys WHERE k.target > 0] AS measured
   WHERE me IS NOT NULL AND size(measured) > 0
   MATCH path = ANY SHORTEST (me)<-[:MENTORED_BY]-{1,2}(p:Person)
-  WHERE p <> me
+  WHERE p <> me AND ` + seenBy("p") + ` AND all(x IN nodes(path)[1..-1] WHERE ` + passableBy("x") + `)
   WITH p, length(path) AS generation, measured
   CALL (p, measured) {
     UNWIND measured AS key

@@ -208,6 +208,7 @@ type ComplexityRoot struct {
 		RevokeAPIToken     func(childComplexity int, id string) int
 		RevokeRole         func(childComplexity int, login string, role auth.Role, organization *string) int
 		SetPersonSkill     func(childComplexity int, input SetPersonSkillInput) int
+		SetPrivacy         func(childComplexity int, input SetPrivacyInput) int
 		UpdateGoal         func(childComplexity int, input UpdateGoalInput) int
 		UpdateOrganization func(childComplexity int, input UpdateOrganizationInput) int
 		UpdatePerson       func(childComplexity int, input UpdatePersonInput) int
@@ -286,6 +287,7 @@ type ComplexityRoot struct {
 		Mentors           func(childComplexity int) int
 		Name              func(childComplexity int) int
 		OpenSlots         func(childComplexity int) int
+		Privacy           func(childComplexity int) int
 		SeekingMentorship func(childComplexity int) int
 		Skills            func(childComplexity int) int
 		Timezone          func(childComplexity int) int
@@ -307,6 +309,12 @@ type ComplexityRoot struct {
 		Level func(childComplexity int) int
 		Skill func(childComplexity int) int
 		Years func(childComplexity int) int
+	}
+
+	Privacy struct {
+		OpenToIntroductions func(childComplexity int) int
+		ProfileVisibility   func(childComplexity int) int
+		Visibility          func(childComplexity int) int
 	}
 
 	Query struct {
@@ -470,6 +478,7 @@ type MutationResolver interface {
 	EndAffiliation(ctx context.Context, input EndAffiliationInput) (*graph.Affiliation, error)
 	CreatePerson(ctx context.Context, input CreatePersonInput) (*graph.Person, error)
 	UpdatePerson(ctx context.Context, input UpdatePersonInput) (*graph.Person, error)
+	SetPrivacy(ctx context.Context, input SetPrivacyInput) (*graph.Person, error)
 	DeletePerson(ctx context.Context, id string) (string, error)
 	SetPersonSkill(ctx context.Context, input SetPersonSkillInput) (*graph.Person, error)
 	RemovePersonSkill(ctx context.Context, personID string, skillID string) (*graph.Person, error)
@@ -1263,6 +1272,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPersonSkill(childComplexity, args["input"].(SetPersonSkillInput)), true
+	case "Mutation.setPrivacy":
+		if e.ComplexityRoot.Mutation.SetPrivacy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setPrivacy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetPrivacy(childComplexity, args["input"].(SetPrivacyInput)), true
 	case "Mutation.updateGoal":
 		if e.ComplexityRoot.Mutation.UpdateGoal == nil {
 			break
@@ -1591,6 +1611,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.OpenSlots(childComplexity), true
+	case "Person.privacy":
+		if e.ComplexityRoot.Person.Privacy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Privacy(childComplexity), true
 	case "Person.seekingMentorship":
 		if e.ComplexityRoot.Person.SeekingMentorship == nil {
 			break
@@ -1666,6 +1692,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PersonSkill.Years(childComplexity), true
+
+	case "Privacy.openToIntroductions":
+		if e.ComplexityRoot.Privacy.OpenToIntroductions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Privacy.OpenToIntroductions(childComplexity), true
+	case "Privacy.profileVisibility":
+		if e.ComplexityRoot.Privacy.ProfileVisibility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Privacy.ProfileVisibility(childComplexity), true
+	case "Privacy.visibility":
+		if e.ComplexityRoot.Privacy.Visibility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Privacy.Visibility(childComplexity), true
 
 	case "Query.coverageGaps":
 		if e.ComplexityRoot.Query.CoverageGaps == nil {
@@ -2192,6 +2237,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PeopleFilter", ec.unmarshalInputPeopleFilter),
 			graphql.NewInputUnmarshaler("RecordMentorshipInput", ec.unmarshalInputRecordMentorshipInput),
 			graphql.NewInputUnmarshaler("SetPersonSkillInput", ec.unmarshalInputSetPersonSkillInput),
+			graphql.NewInputUnmarshaler("SetPrivacyInput", ec.unmarshalInputSetPrivacyInput),
 			graphql.NewInputUnmarshaler("SkillFilter", ec.unmarshalInputSkillFilter),
 			graphql.NewInputUnmarshaler("UpdateGoalInput", ec.unmarshalInputUpdateGoalInput),
 			graphql.NewInputUnmarshaler("UpdateOrganizationInput", ec.unmarshalInputUpdateOrganizationInput),
@@ -2565,7 +2611,7 @@ type MentorMatch {
 type MentorMatchConnection {
   edges: [MentorMatchEdge!]!
   pageInfo: PageInfo!
-  "How many people match in all (one extra query, run only when asked)."
+  "How many people match in all, whatever the page (counted only when asked, in the same database query as the page)."
   totalCount: Int!
 }
 
@@ -2916,6 +2962,45 @@ type Person {
   createdAt: DateTime!
   "When the person was last changed."
   updatedAt: DateTime!
+  "What the person chose to show, and to whom: only the person themself and admins read it (null for anyone else)."
+  privacy: Privacy
+}
+
+"""
+Who may see a person, or a group of their fields. A person who never
+chose is MEMBERS.
+"""
+enum Visibility {
+  "Anyone, signed in or not (where the deployment shows a public directory)."
+  PUBLIC
+  "Any signed-in account."
+  MEMBERS
+  "The people they know (one connection, either way)."
+  CONNECTIONS
+  "Themselves and admins."
+  PRIVATE
+}
+
+"""
+A person's privacy settings. A person the viewer may not see is left out
+of every answer (lists, counts, paths) as if absent; their profile fields
+are null for a viewer who may see them but not their profile.
+"""
+type Privacy {
+  "Who sees the person at all."
+  visibility: Visibility!
+  "Who sees their headline, bio, location and timezone."
+  profileVisibility: Visibility!
+  "Whether they may appear on the inside of others' paths (referral paths, mentors' paths); paths through someone who is not are not returned."
+  openToIntroductions: Boolean!
+}
+
+"Changes some of a person's privacy settings; omitted fields stay as they are."
+input SetPrivacyInput {
+  personId: ID!
+  visibility: Visibility
+  profileVisibility: Visibility
+  openToIntroductions: Boolean
 }
 
 "A skill a person holds."
@@ -3028,6 +3113,8 @@ extend type Mutation {
   createPerson(input: CreatePersonInput!): Person! @auth(role: ADMIN)
   "Change a person's fields; null clears an optional field."
   updatePerson(input: UpdatePersonInput!): Person! @auth(role: MEMBER)
+  "Changes who may see a person, their profile fields, and whether they carry others' paths; effective from the next read."
+  setPrivacy(input: SetPrivacyInput!): Person! @auth(role: MEMBER)
   "Delete a person with their skill levels, goals, affiliations, mentorships and connections. Returns the id."
   deletePerson(id: ID!): ID! @auth(role: ADMIN)
   "Set (add or change) the level of one of a person's skills."
@@ -3618,6 +3705,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Person_updatedAt(ctx, field)
+	case "privacy":
+		return ec.fieldContext_Person_privacy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -3654,6 +3743,18 @@ func (ec *executionContext) childFields_PersonSkill(ctx context.Context, field g
 		return ec.fieldContext_PersonSkill_years(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PersonSkill", field.Name)
+}
+
+func (ec *executionContext) childFields_Privacy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "visibility":
+		return ec.fieldContext_Privacy_visibility(ctx, field)
+	case "profileVisibility":
+		return ec.fieldContext_Privacy_profileVisibility(ctx, field)
+	case "openToIntroductions":
+		return ec.fieldContext_Privacy_openToIntroductions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Privacy", field.Name)
 }
 
 func (ec *executionContext) childFields_ScoreBreakdown(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4324,6 +4425,20 @@ func (ec *executionContext) field_Mutation_setPersonSkill_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (SetPersonSkillInput, error) {
 			return ec.unmarshalNSetPersonSkillInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSetPersonSkillInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setPrivacy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SetPrivacyInput, error) {
+			return ec.unmarshalNSetPrivacyInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSetPrivacyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8100,6 +8215,68 @@ func (ec *executionContext) fieldContext_Mutation_updatePerson(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setPrivacy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setPrivacy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetPrivacy(ctx, fc.Args["input"].(SetPrivacyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setPrivacy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setPrivacy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_deletePerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9886,6 +10063,38 @@ func (ec *executionContext) fieldContext_Person_updatedAt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Person", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _Person_privacy(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_privacy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Privacy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Privacy) graphql.Marshaler {
+			return ec.marshalOPrivacy2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPrivacy(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_privacy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Privacy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *PersonConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10104,6 +10313,75 @@ func (ec *executionContext) _PersonSkill_years(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_PersonSkill_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PersonSkill", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Privacy_visibility(ctx context.Context, field graphql.CollectedField, obj *graph.Privacy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Privacy_visibility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visibility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Visibility) graphql.Marshaler {
+			return ec.marshalNVisibility2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐVisibility(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Privacy_visibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Privacy", field, false, false, "Visibility")
+}
+
+func (ec *executionContext) _Privacy_profileVisibility(ctx context.Context, field graphql.CollectedField, obj *graph.Privacy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Privacy_profileVisibility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProfileVisibility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Visibility) graphql.Marshaler {
+			return ec.marshalNVisibility2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐVisibility(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Privacy_profileVisibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Privacy", field, false, false, "Visibility")
+}
+
+func (ec *executionContext) _Privacy_openToIntroductions(ctx context.Context, field graphql.CollectedField, obj *graph.Privacy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Privacy_openToIntroductions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenToIntroductions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Privacy_openToIntroductions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Privacy", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Query_server(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -14270,6 +14548,69 @@ func UnmarshalSetPersonSkillInput(ctx context.Context, raw any) (SetPersonSkillI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSetPrivacyInput(ctx context.Context, obj any) (SetPrivacyInput, error) {
+	var it SetPrivacyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"personId", "visibility", "profileVisibility", "openToIntroductions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "personId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonID = data
+		case "visibility":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibility"))
+			data, err := ec.unmarshalOVisibility2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐVisibility(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Visibility = data
+		case "profileVisibility":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("profileVisibility"))
+			data, err := ec.unmarshalOVisibility2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐVisibility(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProfileVisibility = data
+		case "openToIntroductions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openToIntroductions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenToIntroductions = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetPrivacyInput unmarshals raw into the SetPrivacyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetPrivacyInput(ctx context.Context, raw any) (SetPrivacyInput, error) {
+	var out SetPrivacyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPrivacyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSkillFilter(ctx context.Context, obj any) (SkillFilter, error) {
 	var it SkillFilter
 	if obj == nil {
@@ -15664,6 +16005,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setPrivacy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setPrivacy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "deletePerson":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deletePerson(ctx, field)
@@ -16248,6 +16596,11 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "privacy":
+			out.Values[i] = ec._Person_privacy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16373,6 +16726,49 @@ func (ec *executionContext) _PersonSkill(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._PersonSkill_years(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var privacyImplementors = []string{"Privacy"}
+
+func (ec *executionContext) _Privacy(ctx context.Context, sel ast.SelectionSet, obj *graph.Privacy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, privacyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Privacy")
+		case "visibility":
+			out.Values[i] = ec._Privacy_visibility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "profileVisibility":
+			out.Values[i] = ec._Privacy_profileVisibility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openToIntroductions":
+			out.Values[i] = ec._Privacy_openToIntroductions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -18378,6 +18774,11 @@ func (ec *executionContext) unmarshalNSetPersonSkillInput2githubᚗcomᚋmentorg
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNSetPrivacyInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐSetPrivacyInput(ctx context.Context, v any) (SetPrivacyInput, error) {
+	res, err := ec.unmarshalInputSetPrivacyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSkill2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx context.Context, sel ast.SelectionSet, v graph.Skill) graphql.Marshaler {
 	return ec._Skill(ctx, sel, &v)
 }
@@ -18616,6 +19017,21 @@ func (ec *executionContext) unmarshalNUpdatePersonInput2githubᚗcomᚋmentorgra
 func (ec *executionContext) unmarshalNUpdateSkillInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐUpdateSkillInput(ctx context.Context, v any) (UpdateSkillInput, error) {
 	res, err := ec.unmarshalInputUpdateSkillInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNVisibility2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐVisibility(ctx context.Context, v any) (graph.Visibility, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Visibility(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVisibility2githubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐVisibility(ctx context.Context, sel ast.SelectionSet, v graph.Visibility) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Visibility!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -19047,6 +19463,13 @@ func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋmentorgraphᚋmento
 	return ec._Person(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPrivacy2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPrivacy(ctx context.Context, sel ast.SelectionSet, v *graph.Privacy) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Privacy(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOSkill2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkill(ctx context.Context, sel ast.SelectionSet, v *graph.Skill) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -19095,6 +19518,25 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOVisibility2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐVisibility(ctx context.Context, v any) (*graph.Visibility, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.Visibility(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOVisibility2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐVisibility(ctx context.Context, sel ast.SelectionSet, v *graph.Visibility) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 

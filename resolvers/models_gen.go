@@ -219,6 +219,14 @@ type SetPersonSkillInput struct {
 	Years *int `json:"years,omitempty"`
 }
 
+// Changes some of a person's privacy settings; omitted fields stay as they are.
+type SetPrivacyInput struct {
+	PersonID            string            `json:"personId"`
+	Visibility          *graph.Visibility `json:"visibility,omitempty"`
+	ProfileVisibility   *graph.Visibility `json:"profileVisibility,omitempty"`
+	OpenToIntroductions *bool             `json:"openToIntroductions,omitempty"`
+}
+
 type SkillEdge struct {
 	Node   *graph.Skill `json:"node"`
 	Cursor string       `json:"cursor"`

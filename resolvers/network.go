@@ -21,6 +21,20 @@ func mentorWeights(w *MentorWeights) *graph.MentorWeights {
 		Capacity: deref(w.Capacity, defaultWeightCapacity), SharedOrganization: deref(w.SharedOrganization, defaultWeightShared)}
 }
 
+// findMentors asks the store for a page of mentor matches and, when the
+// query selects the connection's totalCount, their count in the same
+// statement (FindMentorsWithCount: the count comes from the rows the page
+// is ranked from, so asking for it costs little and no second round trip).
+func findMentors(ctx context.Context, store *graph.Store, args graph.FindMentorsArgs) (graph.Page[graph.MentorMatch], int, error) {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "totalCount" {
+			return store.FindMentorsWithCount(ctx, args)
+		}
+	}
+	page, err := store.FindMentors(ctx, args)
+	return page, 0, err
+}
+
 // peopleByIDs gives the people of ids, in order. When the query asks for
 // nothing of them but their id (a coverage report's uncoveredMentees { id }),
 // the ids are the answer and nothing is fetched; otherwise they come

@@ -20,14 +20,14 @@ func (r *mentorMatchConnectionResolver) TotalCount(ctx context.Context, obj *Men
 func (r *queryResolver) FindMentors(ctx context.Context, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) (*MentorMatchConnection, error) {
 	args := graph.FindMentorsArgs{For: forArg, Skill: skill, MaxHops: maxHops, MinLevel: minLevel, IncludeNarrower: includeNarrower,
 		Via: via, AvailableOnly: availableOnly, ExcludeCurrentMentors: excludeCurrentMentors, Weights: mentorWeights(weights), Page: pageArgs(first, after)}
-	page, err := r.Store.FindMentors(ctx, args)
+	page, total, err := findMentors(ctx, r.Store, args)
 	if err != nil {
 		return nil, err
 	}
 	return &MentorMatchConnection{
 		Edges:    edges(page, func(m graph.MentorMatch, c string) *MentorMatchEdge { return &MentorMatchEdge{Node: &m, Cursor: c} }),
 		PageInfo: pageInfo(page),
-		counter:  counter{func(ctx context.Context) (int, error) { return r.Store.CountMentors(ctx, args) }},
+		counter:  counter{func(context.Context) (int, error) { return total, nil }},
 	}, nil
 }
 

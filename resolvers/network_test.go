@@ -79,6 +79,17 @@ func TestFindMentorsThroughGraphQL(t *testing.T) {
 		apitest.At(d, "findMentors", "edges", 1, "node", "skill", "name") == nil {
 		t.Errorf("named path to dana: %v", apitest.At(d, "findMentors", "edges", 1))
 	}
+	// totalCount comes with the page, in the same statement, and counts
+	// every match whatever the page's size.
+	before = a.Store.Statements()
+	d = a.OK(`query($me: ID!, $skill: ID!) { findMentors(for: $me, skill: $skill, first: 1) { total: totalCount edges { node { mentor { id } } } } }`,
+		map[string]any{"me": me, "skill": lead})
+	if n := a.Store.Statements() - before; n != 1 {
+		t.Errorf("findMentors with totalCount cost %d Cypher statements, want 1", n)
+	}
+	if apitest.At(d, "findMentors", "total") != 2.0 || len(apitest.At(d, "findMentors", "edges").([]any)) != 1 {
+		t.Errorf("first 1 with totalCount: %v, want one edge of 2 in all", apitest.At(d, "findMentors"))
+	}
 	// Three hops reach erin too.
 	d = a.OK(q, map[string]any{"me": me, "skill": lead, "hops": 3})
 	if apitest.At(d, "findMentors", "totalCount") != 3.0 {

@@ -38,6 +38,14 @@ func (r *mutationResolver) UpdatePerson(ctx context.Context, input UpdatePersonI
 	return &p, err
 }
 
+// SetPrivacy is the resolver for the setPrivacy field.
+func (r *mutationResolver) SetPrivacy(ctx context.Context, input SetPrivacyInput) (*graph.Person, error) {
+	p, err := r.Store.SetPrivacy(ctx, input.PersonID, graph.PrivacyPatch{
+		Visibility: input.Visibility, ProfileVisibility: input.ProfileVisibility, OpenToIntroductions: input.OpenToIntroductions,
+	})
+	return &p, err
+}
+
 // DeletePerson is the resolver for the deletePerson field.
 func (r *mutationResolver) DeletePerson(ctx context.Context, id string) (string, error) {
 	return id, r.Store.DeletePerson(ctx, id)

@@ -319,3 +319,37 @@ func TestPeopleNameSearch(t *testing.T) {
 		t.Errorf("bad search: %+v", e)
 	}
 }
+
+// TestSetPrivacy: a person's privacy settings read back as set (defaults
+// before any), omitted ones stay, and a bad value or an unknown person is
+// refused saying what is wrong.
+func TestSetPrivacy(t *testing.T) {
+	a := apitest.New(t)
+	ada := a.Person("ada", nil)
+	const read = `query($id: ID!) { person(id: $id) { privacy { visibility profileVisibility openToIntroductions } } }`
+	want := func(what, visibility, profile string, open bool) {
+		t.Helper()
+		got := apitest.At(a.OK(read, map[string]any{"id": ada}), "person", "privacy")
+		w := map[string]any{"visibility": visibility, "profileVisibility": profile, "openToIntroductions": open}
+		if fmt.Sprint(got) != fmt.Sprint(w) {
+			t.Errorf("%s: privacy %v, want %v", what, got, w)
+		}
+	}
+	want("before any choice", "MEMBERS", "MEMBERS", true)
+
+	const set = `mutation($in: SetPrivacyInput!) { setPrivacy(input: $in) { id privacy { visibility profileVisibility openToIntroductions } } }`
+	d := a.OK(set, map[string]any{"in": map[string]any{"personId": ada, "visibility": "CONNECTIONS", "openToIntroductions": false}})
+	if apitest.At(d, "setPrivacy", "privacy", "visibility") != "CONNECTIONS" {
+		t.Errorf("setPrivacy answered %v", d)
+	}
+	want("after setting two", "CONNECTIONS", "MEMBERS", false)
+	a.OK(set, map[string]any{"in": map[string]any{"personId": ada, "profileVisibility": "PRIVATE"}})
+	want("after setting the profile's alone", "CONNECTIONS", "PRIVATE", false)
+
+	e := a.Fails("GRAPHQL_VALIDATION_FAILED", set, map[string]any{"in": map[string]any{"personId": ada, "visibility": "FRIENDS"}})
+	if !strings.Contains(e.Message, "FRIENDS") {
+		t.Errorf("a bad visibility: %q does not name the value", e.Message)
+	}
+	a.Fails("NOT_FOUND", set, map[string]any{"in": map[string]any{"personId": a.ID("nobody"), "visibility": "PUBLIC"}})
+	want("after the refusals", "CONNECTIONS", "PRIVATE", false)
+}

@@ -47,6 +47,7 @@ var fieldRules = map[string]rule{
 	"createPerson":      roleSuffices,
 	"deletePerson":      roleSuffices,
 	"updatePerson":      ownPerson(func(a map[string]any) string { return a["input"].(UpdatePersonInput).ID }),
+	"setPrivacy":        ownPerson(func(a map[string]any) string { return a["input"].(SetPrivacyInput).PersonID }),
 	"setPersonSkill":    ownPerson(func(a map[string]any) string { return a["input"].(SetPersonSkillInput).PersonID }),
 	"removePersonSkill": ownPerson(func(a map[string]any) string { return a["personId"].(string) }),
 	"connect":           eitherPerson(func(a map[string]any) (string, string) { in := a["input"].(ConnectInput); return in.A, in.B }),

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
+	"github.com/mentorgraph/mentorgraph/graph/seed"
 )
 
 // The hostile mix (-hostile): what an ordinary client notices while others
@@ -198,8 +199,8 @@ func slowBody(ctx context.Context, addr string, interval time.Duration, t *attac
 
 // runHostile measures an ordinary client's findMentors quiet and under the
 // hostile mix.
-func runHostile(ctx context.Context, bin string, people int, seedValue uint64, rate int, duration, warmUp time.Duration, attackers, slowClients int, pause time.Duration) error {
-	b, err := startBench(ctx, bin, people, seedValue)
+func runHostile(ctx context.Context, bin string, network seed.Config, rate int, duration, warmUp time.Duration, attackers, slowClients int, pause time.Duration) error {
+	b, err := startBench(ctx, bin, network)
 	if err != nil {
 		return err
 	}
@@ -238,7 +239,7 @@ func runHostile(ctx context.Context, bin string, people int, seedValue uint64, r
 	for i, a := range attacks {
 		tallies[i] = &attackTally{}
 		for j := range attackers {
-			rng := rand.New(rand.NewPCG(seedValue, uint64(100+i*attackers+j)))
+			rng := rand.New(rand.NewPCG(network.Seed, uint64(100+i*attackers+j)))
 			apk := &picker{rng: rng, people: pk.people, mentees: pk.mentees, mentors: pk.mentors, skills: pk.skills}
 			// Signed-in abusers: their requests reach the limits.
 			client := &http.Client{Transport: benchnet.Bearer(b.token, &http.Transport{MaxIdleConnsPerHost: 1, DisableCompression: true})}

@@ -54,12 +54,14 @@ import (
 	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
+	"github.com/mentorgraph/mentorgraph/graph/seed"
 )
 
 func main() {
 	server := flag.String("server", "bin/mentorgraph", "the mentorgraph binary to run (build it with: go build -o bin/mentorgraph ./cmd/mentorgraph)")
 	people := flag.Int("people", 10000, "people in the generated network")
 	seedValue := flag.Uint64("seed", 1, "network generator seed")
+	shapeFlag := flag.String("shape", string(seed.ShapeDefault), "the network's shape: default, or social (hubs knowing up to a quarter of everyone; see graph/seed)")
 	rate := flag.Int("rate", 1000, "requests per second")
 	duration := flag.Duration("duration", 30*time.Second, "how long to measure")
 	warmUp := flag.Duration("warmup", 5*time.Second, "load before measuring (plans compiled, caches warm), at the same rate")
@@ -75,6 +77,11 @@ func main() {
 	if err != nil {
 		log.Fatalf("-mix: %v", err)
 	}
+	shape, err := seed.ParseShape(*shapeFlag)
+	if err != nil {
+		log.Fatalf("-shape: %v", err)
+	}
+	network := seed.Config{People: *people, Seed: *seedValue, Shape: shape}
 	switch {
 	case *people < 100:
 		log.Fatal("-people must be at least 100")
@@ -95,18 +102,18 @@ func main() {
 		if *attackers < 1 || *slowClients < 0 || *attackPause < 0 {
 			log.Fatal("-attackers must be at least 1, -slow-clients and -attack-pause not negative")
 		}
-		if err := runHostile(context.Background(), bin, *people, *seedValue, *rate, *duration, *warmUp, *attackers, *slowClients, *attackPause); err != nil {
+		if err := runHostile(context.Background(), bin, network, *rate, *duration, *warmUp, *attackers, *slowClients, *attackPause); err != nil {
 			log.Fatal(err)
 		}
 		return
 	}
-	if err := run(context.Background(), bin, *people, *seedValue, *rate, *duration, *warmUp, *conns, mix); err != nil {
+	if err := run(context.Background(), bin, network, *rate, *duration, *warmUp, *conns, mix); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(ctx context.Context, bin string, people int, seedValue uint64, rate int, duration, warmUp time.Duration, conns int, mix []weighted) error {
-	b, err := startBench(ctx, bin, people, seedValue)
+func run(ctx context.Context, bin string, network seed.Config, rate int, duration, warmUp time.Duration, conns int, mix []weighted) error {
+	b, err := startBench(ctx, bin, network)
 	if err != nil {
 		return err
 	}
@@ -157,14 +164,18 @@ type bench struct {
 	token string
 }
 
-// startBench loads the network of people (generated from seedValue) and
-// starts bin serve on it.
-func startBench(ctx context.Context, bin string, people int, seedValue uint64) (*bench, error) {
-	nw, err := benchnet.Load(ctx, people, seedValue, "2g", "1g")
+// startBench loads the network graph/seed makes for network and starts
+// bin serve on it.
+func startBench(ctx context.Context, bin string, network seed.Config) (*bench, error) {
+	nw, err := benchnet.Load(ctx, network, "2g", "1g")
 	if err != nil {
 		return nil, err
 	}
-	fmt.Printf("%d people: loaded %d rows in %s\n", people, nw.Rows, nw.Took.Round(time.Second))
+	shape := ""
+	if network.Shape == seed.ShapeSocial {
+		shape = " (social shape)"
+	}
+	fmt.Printf("%d people%s: loaded %d rows in %s\n", network.People, shape, nw.Rows, nw.Took.Round(time.Second))
 	creds, err := benchnet.AdminCredentials(ctx, nw.Store, "loadbench")
 	if err != nil {
 		nw.Close()
@@ -175,7 +186,7 @@ func startBench(ctx context.Context, bin string, people int, seedValue uint64) (
 		nw.Close()
 		return nil, err
 	}
-	return &bench{nw: nw, proc: proc, url: url, pick: newPicker(nw.Dataset, rand.New(rand.NewPCG(seedValue, 7))), token: creds.Token}, nil
+	return &bench{nw: nw, proc: proc, url: url, pick: newPicker(nw.Dataset, rand.New(rand.NewPCG(network.Seed, 7))), token: creds.Token}, nil
 }
 
 func (b *bench) close() {

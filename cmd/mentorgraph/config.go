@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mentorgraph/mentorgraph/graph/seed"
 	"github.com/mentorgraph/mentorgraph/internal/server"
 )
 
@@ -257,6 +258,8 @@ type seedConfig struct {
 	Config
 	People int
 	Seed   uint64
+	// Shape is how the KNOWS links are drawn (-shape: default or social).
+	Shape seed.Shape
 	// Out, when set, is the folder the network is written to as CSV files,
 	// instead of loading it into Neo4j.
 	Out string
@@ -371,6 +374,7 @@ func parseSeedConfig(args []string, out io.Writer) (seedConfig, error) {
 	c.neo4jFlags(fs)
 	fs.IntVar(&c.People, "people", 1000, "number of people in the network")
 	fs.Uint64Var(&c.Seed, "seed", 1, "which network to generate")
+	shape := fs.String("shape", string(seed.ShapeDefault), "the network's shape: default, or social (grown by preferential attachment: median 6 connections, the biggest hub knowing about a quarter of everyone)")
 	fs.StringVar(&c.Out, "out", "", "write the network as CSV files into this folder instead of loading it (needs no Neo4j)")
 	fs.BoolVar(&c.IfEmpty, "if-empty", false, "load only when the database holds no person (for demo data)")
 	fs.BoolVar(&c.DemoAccounts, "demo-accounts", false, "also create the demo accounts (admin, organizer, member @demo.example; password "+demoPassword+")")
@@ -385,6 +389,9 @@ func parseSeedConfig(args []string, out io.Writer) (seedConfig, error) {
 	}
 	if c.People < 0 {
 		errs = append(errs, fmt.Errorf("-people %d: must be 0 or more", c.People))
+	}
+	if c.Shape, err = seed.ParseShape(*shape); err != nil {
+		errs = append(errs, fmt.Errorf("-shape: %w", err))
 	}
 	if c.BatchSize < 1 {
 		errs = append(errs, fmt.Errorf("-batch-size %d: must be at least 1", c.BatchSize))

@@ -18,8 +18,12 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	network := fmt.Sprintf("a network of %s (seed %d)", plural(c.People, "person", "people"), c.Seed)
+	if c.Shape != seed.ShapeDefault {
+		network = fmt.Sprintf("a %s network of %s (seed %d)", c.Shape, plural(c.People, "person", "people"), c.Seed)
+	}
+	cfg := seed.Config{People: c.People, Seed: c.Seed, Shape: c.Shape}
 	if c.Out != "" {
-		ds := seed.Generate(seed.Config{People: c.People, Seed: c.Seed})
+		ds := seed.Generate(cfg)
 		if err := dataset.WriteDir(c.Out, ds); err != nil {
 			return fmt.Errorf("write CSV files to %s: %w", c.Out, err)
 		}
@@ -49,7 +53,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := applySchema(ctx, store, c.Neo4jDatabase, slog.New(slog.NewTextHandler(stderr, nil))); err != nil {
 		return err
 	}
-	ds := seed.Generate(seed.Config{People: c.People, Seed: c.Seed})
+	ds := seed.Generate(cfg)
 	fmt.Fprintf(stderr, "generated %s\n", network)
 	if err := load(ctx, store, ds, loadOptions{batchSize: c.BatchSize, rerun: "the same seed command"}, stdout, stderr); err != nil {
 		return err

@@ -466,6 +466,7 @@ func TestToolFlagsAreValidated(t *testing.T) {
 		{"seed negative people", runSeed, []string{"-people", "-1"}, "-people -1"},
 		{"seed out and if-empty", runSeed, []string{"-out", "x", "-if-empty"}, "-if-empty"},
 		{"seed bad seed", runSeed, []string{"-seed", "many"}, "-seed"},
+		{"seed unknown shape", runSeed, []string{"-shape", "star", "-out", "x"}, `-shape: unknown shape "star"`},
 		{"seed arguments", runSeed, []string{"demo"}, "unexpected arguments: demo"},
 	}
 	for _, tt := range tests {

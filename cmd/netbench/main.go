@@ -17,6 +17,12 @@
 //
 //	go run ./cmd/netbench -people 10000,100000 -queries 300
 //	go run ./cmd/netbench -people 2000 -queries 20 -questions referral,lineage
+//	go run ./cmd/netbench -shape social -set hubs -people 40000,100000 -queries 300 -warmup 300
+//
+// -shape social loads a network with bigger hubs (graph/seed's
+// ShapeSocial: the biggest knows about a quarter of everyone); -set hubs
+// asks the reach questions from random people and from the best-connected
+// people instead of the standard questions (hubs.go).
 //
 // Slow questions (coverage of the whole network) take fewer asks. The
 // last columns are the share of asks with a non-empty answer, the median
@@ -64,6 +70,7 @@ import (
 	"github.com/mentorgraph/mentorgraph/cmd/internal/benchnet"
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
+	"github.com/mentorgraph/mentorgraph/graph/seed"
 	"github.com/mentorgraph/mentorgraph/internal/auth"
 	"github.com/mentorgraph/mentorgraph/internal/server"
 	"github.com/mentorgraph/mentorgraph/resolvers"
@@ -92,13 +99,15 @@ type question struct {
 	throughput bool
 }
 
-// cpuProfile is the -cpuprofile file, if any; warmUp the -warmup asks.
+// cpuProfile is the -cpuprofile file, if any; warmUp the -warmup asks;
+// networkShape the -shape of the networks.
 var (
-	cpuProfile *string
-	warmUp     *int
-	clients    *int
-	loadFor    *time.Duration
-	viewer     *string
+	cpuProfile   *string
+	warmUp       *int
+	clients      *int
+	loadFor      *time.Duration
+	networkShape seed.Shape
+	viewer       *string
 	// authHeader is the Authorization header every GraphQL request
 	// sends ("" with -viewer none).
 	authHeader string
@@ -145,6 +154,8 @@ func main() {
 	loadFor = flag.Duration("load-for", 20*time.Second, "how long each way of a throughput figure runs")
 	viewer = flag.String("viewer", "token", "who asks the GraphQL requests: token (an admin's API token in each request) or none (anonymous, the server a public directory)")
 	cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the asks (not the loading) to this file, for `go tool pprof`")
+	shape := flag.String("shape", string(seed.ShapeDefault), "the networks' shape: default, or social (hubs knowing up to a quarter of everyone)")
+	set := flag.String("set", "standard", "the questions: standard, or hubs (findMentors and referralPaths from random people and from the top 20 hubs)")
 	flag.Parse()
 	if *queries < 1 {
 		log.Fatal("-queries must be at least 1")
@@ -155,7 +166,20 @@ func main() {
 	if *viewer != "token" && *viewer != "none" {
 		log.Fatal("-viewer must be token or none")
 	}
-	qs := selectQuestions(questions(), *only)
+	var err error
+	if networkShape, err = seed.ParseShape(*shape); err != nil {
+		log.Fatalf("-shape: %v", err)
+	}
+	var all []question
+	switch *set {
+	case "standard":
+		all = questions()
+	case "hubs":
+		all = hubQuestions()
+	default:
+		log.Fatalf("-set %q: use standard or hubs", *set)
+	}
+	qs := selectQuestions(all, *only)
 	if len(qs) == 0 {
 		log.Fatalf("-questions %q matches no question", *only)
 	}
@@ -189,13 +213,17 @@ func selectQuestions(qs []question, only string) []question {
 }
 
 func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []question) error {
-	nw, err := benchnet.Load(ctx, n, seedValue, "2g", "2g")
+	nw, err := benchnet.Load(ctx, seed.Config{People: n, Seed: seedValue, Shape: networkShape}, "2g", "2g")
 	if err != nil {
 		return err
 	}
 	defer nw.Close()
 	store, ds := nw.Store, nw.Dataset
-	fmt.Printf("\n%s people: loaded %s rows in %s (%s)\n", fmtInt(n), fmtInt(nw.Rows), nw.Took.Round(time.Second), degreeSummary(ds))
+	shape := ""
+	if networkShape != seed.ShapeDefault {
+		shape = " (" + string(networkShape) + " shape)"
+	}
+	fmt.Printf("\n%s people%s: loaded %s rows in %s (%s)\n", fmtInt(n), shape, fmtInt(nw.Rows), nw.Took.Round(time.Second), degreeSummary(ds))
 
 	sec := server.DefaultSecurity
 	authHeader = ""
@@ -237,6 +265,9 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	}
 	defer stop()
 	pl := newPools(ds, rand.New(rand.NewPCG(seedValue, 99)))
+	if slices.ContainsFunc(qs, func(q question) bool { return strings.Contains(q.name, "hubs)") }) {
+		fmt.Println(pl.hubsSummary)
+	}
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "question\tasks\tdirect p50\tdirect p99\tGraphQL p50\tGraphQL p99\tp50 ratio\tpaired ratio\thandler p50\thandler ratio\tbare HTTP p50\tbare ratio\tGraphQL/bare\tnon-empty\titems p50\tanswer p50\t")
 	for qi, q := range qs {
@@ -376,6 +407,10 @@ type pools struct {
 	adj   [][]int32
 	seen  []uint32
 	stamp uint32
+	// hubs are the topHubs best-connected people (KNOWS links), described
+	// by hubsSummary.
+	hubs        []string
+	hubsSummary string
 }
 
 func newPools(ds *dataset.Dataset, rng *rand.Rand) *pools {
@@ -418,6 +453,7 @@ func newPools(ds *dataset.Dataset, rng *rand.Rand) *pools {
 	for _, o := range ds.Organizations {
 		pl.orgs = append(pl.orgs, o.ID)
 	}
+	pl.hubs, pl.hubsSummary = bestConnected(ds, topHubs)
 	return pl
 }
 

@@ -120,7 +120,7 @@ func run(ctx context.Context, bin, browser string, people int, seedValue uint64,
 		ds = seed.Generate(seed.Config{People: people, Seed: seedValue})
 		fmt.Printf("%d people (seed %d): already in %s\n", people, seedValue, srv.URI)
 	} else {
-		nw, err := benchnet.Load(ctx, people, seedValue, "2g", "1g")
+		nw, err := benchnet.Load(ctx, seed.Config{People: people, Seed: seedValue}, "2g", "1g")
 		if err != nil {
 			return err
 		}

@@ -248,6 +248,8 @@ func (rc *recordChecker) person(p *Person, skip columnSet) {
 	rc.text(at, k, personLocation, p.Location, textrule.Line, maxPlaceLength)
 	rc.text(at, k, personTimezone, p.Timezone, textrule.Line, maxPlaceLength)
 	rc.count(at, k, personMentorCapacity, p.MentorCapacity)
+	rc.enum(at, k, personVisibility, p.Visibility, Visibilities, false)
+	rc.enum(at, k, personProfileVisibility, p.ProfileVisibility, Visibilities, false)
 }
 
 // skill checks the rules of one skill (its parent is checked with the whole

@@ -85,16 +85,19 @@ func (d *recordDecoder) decode(k kindIndex, r *row) {
 func (d *recordDecoder) person(r *row) {
 	c, k := &r.cells, personIndex
 	d.ds.People = append(roomForOne(d.ds.People), Person{
-		ID:                c[personID],
-		Name:              c[personName],
-		Headline:          c[personHeadline],
-		Bio:               c[personBio],
-		Location:          c[personLocation],
-		Timezone:          c[personTimezone],
-		AvailableToMentor: d.boolean(r, k, personAvailableToMentor),
-		MentorCapacity:    d.integer(r, k, personMentorCapacity, countRule),
-		SeekingMentorship: d.boolean(r, k, personSeekingMentorship),
-		At:                r.at,
+		ID:                  c[personID],
+		Name:                c[personName],
+		Headline:            c[personHeadline],
+		Bio:                 c[personBio],
+		Location:            c[personLocation],
+		Timezone:            c[personTimezone],
+		AvailableToMentor:   d.boolean(r, k, personAvailableToMentor),
+		MentorCapacity:      d.integer(r, k, personMentorCapacity, countRule),
+		SeekingMentorship:   d.boolean(r, k, personSeekingMentorship),
+		Visibility:          canonical(c[personVisibility], Visibilities),
+		ProfileVisibility:   canonical(c[personProfileVisibility], Visibilities),
+		OpenToIntroductions: d.boolean(r, k, personOpenToIntroductions),
+		At:                  r.at,
 	})
 	d.check.person(&d.ds.People[len(d.ds.People)-1], r.bad)
 }

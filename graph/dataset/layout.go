@@ -56,6 +56,9 @@ const (
 	personAvailableToMentor
 	personMentorCapacity
 	personSeekingMentorship
+	personVisibility
+	personProfileVisibility
+	personOpenToIntroductions
 )
 
 const (
@@ -113,7 +116,7 @@ const (
 )
 
 // maxColumns is the most columns any kind has.
-const maxColumns = 9
+const maxColumns = 12
 
 // kindIndex numbers the kinds in write order, for the tables below.
 type kindIndex int
@@ -136,6 +139,7 @@ var columnsOf = [kindCount][]column{
 		{"id", true}, {"name", true}, {"headline", false}, {"bio", false},
 		{"location", false}, {"timezone", false}, {"available_to_mentor", false},
 		{"mentor_capacity", false}, {"seeking_mentorship", false},
+		{"visibility", false}, {"profile_visibility", false}, {"open_to_introductions", false},
 	},
 	skillIndex: {
 		{"id", true}, {"name", true}, {"category", true}, {"parent_id", false}, {"description", false},

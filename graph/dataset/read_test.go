@@ -309,7 +309,7 @@ func TestReadCSVHeader(t *testing.T) {
 			name: "unknown column",
 			text: "id,name,favourite_colour\np1,Ada,green\n",
 			wantWarnings: []Warning{{File: "people.csv", Line: 1, Column: "favourite_colour",
-				Message: "unknown column, ignored (the columns of people.csv are id, name, headline, bio, location, timezone, available_to_mentor, mentor_capacity, seeking_mentorship)"}},
+				Message: "unknown column, ignored (the columns of people.csv are id, name, headline, bio, location, timezone, available_to_mentor, mentor_capacity, seeking_mentorship, visibility, profile_visibility, open_to_introductions)"}},
 			wantPerson: Person{ID: "p1", Name: "Ada"},
 		},
 		{

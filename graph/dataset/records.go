@@ -42,9 +42,18 @@ type Person struct {
 	AvailableToMentor *bool
 	MentorCapacity    *int
 	SeekingMentorship *bool
+	// Visibility and ProfileVisibility are who may see the person and
+	// their profile fields (one of Visibilities; empty: not set), and
+	// OpenToIntroductions whether they carry others' paths.
+	Visibility          string
+	ProfileVisibility   string
+	OpenToIntroductions *bool
 
 	At Pos // where it was read; zero for a record built in memory
 }
+
+// Visibilities are the values of a person's visibility columns.
+var Visibilities = []string{"PUBLIC", "MEMBERS", "CONNECTIONS", "PRIVATE"}
 
 // Skill is a row of skills.csv; ParentID names the broader skill.
 type Skill struct {

@@ -63,7 +63,8 @@ func WriteCSV(w io.Writer, ds *Dataset, kind Kind) error {
 		for i := range ds.People {
 			p := &ds.People[i]
 			cells = [maxColumns]string{p.ID, p.Name, p.Headline, p.Bio, p.Location, p.Timezone,
-				boolCell(p.AvailableToMentor), intCell(p.MentorCapacity), boolCell(p.SeekingMentorship)}
+				boolCell(p.AvailableToMentor), intCell(p.MentorCapacity), boolCell(p.SeekingMentorship),
+				p.Visibility, p.ProfileVisibility, boolCell(p.OpenToIntroductions)}
 			if err = write(); err != nil {
 				break
 			}
@@ -177,6 +178,9 @@ func WriteNDJSON(w io.Writer, ds *Dataset) error {
 		line.boolean("available_to_mentor", p.AvailableToMentor)
 		line.integer("mentor_capacity", p.MentorCapacity)
 		line.boolean("seeking_mentorship", p.SeekingMentorship)
+		line.str("visibility", p.Visibility)
+		line.str("profile_visibility", p.ProfileVisibility)
+		line.boolean("open_to_introductions", p.OpenToIntroductions)
 		if err := emit(); err != nil {
 			return err
 		}

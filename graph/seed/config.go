@@ -1,6 +1,43 @@
 package seed
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+)
+
+// Shape is how Generate draws the KNOWS links.
+type Shape string
+
+// The shapes of the KNOWS network.
+const (
+	// ShapeDefault plans each person's expected degree from a power law
+	// (Chung–Lu) and draws links to match: a heavy tail with hubs of a few
+	// thousand links at 100k people (DegreeExponent, MeanDegree).
+	ShapeDefault Shape = "default"
+	// ShapeSocial grows the network by preferential attachment, as
+	// professional networks grow: people join one after another, each
+	// linking to people in proportion to the links they already have, and
+	// a few hubs (Hubs) draw a fixed share of every newcomer, the biggest
+	// about a quarter of everyone. The median degree is about 6, the
+	// mean MeanDegree (default 16). See socialLinks.
+	ShapeSocial Shape = "social"
+)
+
+// Shapes lists the shapes, the default first.
+var Shapes = []Shape{ShapeDefault, ShapeSocial}
+
+// ParseShape reads a shape's name ("" is ShapeDefault).
+func ParseShape(name string) (Shape, error) {
+	if name == "" {
+		return ShapeDefault, nil
+	}
+	for _, s := range Shapes {
+		if string(s) == name {
+			return s, nil
+		}
+	}
+	return "", fmt.Errorf("unknown shape %q (use %s or %s)", name, ShapeDefault, ShapeSocial)
+}
 
 // Config says what network Generate builds. A zero field takes its default
 // (see WithDefaults); a negative share or count means none.
@@ -10,16 +47,21 @@ type Config struct {
 	// Seed selects the network: the same Config always yields the same dataset.
 	Seed uint64
 
-	// MeanDegree is the mean number of KNOWS links per person (default 10).
+	// Shape is how the KNOWS links are drawn (default ShapeDefault).
+	Shape Shape
+	// MeanDegree is the mean number of KNOWS links per person (default 10;
+	// 16 for ShapeSocial).
 	MeanDegree float64
 	// DegreeExponent is the exponent γ of the power law P(k) ∝ k^-γ the
-	// KNOWS degrees follow (default 2.5, kept within [2.1, 4]).
+	// KNOWS degrees follow (default 2.5, kept within [2.1, 4]); unused by
+	// ShapeSocial, whose tail comes from its growth.
 	DegreeExponent float64
 	// Hubs is the number of designated hubs: well-connected organizers and
 	// advocates who are available to mentor (default 3 + People/50,000).
 	Hubs int
 	// LocalShare is the share of KNOWS links drawn within a person's
-	// employer or city rather than across the whole network (default 0.3).
+	// employer or city rather than across the whole network (default 0.3;
+	// for ShapeSocial, the share of a newcomer's own links).
 	LocalShare float64
 	// OrganizationsPerThousand is the number of organizations per 1,000
 	// people (default 5; at least one organization when there are people).
@@ -45,6 +87,7 @@ type Config struct {
 // Defaults of the Config knobs.
 const (
 	DefaultMeanDegree               = 10.0
+	DefaultSocialMeanDegree         = 16.0
 	DefaultDegreeExponent           = 2.5
 	DefaultLocalShare               = 0.3
 	DefaultOrganizationsPerThousand = 5.0
@@ -61,8 +104,14 @@ func (c Config) WithDefaults() Config {
 	if c.People < 0 {
 		c.People = 0
 	}
+	if c.Shape == "" {
+		c.Shape = ShapeDefault
+	}
 	if c.MeanDegree == 0 {
 		c.MeanDegree = DefaultMeanDegree
+		if c.Shape == ShapeSocial {
+			c.MeanDegree = DefaultSocialMeanDegree
+		}
 	}
 	c.MeanDegree = min(c.MeanDegree, 200)
 	if c.DegreeExponent == 0 {

@@ -7,12 +7,9 @@ import (
 	"github.com/mentorgraph/mentorgraph/graph/dataset"
 )
 
-// connections generates the KNOWS links, Chung–Lu style: each link picks
-// one end in proportion to the planned weights and the other either the
-// same way or (LocalShare of the time) among the first end's colleagues or
-// city. Self links and repeated pairs (either direction) are redrawn, so
-// degrees follow the weights' power law and the hubs stand out. It also
-// builds the adjacency lists later phases walk.
+// connections generates the KNOWS links as the Shape says (chungLuLinks
+// or socialLinks), dates them and builds the adjacency lists later phases
+// walk.
 func (g *generator) connections() {
 	r := g.rand(streamConnections)
 	n := g.n
@@ -28,39 +25,11 @@ func (g *generator) connections() {
 		g.adjStart = make([]int32, n+1)
 		return
 	}
-
-	// Keep any one person's expected share of link ends below what the
-	// network can give them.
-	total := 0.0
-	for _, w := range g.weight {
-		total += w
-	}
-	limit := total * float64(linked-1) / float64(4*target)
-	for i, w := range g.weight {
-		g.weight[i] = min(w, limit)
-	}
-	ends := newAlias(g.weight)
-
-	seen := newPairSet(target)
-	ea := make([]int32, 0, target)
-	eb := make([]int32, 0, target)
-	local := g.cfg.LocalShare
-	for attempts := 0; len(ea) < target && attempts < 20*target+1000; attempts++ {
-		a := ends.sample(r)
-		var b int32
-		if r.Float64() < local {
-			b = g.localPeer(r, a)
-		} else {
-			b = ends.sample(r)
-		}
-		if a == b || !seen.add(unorderedPair(a, b)) {
-			continue
-		}
-		if r.Uint32()&1 == 1 {
-			a, b = b, a
-		}
-		ea = append(ea, a)
-		eb = append(eb, b)
+	var ea, eb []int32
+	if g.cfg.Shape == ShapeSocial {
+		ea, eb = g.socialLinks(r, target)
+	} else {
+		ea, eb = g.chungLuLinks(r, target, linked)
 	}
 
 	conns := make([]dataset.Connection, len(ea))
@@ -89,6 +58,48 @@ func (g *generator) connections() {
 		g.adj[next[b]] = a
 		next[b]++
 	}
+}
+
+// chungLuLinks draws target KNOWS links, Chung–Lu style: each link picks
+// one end in proportion to the planned weights and the other either the
+// same way or (LocalShare of the time) among the first end's colleagues or
+// city. Self links and repeated pairs (either direction) are redrawn, so
+// degrees follow the weights' power law and the hubs stand out.
+func (g *generator) chungLuLinks(r *rand.Rand, target, linked int) (ea, eb []int32) {
+	// Keep any one person's expected share of link ends below what the
+	// network can give them.
+	total := 0.0
+	for _, w := range g.weight {
+		total += w
+	}
+	limit := total * float64(linked-1) / float64(4*target)
+	for i, w := range g.weight {
+		g.weight[i] = min(w, limit)
+	}
+	ends := newAlias(g.weight)
+
+	seen := newPairSet(target)
+	ea = make([]int32, 0, target)
+	eb = make([]int32, 0, target)
+	local := g.cfg.LocalShare
+	for attempts := 0; len(ea) < target && attempts < 20*target+1000; attempts++ {
+		a := ends.sample(r)
+		var b int32
+		if r.Float64() < local {
+			b = g.localPeer(r, a)
+		} else {
+			b = ends.sample(r)
+		}
+		if a == b || !seen.add(unorderedPair(a, b)) {
+			continue
+		}
+		if r.Uint32()&1 == 1 {
+			a, b = b, a
+		}
+		ea = append(ea, a)
+		eb = append(eb, b)
+	}
+	return ea, eb
 }
 
 // localPeer picks someone near linked person a: a colleague at a's

@@ -1,6 +1,9 @@
 // Package seed generates deterministic, realistic mentor networks: people
 // with skills, organizations and affiliations, KNOWS links with a
-// heavy-tailed degree distribution and a few hubs, mentorships that respect
+// heavy-tailed degree distribution and a few hubs (in one of two shapes:
+// planned degrees with hubs of a few thousand links, or grown by
+// preferential attachment with hubs that know up to a quarter of
+// everyone, ShapeSocial), mentorships that respect
 // skill levels and mentor capacity (with a deliberate handful of overloaded
 // mentors and the odd lineage cycle), and goals. The same Config always
 // yields the same dataset, byte for byte: randomness comes from PCG streams

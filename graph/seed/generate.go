@@ -45,6 +45,7 @@ type generator struct {
 	isolated []bool
 	hub      []bool
 	weight   []float64 // KNOWS weight (expected degree, before scaling)
+	order    []int32   // linked people by rank (hubs first): ShapeSocial's joining order
 
 	// people
 	prof      []profile

@@ -11,7 +11,8 @@ import (
 // plan decides, before anything else, who is isolated, who the designated
 // hubs are and each person's KNOWS weight: a power-law sequence
 // w_r = (L/r)^(1/(γ-1)) over a random ranking of the L linked people (a
-// Chung–Lu weight sequence), the top Hubs ranks boosted further.
+// Chung–Lu weight sequence), the top Hubs ranks boosted further. The
+// ranking is also the order in which ShapeSocial's people join.
 func (g *generator) plan() {
 	r := g.rand(streamPlan)
 	n := g.n
@@ -37,6 +38,7 @@ func (g *generator) plan() {
 		}
 		g.weight[p] = w
 	}
+	g.order = linked
 }
 
 const hubBoost = 1.2

@@ -191,6 +191,8 @@ func TestGenerateIntegrity(t *testing.T) {
 		{"medium", Config{People: 30_000, Seed: 11}},
 		{"no isolation, no overload, no cycles", Config{People: 3_000, Seed: 9, IsolatedShare: -1, OverloadShare: -1, Cycles: -1}},
 		{"dense and flat", Config{People: 2_000, Seed: 13, MeanDegree: 40, DegreeExponent: 3.5, LocalShare: 0.9}},
+		{"social, tiny", Config{People: 40, Seed: 3, Shape: ShapeSocial}},
+		{"social", Config{People: 30_000, Seed: 11, Shape: ShapeSocial}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := generate(t, tc.cfg)
@@ -685,6 +687,76 @@ func TestDegreeDistributionHasHubs(t *testing.T) {
 	}
 }
 
+func TestSocialShape(t *testing.T) {
+	sizes := []int{40_000, 100_000}
+	if testing.Short() {
+		sizes = sizes[:1]
+	}
+	for _, n := range sizes {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			cfg := Config{People: n, Seed: 1, Shape: ShapeSocial}
+			d := generate(t, cfg)
+			ix := newIndex(t, d)
+			degrees := make([]int, len(d.People))
+			for i, p := range d.People {
+				degrees[i] = ix.degree[p.ID]
+			}
+			slices.Sort(degrees)
+			median, top := degrees[n/2], degrees[n-1]
+			reach := float64(top) / float64(n)
+			t.Logf("median degree %d, mean %.1f, top hubs %v (the biggest knows %.1f%% of people)",
+				median, float64(2*len(d.Connections))/float64(n), degrees[n-8:], 100*reach)
+			if median < 5 || median > 7 {
+				t.Errorf("median degree %d, want about 6 (5–7)", median)
+			}
+			if reach < 0.20 || reach > 0.30 {
+				t.Errorf("the biggest hub knows %.1f%% of people, want 20–30%%", 100*reach)
+			}
+			// A heavy tail, not a few hubs over a flat crowd: between the
+			// median and the hubs, people with hundreds of links.
+			if p99 := degrees[n*99/100]; p99 < 10*median {
+				t.Errorf("99th percentile degree %d, want at least ten times the median %d", p99, median)
+			}
+			if second := degrees[n-2]; second >= top || second < top/4 {
+				t.Errorf("second hub has %d links, want fewer than the biggest's %d but not far fewer", second, top)
+			}
+		})
+	}
+	t.Run("deterministic", func(t *testing.T) {
+		cfg := Config{People: 5_000, Seed: 42, Shape: ShapeSocial}
+		a := Generate(cfg)
+		if da, db := digest(a), digest(Generate(cfg)); da != db {
+			t.Fatalf("two runs of %+v differ: %s vs %s", cfg, da, db)
+		}
+		if digest(a) == digest(Generate(Config{People: 5_000, Seed: 43, Shape: ShapeSocial})) {
+			t.Error("seeds 42 and 43 produced the same social network")
+		}
+		if digest(a) == digest(Generate(Config{People: 5_000, Seed: 42})) {
+			t.Error("the social shape produced the default shape's network")
+		}
+	})
+}
+
+func TestDefaultShapeIsTheZeroShape(t *testing.T) {
+	a := Generate(Config{People: 2_000, Seed: 3})
+	if da, db := digest(a), digest(Generate(Config{People: 2_000, Seed: 3, Shape: ShapeDefault})); da != db {
+		t.Errorf("Shape %q and no shape give different networks", ShapeDefault)
+	}
+}
+
+func TestParseShape(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want Shape
+		ok   bool
+	}{{"", ShapeDefault, true}, {"default", ShapeDefault, true}, {"social", ShapeSocial, true}, {"Social", "", false}, {"hubs", "", false}} {
+		got, err := ParseShape(tc.name)
+		if got != tc.want || (err == nil) != tc.ok {
+			t.Errorf("ParseShape(%q) = %q, %v; want %q (ok %v)", tc.name, got, err, tc.want, tc.ok)
+		}
+	}
+}
+
 // countBelow returns the number of sorted values below x.
 func countBelow(sorted []int, x int) int {
 	i, _ := slices.BinarySearch(sorted, x)
@@ -795,7 +867,7 @@ func TestPersonID(t *testing.T) {
 }
 
 func TestWithDefaultsIsIdempotent(t *testing.T) {
-	for _, cfg := range []Config{{}, {People: 10, OverloadShare: -1, Hubs: -2}, {People: 5, DegreeExponent: 1, MentorShare: 3}} {
+	for _, cfg := range []Config{{}, {People: 10, OverloadShare: -1, Hubs: -2}, {People: 5, DegreeExponent: 1, MentorShare: 3}, {Shape: ShapeSocial}} {
 		once := cfg.WithDefaults()
 		if twice := once.WithDefaults(); twice != once {
 			t.Errorf("WithDefaults(%+v) = %+v, then %+v", cfg, once, twice)

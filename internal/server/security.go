@@ -171,7 +171,9 @@ const (
 )
 
 // middleware is the middleware that puts each request's viewer in its
-// context (auth.WithViewer). It answers itself:
+// context (auth.WithViewer), and the audience every store call of the
+// request answers (graph.WithAudience: privacy is filtered in the Cypher
+// of each question). It answers itself:
 //   - 401 UNAUTHENTICATED with WWW-Authenticate for a bad bearer token, and
 //     for an anonymous request unless the directory is public;
 //   - 403 FORBIDDEN for a POST authenticated by the session cookie without
@@ -200,11 +202,23 @@ func (g *guard) middleware(next http.Handler) http.Handler {
 			writeError(w, http.StatusForbidden, resolvers.CodeForbidden, csrfMessage)
 			return
 		}
+		ctx := graph.WithAudience(r.Context(), audienceOf(v))
 		if v != nil {
-			r = r.WithContext(auth.WithViewer(r.Context(), v))
+			ctx = auth.WithViewer(ctx, v)
 		}
-		next.ServeHTTP(w, r)
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// audienceOf is who the store's answers to v are for (graph.Audience):
+// every person and field an admin may see, what members may see for any
+// other account, what is PUBLIC for an anonymous visitor of a public
+// directory.
+func audienceOf(v *auth.Viewer) graph.Audience {
+	if v == nil {
+		return graph.Audience{}
+	}
+	return graph.Audience{PersonID: v.PersonID, Member: true, Admin: v.IsAdmin}
 }
 
 // validCSRF reports whether r carries the CSRF token of the session.

@@ -30,9 +30,8 @@ type Network struct {
 
 // Load starts Neo4j (NEO4J_URI, or a container with heap and pageCache as
 // its memory unless the environment names sizes), applies the schema and
-// imports the network graph/seed makes of people people from seedValue.
-// Close stops it.
-func Load(ctx context.Context, people int, seedValue uint64, heap, pageCache string) (*Network, error) {
+// imports the network graph/seed makes for cfg. Close stops it.
+func Load(ctx context.Context, cfg seed.Config, heap, pageCache string) (*Network, error) {
 	opts := neo4jtest.FromEnv()
 	if opts.HeapSize == "" {
 		opts.HeapSize, opts.PageCacheSize = heap, pageCache
@@ -51,7 +50,7 @@ func Load(ctx context.Context, people int, seedValue uint64, heap, pageCache str
 		n.Close()
 		return nil, err
 	}
-	n.Dataset = seed.Generate(seed.Config{People: people, Seed: seedValue})
+	n.Dataset = seed.Generate(cfg)
 	start := time.Now()
 	rep, err := n.Store.Import(ctx, n.Dataset, graph.ImportOptions{})
 	if err != nil {

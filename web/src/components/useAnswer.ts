@@ -19,31 +19,37 @@ export function shownData<T>(a: Answer<T>): T | null {
 
 /**
  * Asks ask(signal) whenever key changes; a null key means there is no
- * question (idle).
+ * question (idle). An answer is only ever returned for the key it
+ * answers: in the render where the key has just changed (before the
+ * effect asks again) it is already "loading", so a screen never shows
+ * the previous question's answer as the new one's.
  */
 export function useAnswer<T>(key: string | null, ask: (signal: AbortSignal) => Promise<T>): Answer<T> {
-  const [answer, setAnswer] = useState<Answer<T>>({ kind: "idle" });
+  const [state, setState] = useState<{ key: string | null; answer: Answer<T> }>({ key: null, answer: { kind: "idle" } });
   useEffect(() => {
     if (key == null) {
-      setAnswer({ kind: "idle" });
+      setState({ key, answer: { kind: "idle" } });
       return;
     }
-    setAnswer((prev) => ({ kind: "loading", previous: shownData(prev) }));
+    setState((prev) => ({ key, answer: { kind: "loading", previous: shownData(prev.answer) } }));
     const ac = new AbortController();
     ask(ac.signal).then(
       (data) => {
         if (!ac.signal.aborted) {
-          setAnswer({ kind: "ok", data });
+          setState({ key, answer: { kind: "ok", data } });
         }
       },
       (e: unknown) => {
         if (isAbort(e) || ac.signal.aborted) {
           return;
         }
-        setAnswer({ kind: "error", error: toApiError(e) });
+        setState({ key, answer: { kind: "error", error: toApiError(e) } });
       },
     );
     return () => ac.abort();
   }, [key]);
-  return answer;
+  if (state.key !== key) {
+    return key == null ? { kind: "idle" } : { kind: "loading", previous: shownData(state.answer) };
+  }
+  return state.answer;
 }

@@ -23,11 +23,12 @@ CALL (within) {
   RETURN count(p) AS supply,
     sum(CASE WHEN capacity > active THEN capacity - active ELSE 0 END) AS openSlots,
     collect(CASE WHEN capacity > active THEN p END) AS suitable,
-    collect(CASE WHEN active >= capacity THEN p.id END) AS overloaded
+    count(CASE WHEN active >= capacity THEN 1 END) AS overloadedCount,
+    collect(CASE WHEN active >= capacity AND ($admin OR p.id = $viewer OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p.id END) AS overloaded
 }
-WITH s, demand, seekers, supply, openSlots, suitable, overloaded
+WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded
 WHERE size(demand) > 0 OR supply > 0
-WITH s, demand, seekers, supply, openSlots, suitable, overloaded,
+WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded,
   suitable AS visited, CASE WHEN size(demand) > 0 THEN suitable ELSE [] END AS frontier
 
 CALL (frontier, visited) {
@@ -36,7 +37,7 @@ CALL (frontier, visited) {
   WHERE NOT y IN visited
   RETURN collect(DISTINCT y) AS reached
 }
-WITH s, demand, seekers, supply, openSlots, suitable, overloaded, visited + reached AS visited,
+WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded, visited + reached AS visited,
   CASE WHEN all(d IN demand WHERE d IN visited OR d IN reached) THEN [] ELSE reached END AS frontier
 CALL (frontier, visited) {
   UNWIND frontier AS x
@@ -44,7 +45,7 @@ CALL (frontier, visited) {
   WHERE NOT y IN visited
   RETURN collect(DISTINCT y) AS reached
 }
-WITH s, demand, seekers, supply, openSlots, suitable, overloaded, visited + reached AS visited,
+WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded, visited + reached AS visited,
   CASE WHEN all(d IN demand WHERE d IN visited OR d IN reached) THEN [] ELSE reached END AS frontier
 CALL (demand, suitable, visited) {
   UNWIND demand AS d
@@ -53,8 +54,8 @@ CALL (demand, suitable, visited) {
     ELSE NOT d IN visited
       AND NOT EXISTS { MATCH (d)-[:KNOWS|MENTORED_BY]-{1,1}(x:Person) WHERE x IN visited }
   END
-  RETURN count(d) AS uncovered, collect(d.id)[..$maxIDs] AS uncoveredIDs
+  RETURN count(d) AS uncovered, collect(CASE WHEN ($admin OR d.id = $viewer OR CASE coalesce(d.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (d)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN d.id END)[..$maxIDs] AS uncoveredIDs
 }
 RETURN {skill: s {.id, .name, .category, .description, broader: [(s)-[:PART_OF]->(b:Skill) | b.id][0]}, demand: size(demand), seekers: seekers, supply: supply,
   openSlots: openSlots, uncovered: uncovered, uncoveredIDs: uncoveredIDs,
-  overloadedCount: size(overloaded), overloaded: overloaded[..$maxIDs]} AS row
+  overloadedCount: overloadedCount, overloaded: overloaded[..$maxIDs]} AS row

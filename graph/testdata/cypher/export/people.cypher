@@ -2,4 +2,4 @@ MATCH (p:Person) WHERE p.id > $after
 WITH p ORDER BY p.id LIMIT $limit
 WITH collect(p) AS page
 RETURN last(page).id AS last, [p IN page | p {.id, .name, .headline, .bio, .location, .timezone,
-  .availableToMentor, .mentorCapacity, .seekingMentorship}] AS rows
+  .availableToMentor, .mentorCapacity, .seekingMentorship, .visibility, .profileVisibility, .openToIntroductions}] AS rows

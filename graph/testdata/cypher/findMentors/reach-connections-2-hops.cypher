@@ -1,47 +1,60 @@
-OPTIONAL MATCH (me:Person {id: $for})
+OPTIONAL MATCH (me:Person {id: $for}) WHERE ($admin OR me.id = $viewer OR CASE coalesce(me.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (me)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
 OPTIONAL MATCH (target:Skill {id: $skill})
-CALL (me, target) {
+OPTIONAL CALL (me, target) {
   WITH me, target WHERE me IS NOT NULL AND target IS NOT NULL
   WITH me,
     COLLECT { MATCH (s:Skill)-[:PART_OF*0..5]->(target) WHERE $narrower OR s = target RETURN DISTINCT s } AS skills,
     COLLECT { MATCH (me)-[a:AFFILIATED_WITH]->(o:Organization) WHERE a.until IS NULL RETURN DISTINCT o } AS orgs,
     COLLECT { MATCH (me)-[r:MENTORED_BY]->(c:Person) WHERE $excludeCurrent AND r.status = 'ACTIVE' RETURN DISTINCT c } AS current
-  CALL (me) {
+  CALL (me, skills, orgs, current) {
     CALL (me) {
-      MATCH (me)-[:KNOWS]-(x:Person) WHERE x <> me AND (NOT $availableOnly OR x.availableToMentor) RETURN DISTINCT x, 1 AS hops
-      UNION ALL
-      MATCH (me)-[:KNOWS*1..2]-(x:Person) WHERE x <> me AND (NOT $availableOnly OR x.availableToMentor) RETURN DISTINCT x, 2 AS hops
+      CALL (me) {
+        MATCH (me)-[:KNOWS]-(x:Person) WHERE x <> me AND ($admin OR x.id = $viewer OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (x)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) AND (NOT $availableOnly OR x.availableToMentor) RETURN DISTINCT x, 1 AS hops
+        UNION ALL
+        MATCH inner = (me)-[:KNOWS*1..1]-(y:Person) WHERE all(n IN nodes(inner) WHERE n = me OR (coalesce(n.openToIntroductions, true) AND ($admin OR n.id = $viewer OR CASE coalesce(n.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (n)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)))
+        WITH DISTINCT me, y MATCH (y)-[:KNOWS]-(x:Person) WHERE x <> me AND ($admin OR x.id = $viewer OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (x)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) AND (NOT $availableOnly OR x.availableToMentor) RETURN DISTINCT x, 2 AS hops
+      }
+      RETURN x, min(hops) AS hops, null AS via
     }
-    RETURN x, min(hops) AS hops, null AS via
+    WITH * WHERE NOT x IN current
+    CALL (x, skills) {
+      MATCH (x)-[h:HAS_SKILL]->(s:Skill) WHERE s IN skills AND h.level >= $minLevel
+      RETURN h.level AS level, s.id AS skillId, s AS matched ORDER BY level DESC, skillId LIMIT 1
+    }
+    WITH me, orgs, x, level, matched, hops, via,
+      CASE WHEN x.availableToMentor
+        THEN coalesce(x.mentorCapacity, 0) - COUNT { (x)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }
+        ELSE 0 END AS open
+    WHERE NOT $availableOnly OR open > 0
+    WITH me, x, level, matched, hops, via, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
+      CASE WHEN size(orgs) > 0 AND EXISTS { (x)-[b:AFFILIATED_WITH]->(o:Organization) WHERE b.until IS NULL AND o IN orgs }
+        THEN 1.0 ELSE 0.0 END AS shared
+    WITH x, level, matched, hops, via, open,
+      $wDistance * (1.0 / hops) AS distance, $wLevel * (level / 5.0) AS lvl,
+      $wCapacity * ((CASE WHEN open < 3 THEN open ELSE 3 END) / 3.0) AS capacity, $wShared * shared AS sharedOrg
+    WITH x, level, matched, hops, via, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
+    WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND x.id > $after)
+    ORDER BY score DESC, x.id LIMIT $limit
+    RETURN collect({x: x, level: level, matched: matched, hops: hops, via: via, open: open,
+      distance: distance, lvl: lvl, capacity: capacity, sharedOrg: sharedOrg, score: score}) AS page
   }
-  WITH * WHERE NOT x IN current
-  CALL (x, skills) {
-    MATCH (x)-[h:HAS_SKILL]->(s:Skill) WHERE s IN skills AND h.level >= $minLevel
-    RETURN h.level AS level, s.id AS skillId, s AS matched ORDER BY level DESC, skillId LIMIT 1
+  CALL (me, page) {
+    UNWIND page AS m
+    WITH me, m, m.x AS x
+    MATCH path = shortestPath((me)-[:KNOWS*1..2]-(x))
+    WHERE all(n IN nodes(path) WHERE n = me OR n = x OR (coalesce(n.openToIntroductions, true) AND ($admin OR n.id = $viewer OR CASE coalesce(n.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (n)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)))
+    WITH m, nodes(path) AS walk, relationships(path) AS links
+    WITH m, walk, links, m.matched AS s
+    RETURN collect({mentor: m.x.id, hops: m.hops, skill: s {.id, .name, .category, .description, broader: [(s)-[:PART_OF]->(b:Skill) | b.id][0]}, level: m.level, open: m.open,
+      score: m.score, distance: m.distance, lvl: m.lvl, capacity: m.capacity, shared: m.sharedOrg,
+      path: {steps: [i IN range(0, size(links) - 1) | {
+      from: (walk[i]).id, to: (walk[i + 1]).id, type: type(links[i]),
+      forward: startNode(links[i]) = walk[i], since: (links[i]).since}], people: [n IN walk | n.id]}}) AS rows, collect(walk) AS walks
   }
-  WITH me, orgs, x, level, matched, hops, via,
-    CASE WHEN x.availableToMentor
-      THEN coalesce(x.mentorCapacity, 0) - COUNT { (x)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }
-      ELSE 0 END AS open
-  WHERE NOT $availableOnly OR open > 0
-  WITH me, x, level, matched, hops, via, CASE WHEN open < 0 THEN 0 ELSE open END AS open,
-    CASE WHEN size(orgs) > 0 AND EXISTS { (x)-[b:AFFILIATED_WITH]->(o:Organization) WHERE b.until IS NULL AND o IN orgs }
-      THEN 1.0 ELSE 0.0 END AS shared
-  WITH me, x, level, matched, hops, via, open,
-    $wDistance * (1.0 / hops) AS distance, $wLevel * (level / 5.0) AS lvl,
-    $wCapacity * ((CASE WHEN open < 3 THEN open ELSE 3 END) / 3.0) AS capacity, $wShared * shared AS sharedOrg
-  WITH me, x, level, matched, hops, via, open, distance, lvl, capacity, sharedOrg, distance + lvl + capacity + sharedOrg AS score
-  WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND x.id > $after)
-  ORDER BY score DESC, x.id LIMIT $limit
-  MATCH path = shortestPath((me)-[:KNOWS*1..2]-(x))
-  WITH x, path, matched AS s, level, hops, open, distance, lvl, capacity, sharedOrg, score
-  WITH collect({mentor: x.id, hops: hops, skill: s {.id, .name, .category, .description, broader: [(s)-[:PART_OF]->(b:Skill) | b.id][0]}, level: level, open: open,
-    score: score, distance: distance, lvl: lvl, capacity: capacity, shared: sharedOrg,
-    path: {steps: [i IN range(0, length(path) - 1) | {
-    from: (nodes(path)[i]).id, to: (nodes(path)[i + 1]).id, type: type(relationships(path)[i]),
-    forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}], people: [pathNode IN nodes(path) | pathNode.id]}}) AS rows, collect(nodes(path)) AS walks
-  RETURN rows, [p IN COLLECT { UNWIND walks AS walk UNWIND walk AS n RETURN DISTINCT n } | p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  RETURN rows, null AS total, [p IN COLLECT { UNWIND walks AS walk UNWIND walk AS n RETURN DISTINCT n } | p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}] AS people
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
+  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END}] AS people
 }
-RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows, people: people} AS result
+RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows, people: people, total: total} AS result

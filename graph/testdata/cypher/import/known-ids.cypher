@@ -8,4 +8,6 @@ CALL () {
   MATCH (:Person {id: pair[0]})-[a:AFFILIATED_WITH]->(:Organization {id: pair[1]})
   RETURN collect([pair[0], pair[1], a.role, a.since, a.until]) AS memberships
 }
-RETURN {people: people, skills: skills, orgs: orgs, parents: parents, memberships: memberships} AS known
+RETURN {people: people, skills: skills, orgs: orgs, parents: parents, memberships: memberships,
+  stored: {Person: EXISTS { MATCH (:Person) }, Skill: EXISTS { MATCH (:Skill) },
+    Organization: EXISTS { MATCH (:Organization) }, Goal: EXISTS { MATCH (:Goal) }}} AS known

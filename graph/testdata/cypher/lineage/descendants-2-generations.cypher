@@ -1,8 +1,8 @@
-OPTIONAL MATCH (me:Person {id: $id})
+OPTIONAL MATCH (me:Person {id: $id}) WHERE ($admin OR me.id = $viewer OR CASE coalesce(me.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (me)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
 CALL (me) {
   WITH me WHERE me IS NOT NULL
   MATCH path = ANY SHORTEST (me)<-[:MENTORED_BY]-{1,2}(p:Person)
-  WHERE p <> me
+  WHERE p <> me AND ($admin OR p.id = $viewer OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) AND all(x IN nodes(path)[1..-1] WHERE (coalesce(x.openToIntroductions, true) AND ($admin OR x.id = $viewer OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (x)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)))
   RETURN collect({p: p, generation: length(path)}) AS found
 }
 WITH me, found, [g IN range(1, 2) | [f IN found WHERE f.generation = g | f.p]] AS byGeneration
@@ -16,11 +16,15 @@ CALL (me, found, byGeneration) {
     LIMIT 1
     RETURN {from: q.id, since: m.since, status: m.status} AS via
   }
-  RETURN collect({person: p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  RETURN collect({person: p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}, generation: generation, via: via}) AS entries
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
+  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END}, generation: generation, via: via}) AS entries
 }
 RETURN {found: me IS NOT NULL, entries: entries,
-  start: [p IN [me] WHERE p IS NOT NULL | p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  start: [p IN [me] WHERE p IS NOT NULL | p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}][0]} AS result
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
+  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END}][0]} AS result

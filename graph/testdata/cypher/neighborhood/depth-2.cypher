@@ -1,11 +1,12 @@
-OPTIONAL MATCH (me:Person {id: $person})
+OPTIONAL MATCH (me:Person {id: $person}) WHERE ($admin OR me.id = $viewer OR CASE coalesce(me.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (me)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
 CALL (me) {
   WITH me WHERE me IS NOT NULL
   CALL (me) {
     CALL (me) {
-      MATCH (me)-[:KNOWS|MENTORED_BY]-(x:Person) WHERE x <> me AND true RETURN DISTINCT x, 1 AS hops
+      MATCH (me)-[:KNOWS|MENTORED_BY]-(x:Person) WHERE x <> me AND ($admin OR x.id = $viewer OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (x)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) AND true RETURN DISTINCT x, 1 AS hops
       UNION ALL
-      MATCH (me)-[:KNOWS|MENTORED_BY*1..2]-(x:Person) WHERE x <> me AND true RETURN DISTINCT x, 2 AS hops
+      MATCH inner = (me)-[:KNOWS|MENTORED_BY*1..1]-(y:Person) WHERE all(n IN nodes(inner) WHERE n = me OR (coalesce(n.openToIntroductions, true) AND ($admin OR n.id = $viewer OR CASE coalesce(n.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (n)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)))
+      WITH DISTINCT me, y MATCH (y)-[:KNOWS|MENTORED_BY]-(x:Person) WHERE x <> me AND ($admin OR x.id = $viewer OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (x)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) AND true RETURN DISTINCT x, 2 AS hops
     }
     RETURN x, min(hops) AS hops, null AS via
   }
@@ -23,8 +24,10 @@ CALL (kept) {
 CALL (kept) {
   UNWIND kept AS k
   WITH k.node AS p, k.hops AS hops
-  RETURN collect({hops: hops, person: p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  RETURN collect({hops: hops, person: p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}}) AS people
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
+  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END}}) AS people
 }
 RETURN {found: me IS NOT NULL, people: people, links: links, truncated: truncated} AS result

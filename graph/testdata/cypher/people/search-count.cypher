@@ -1,6 +1,7 @@
 CALL db.index.fulltext.queryNodes('names', $search) YIELD node AS p
 WHERE p:Person AND
-  ($available IS NULL OR p.availableToMentor = $available)
+  ($admin OR p.id = $viewer OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+  AND ($available IS NULL OR p.availableToMentor = $available)
   AND ($seeking IS NULL OR p.seekingMentorship = $seeking)
   AND ($org IS NULL OR EXISTS { MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })
   AND ($skill IS NULL OR EXISTS {

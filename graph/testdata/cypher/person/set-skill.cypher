@@ -1,6 +1,8 @@
 MATCH (p:Person {id: $person}), (s:Skill {id: $skill})
 MERGE (p)-[h:HAS_SKILL]->(s)
 SET h.level = $level, h.years = $years, p.updatedAt = datetime()
-RETURN p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+RETURN p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
+  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END}

@@ -1,9 +1,9 @@
-OPTIONAL MATCH (a:Person {id: $from})
-OPTIONAL MATCH (b:Person {id: $to})
+OPTIONAL MATCH (a:Person {id: $from}) WHERE ($admin OR a.id = $viewer OR CASE coalesce(a.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (a)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+OPTIONAL MATCH (b:Person {id: $to}) WHERE ($admin OR b.id = $viewer OR CASE coalesce(b.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (b)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH path = allShortestPaths((a)-[:KNOWS|MENTORED_BY*..2]-(b))
-  WHERE all(p IN nodes(path) WHERE p = a OR p = b OR (coalesce(p.openToIntroductions, true)
+  WHERE all(p IN nodes(path) WHERE p = a OR p = b OR ((coalesce(p.openToIntroductions, true) AND ($admin OR p.id = $viewer OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END))
     AND (NOT $excludeUnavailable OR coalesce(p.availableToMentor, false))))
   WITH path, [p IN nodes(path) | p.id] AS ids,
     [i IN range(0, length(path) - 1) | CASE WHEN type(relationships(path)[i]) = 'KNOWS' THEN 0
@@ -30,7 +30,7 @@ CALL (a, b, paths, fromA) {
   }
   MATCH (a)-[:KNOWS|MENTORED_BY]-(v1)-[:KNOWS|MENTORED_BY]-(b)
   WHERE a <> b
-      AND coalesce(v1.openToIntroductions, true) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
+      AND (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
   WITH DISTINCT a, b, v1 LIMIT $k
   MATCH path = (a)-[:KNOWS|MENTORED_BY]-(v1)-[:KNOWS|MENTORED_BY]-(b)
   WITH path, [p IN nodes(path) | p.id] AS ids,
@@ -47,6 +47,8 @@ RETURN {from: a IS NOT NULL, to: b IS NOT NULL,
   paths: [path IN paths | {steps: [i IN range(0, length(path) - 1) | {
     from: (nodes(path)[i]).id, to: (nodes(path)[i + 1]).id, type: type(relationships(path)[i]),
     forward: startNode(relationships(path)[i]) = nodes(path)[i], since: (relationships(path)[i]).since}],
-  people: [pathNode IN nodes(path) | pathNode {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  people: [pathNode IN nodes(path) | pathNode {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (pathNode)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}]}]} AS result
+  active: COUNT { (pathNode)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
+  profile: CASE WHEN ($admin OR pathNode.id = $viewer OR CASE coalesce(pathNode.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (pathNode)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN pathNode {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $admin OR pathNode.id = $viewer THEN pathNode {.visibility, .profileVisibility, .openToIntroductions} END}]}]} AS result

@@ -5,14 +5,16 @@ CALL (target) {
   WHERE $narrower OR s = target
   WITH DISTINCT s
   MATCH (p:Person)-[h:HAS_SKILL]->(s)
-  WHERE p.availableToMentor AND h.level >= $minLevel
+  WHERE p.availableToMentor AND h.level >= $minLevel AND ($admin OR p.id = $viewer OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
   WITH p, h.level AS level, s.id AS skill ORDER BY level DESC, skill
   WITH p, collect({level: level, skill: skill})[0] AS best
   WHERE $afterLevel IS NULL OR best.level < $afterLevel OR (best.level = $afterLevel AND p.id > $after)
   WITH p, best ORDER BY best.level DESC, p.id LIMIT $limit
-  RETURN collect({person: p {.id, .name, .headline, .bio, .location, .timezone, .availableToMentor,
+  RETURN collect({person: p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' }}, level: best.level, skill: best.skill}) AS rows
+  active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
+  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END}, level: best.level, skill: best.skill}) AS rows
 }
 UNWIND rows AS row
 RETURN row {.*, key: target.id} AS row

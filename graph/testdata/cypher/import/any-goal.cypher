@@ -1,1 +1,0 @@
-RETURN {any: EXISTS { MATCH (:Goal) }} AS r

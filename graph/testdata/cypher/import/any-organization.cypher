@@ -1,1 +1,0 @@
-RETURN {any: EXISTS { MATCH (:Organization) }} AS r

@@ -1,2 +1,0 @@
-UNWIND $rows AS r
-RETURN 'linked' AS outcome, collect(r.i) AS rows

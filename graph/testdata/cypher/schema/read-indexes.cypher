@@ -1,0 +1,1 @@
+SHOW INDEXES YIELD name, state, owningConstraint RETURN {indexes: collect([name, state, owningConstraint])} AS r

@@ -1,0 +1,1 @@
+MATCH (m:MentorGraphMeta) RETURN {meta: collect([m.key, m.version])} AS r
