@@ -34,7 +34,7 @@ var Visibilities = []Visibility{Public, Members, Connections, Private}
 
 // Audience is who a read answers: what the people it returns chose to
 // show decides what it holds. Every statement the store sends gets the
-// audience as the parameters $viewer, $member and $admin, and each
+// audience as the parameters $audiencePerson, $audienceMember and $audienceAdmin, and each
 // question's Cypher filters with them (seenBy, passableBy, fieldSeenBy):
 // limits, pages and counts are those of what the audience may see.
 type Audience struct {
@@ -72,14 +72,14 @@ func (a Audience) params() map[string]any {
 	if a.PersonID != "" {
 		viewer = a.PersonID
 	}
-	return map[string]any{"viewer": viewer, "member": a.Member || a.Admin, "admin": a.Admin}
+	return map[string]any{"audiencePerson": viewer, "audienceMember": a.Member || a.Admin, "audienceAdmin": a.Admin}
 }
 
 // levelSeen is true when the audience may see what a visibility level
 // (a Cypher expression) guards on the person p (a variable).
 func levelSeen(p, level string) string {
-	return `($admin OR ` + p + `.id = $viewer OR CASE coalesce(` + level + `, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member ` +
-		`WHEN 'CONNECTIONS' THEN $member AND EXISTS { (` + p + `)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)`
+	return `($audienceAdmin OR ` + p + `.id = $audiencePerson OR CASE coalesce(` + level + `, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember ` +
+		`WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (` + p + `)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)`
 }
 
 // seenBy is true of a person p (a variable) the audience may see at all:
@@ -101,7 +101,7 @@ func fieldSeenBy(p, expr string) string {
 
 // ownSettings returns expr to the person themself and admins, else null.
 func ownSettings(p, expr string) string {
-	return `CASE WHEN $admin OR ` + p + `.id = $viewer THEN ` + expr + ` END`
+	return `CASE WHEN $audienceAdmin OR ` + p + `.id = $audiencePerson THEN ` + expr + ` END`
 }
 
 // personProjectionOf is a person p as a map for the audience: its profile
@@ -112,7 +112,7 @@ func ownSettings(p, expr string) string {
 // mentorship's m) would count that one link instead.
 func personProjectionOf(p, activeLink string) string {
 	r := strings.NewReplacer("{p}", p, "{l}", activeLink,
-		"{profile}", levelSeen(p, p+".profileVisibility"), "{own}", `$admin OR `+p+`.id = $viewer`)
+		"{profile}", levelSeen(p, p+".profileVisibility"), "{own}", `$audienceAdmin OR `+p+`.id = $audiencePerson`)
 	return r.Replace(`{p} {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
   active: COUNT { ({p})<-[{l}:MENTORED_BY]-() WHERE {l}.status = 'ACTIVE' },

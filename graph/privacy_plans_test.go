@@ -15,8 +15,8 @@ import (
 // privacyFragment matches the audience's conditions in a statement
 // (levelSeen, and what is left of ownSettings once it is gone).
 var (
-	privacyFragment = regexp.MustCompile(`\(\$admin OR [\w.]+\.id = \$viewer OR CASE .*? ELSE false END\)`)
-	ownFragment     = regexp.MustCompile(`\$admin OR \w+\.id = \$viewer`)
+	privacyFragment = regexp.MustCompile(`\(\$audienceAdmin OR [\w.]+\.id = \$audiencePerson OR CASE .*? ELSE false END\)`)
+	ownFragment     = regexp.MustCompile(`\$audienceAdmin OR \w+\.id = \$audiencePerson`)
 	anonymousName   = regexp.MustCompile(`anon_\d+|, cache\[[^\]]*\]|  +`)
 )
 
@@ -67,7 +67,7 @@ func TestPrivacyKeepsIndexUse(t *testing.T) {
 	// bounds): planning each of the two hundred takes minutes.
 	byQuestion := map[string][]namedStatement{}
 	for _, st := range cypherStatements() {
-		if strings.Contains(st.cypher, "$viewer") {
+		if strings.Contains(st.cypher, "$audiencePerson") {
 			byQuestion[st.question] = append(byQuestion[st.question], st)
 		}
 	}
@@ -84,7 +84,7 @@ func TestPrivacyKeepsIndexUse(t *testing.T) {
 	checked := 0
 	for _, st := range sample {
 		plain := withoutPrivacy(st.cypher)
-		if strings.Contains(plain, "$viewer") {
+		if strings.Contains(plain, "$audiencePerson") {
 			t.Errorf("%s: an audience condition of a shape this test does not know", st.path())
 			continue
 		}

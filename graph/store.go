@@ -42,8 +42,9 @@ func (s *Store) Retries() int64 { return s.retries.Load() }
 var ranStatement func(cypher string)
 
 // countingTx counts the statements run in a managed transaction, and
-// gives each the parameters of the audience it answers ($viewer, $member,
-// $admin: see Audience), so that no statement can be sent without them.
+// gives each the parameters of the audience it answers ($audiencePerson,
+// $audienceMember, $audienceAdmin: see Audience), so that no statement
+// can be sent without them.
 type countingTx struct {
 	neo4j.ManagedTransaction
 	n        *atomic.Int64
@@ -60,6 +61,11 @@ func (t countingTx) Run(ctx context.Context, cypher string, params map[string]an
 		with[k] = v
 	}
 	for k, v := range t.audience {
+		if _, taken := params[k]; taken {
+			// A statement's own parameter must never be overridden by
+			// the audience's (nor the audience by it).
+			return nil, fmt.Errorf("statement parameter $%s is reserved for the audience", k)
+		}
 		with[k] = v
 	}
 	return t.ManagedTransaction.Run(ctx, cypher, with)

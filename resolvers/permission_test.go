@@ -147,6 +147,10 @@ func matrixCases() []matrixCase {
 			func(f *matrixFixture, role string) map[string]any {
 				return map[string]any{"in": map[string]any{"id": f.personOf(role, t), "headline": "by " + role}}
 			}, ownOrAdmins(t), false})
+		add(matrixCase{"setPrivacy", t, `mutation($in: SetPrivacyInput!) { setPrivacy(input: $in) { id } }`,
+			func(f *matrixFixture, role string) map[string]any {
+				return map[string]any{"in": map[string]any{"personId": f.personOf(role, t), "profileVisibility": "CONNECTIONS"}}
+			}, ownOrAdmins(t), false})
 		add(matrixCase{"setPersonSkill", t, `mutation($in: SetPersonSkillInput!) { setPersonSkill(input: $in) { id } }`,
 			func(f *matrixFixture, role string) map[string]any {
 				return map[string]any{"in": map[string]any{"personId": f.personOf(role, t), "skillId": f.skill, "level": 4}}

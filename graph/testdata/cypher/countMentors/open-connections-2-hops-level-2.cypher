@@ -1,4 +1,4 @@
-OPTIONAL MATCH (me:Person {id: $for}) WHERE ($admin OR me.id = $viewer OR CASE coalesce(me.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (me)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+OPTIONAL MATCH (me:Person {id: $for}) WHERE ($audienceAdmin OR me.id = $audiencePerson OR CASE coalesce(me.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (me)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
 OPTIONAL MATCH (target:Skill {id: $skill})
 CALL (me, target) {
   WITH me, target WHERE me IS NOT NULL AND target IS NOT NULL
@@ -8,7 +8,7 @@ CALL (me, target) {
   CALL (me, skills) {
     UNWIND skills AS s
     MATCH (s)<-[:CAN_MENTOR_2|CAN_MENTOR_3|CAN_MENTOR_4|CAN_MENTOR_5]-(x)
-    WHERE x <> me AND ($admin OR x.id = $viewer OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (x)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+    WHERE x <> me AND ($audienceAdmin OR x.id = $audiencePerson OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (x)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
     WITH collect(DISTINCT x) AS candidates
     WITH candidates, COLLECT { MATCH (me)-[:KNOWS]-(y) RETURN DISTINCT y } AS mine
     CALL (mine, candidates) {
@@ -23,7 +23,7 @@ CALL (me, target) {
         WITH me, y AS x WHERE x IN candidates
         RETURN x, me AS through
         UNION ALL
-        WITH me, y, candidates WHERE (coalesce(y.openToIntroductions, true) AND ($admin OR y.id = $viewer OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (y)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END))
+        WITH me, y, candidates WHERE (coalesce(y.openToIntroductions, true) AND ($audienceAdmin OR y.id = $audiencePerson OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (y)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END))
         MATCH (y)-[:KNOWS]-(x) WHERE x <> me AND x IN candidates
         RETURN x, y AS through
       }
@@ -32,7 +32,7 @@ CALL (me, target) {
       WITH * WHERE NOT forward
       UNWIND candidates AS x
       MATCH (x)-[:KNOWS]-(y)
-      WHERE y = me OR (y IN mine AND (coalesce(y.openToIntroductions, true) AND ($admin OR y.id = $viewer OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (y)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)))
+      WHERE y = me OR (y IN mine AND (coalesce(y.openToIntroductions, true) AND ($audienceAdmin OR y.id = $audiencePerson OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (y)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)))
       RETURN x, y AS through
     }
     WITH DISTINCT x, through ORDER BY through.id

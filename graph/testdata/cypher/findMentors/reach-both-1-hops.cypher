@@ -1,4 +1,4 @@
-OPTIONAL MATCH (me:Person {id: $for}) WHERE ($admin OR me.id = $viewer OR CASE coalesce(me.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (me)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+OPTIONAL MATCH (me:Person {id: $for}) WHERE ($audienceAdmin OR me.id = $audiencePerson OR CASE coalesce(me.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (me)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
 OPTIONAL MATCH (target:Skill {id: $skill})
 OPTIONAL CALL (me, target) {
   WITH me, target WHERE me IS NOT NULL AND target IS NOT NULL
@@ -9,7 +9,7 @@ OPTIONAL CALL (me, target) {
   CALL (me, skills, orgs, current) {
     CALL (me) {
       CALL (me) {
-        MATCH (me)-[:KNOWS|MENTORED_BY]-(x:Person) WHERE x <> me AND ($admin OR x.id = $viewer OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (x)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) AND (NOT $availableOnly OR x.availableToMentor) RETURN DISTINCT x, 1 AS hops
+        MATCH (me)-[:KNOWS|MENTORED_BY]-(x:Person) WHERE x <> me AND ($audienceAdmin OR x.id = $audiencePerson OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (x)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) AND (NOT $availableOnly OR x.availableToMentor) RETURN DISTINCT x, 1 AS hops
       }
       RETURN x, min(hops) AS hops, null AS via
     }
@@ -39,7 +39,7 @@ OPTIONAL CALL (me, target) {
     UNWIND page AS m
     WITH me, m, m.x AS x
     MATCH path = shortestPath((me)-[:KNOWS|MENTORED_BY*1..1]-(x))
-    WHERE all(n IN nodes(path) WHERE n = me OR n = x OR (coalesce(n.openToIntroductions, true) AND ($admin OR n.id = $viewer OR CASE coalesce(n.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (n)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)))
+    WHERE all(n IN nodes(path) WHERE n = me OR n = x OR (coalesce(n.openToIntroductions, true) AND ($audienceAdmin OR n.id = $audiencePerson OR CASE coalesce(n.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (n)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)))
     WITH m, nodes(path) AS walk, relationships(path) AS links
     WITH m, walk, links, m.matched AS s
     RETURN collect({mentor: m.x.id, hops: m.hops, skill: s {.id, .name, .category, .description, broader: [(s)-[:PART_OF]->(b:Skill) | b.id][0]}, level: m.level, open: m.open,
@@ -51,7 +51,7 @@ OPTIONAL CALL (me, target) {
   RETURN rows, null AS total, [p IN COLLECT { UNWIND walks AS walk UNWIND walk AS n RETURN DISTINCT n } | p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
   active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
-  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
-  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END}] AS people
+  profile: CASE WHEN ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $audienceAdmin OR p.id = $audiencePerson THEN p {.visibility, .profileVisibility, .openToIntroductions} END}] AS people
 }
 RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows, people: people, total: total} AS result

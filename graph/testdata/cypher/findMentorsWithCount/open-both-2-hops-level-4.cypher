@@ -1,4 +1,4 @@
-OPTIONAL MATCH (me:Person {id: $for}) WHERE ($admin OR me.id = $viewer OR CASE coalesce(me.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (me)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+OPTIONAL MATCH (me:Person {id: $for}) WHERE ($audienceAdmin OR me.id = $audiencePerson OR CASE coalesce(me.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (me)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
 OPTIONAL MATCH (target:Skill {id: $skill})
 OPTIONAL CALL (me, target) {
   WITH me, target WHERE me IS NOT NULL AND target IS NOT NULL
@@ -10,7 +10,7 @@ OPTIONAL CALL (me, target) {
     CALL (me, skills) {
       UNWIND skills AS s
       MATCH (s)<-[:CAN_MENTOR_4|CAN_MENTOR_5]-(x)
-      WHERE x <> me AND ($admin OR x.id = $viewer OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (x)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+      WHERE x <> me AND ($audienceAdmin OR x.id = $audiencePerson OR CASE coalesce(x.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (x)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
       WITH collect(DISTINCT x) AS candidates
       WITH candidates, COLLECT { MATCH (me)-[:KNOWS|MENTORED_BY]-(y) RETURN DISTINCT y } AS mine
       CALL (mine, candidates) {
@@ -25,7 +25,7 @@ OPTIONAL CALL (me, target) {
           WITH me, y AS x WHERE x IN candidates
           RETURN x, me AS through
           UNION ALL
-          WITH me, y, candidates WHERE (coalesce(y.openToIntroductions, true) AND ($admin OR y.id = $viewer OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (y)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END))
+          WITH me, y, candidates WHERE (coalesce(y.openToIntroductions, true) AND ($audienceAdmin OR y.id = $audiencePerson OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (y)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END))
           MATCH (y)-[:KNOWS|MENTORED_BY]-(x) WHERE x <> me AND x IN candidates
           RETURN x, y AS through
         }
@@ -34,7 +34,7 @@ OPTIONAL CALL (me, target) {
         WITH * WHERE NOT forward
         UNWIND candidates AS x
         MATCH (x)-[:KNOWS|MENTORED_BY]-(y)
-        WHERE y = me OR (y IN mine AND (coalesce(y.openToIntroductions, true) AND ($admin OR y.id = $viewer OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (y)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)))
+        WHERE y = me OR (y IN mine AND (coalesce(y.openToIntroductions, true) AND ($audienceAdmin OR y.id = $audiencePerson OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (y)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)))
         RETURN x, y AS through
       }
       WITH DISTINCT x, through ORDER BY through.id
@@ -99,7 +99,7 @@ OPTIONAL CALL (me, target) {
   RETURN rows, total, [p IN COLLECT { UNWIND walks AS walk UNWIND walk AS n RETURN DISTINCT n } | p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
   active: COUNT { (p)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
-  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
-  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END}] AS people
+  profile: CASE WHEN ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $audienceAdmin OR p.id = $audiencePerson THEN p {.visibility, .profileVisibility, .openToIntroductions} END}] AS people
 }
 RETURN {person: me IS NOT NULL, skill: target IS NOT NULL, rows: rows, people: people, total: total} AS result

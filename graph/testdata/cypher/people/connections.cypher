@@ -2,7 +2,7 @@ UNWIND $ids AS id
 MATCH (p:Person {id: id})
 CALL (p) {
   MATCH (p)-[k:KNOWS]-(other:Person)
-  WHERE ($admin OR other.id = $viewer OR CASE coalesce(other.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (other)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+  WHERE ($audienceAdmin OR other.id = $audiencePerson OR CASE coalesce(other.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (other)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
   WITH DISTINCT other, min(k.since) AS since
   ORDER BY other.id LIMIT $first
   RETURN collect({person: other.id, since: since}) AS rows

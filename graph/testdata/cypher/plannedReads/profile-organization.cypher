@@ -1,6 +1,6 @@
 MATCH (:Organization {id: $org})<-[membership:AFFILIATED_WITH]-(p:Person)
 WHERE membership.until IS NULL AND p.id > $after AND
-  ($admin OR p.id = $viewer OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+  ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
   AND ($available IS NULL OR p.availableToMentor = $available)
   AND ($seeking IS NULL OR p.seekingMentorship = $seeking)
   AND ($org IS NULL OR EXISTS { MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })
@@ -13,8 +13,8 @@ WITH DISTINCT p ORDER BY p.id LIMIT $limit
 RETURN p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
   active: COUNT { (p)<-[act0:MENTORED_BY]-() WHERE act0.status = 'ACTIVE' },
-  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
-  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END,
+  profile: CASE WHEN ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $audienceAdmin OR p.id = $audiencePerson THEN p {.visibility, .profileVisibility, .openToIntroductions} END,
   skills: COLLECT { MATCH (p)-[h0:HAS_SKILL]->(s0:Skill) WITH h0, s0 ORDER BY h0.level DESC, s0.id
     RETURN {skill: s0 {.id, .name, .category, .description, broader: [(s0)-[:PART_OF]->(s0b:Skill) | s0b.id][0]}, level: h0.level, years: h0.years} },
   goals: COLLECT { MATCH (p)-[:HAS_GOAL]->(g0:Goal)-[:ABOUT]->(gs0:Skill)
@@ -23,21 +23,21 @@ RETURN p {.id, .name, .availableToMentor,
   affiliations: COLLECT { MATCH (p)-[a0:AFFILIATED_WITH]->(o0:Organization)
     WITH a0, o0 ORDER BY a0.until IS NOT NULL, a0.since DESC, o0.id
     RETURN {organization: o0 {.id, .name, .kind}, role: a0.role, since: a0.since, until: a0.until} },
-  mentors: COLLECT { MATCH (p)-[m0:MENTORED_BY]->(p1:Person) WHERE ($admin OR p1.id = $viewer OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+  mentors: COLLECT { MATCH (p)-[m0:MENTORED_BY]->(p1:Person) WHERE ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
     WITH m0, p1 ORDER BY m0.status, m0.since DESC, p1.id
     RETURN {since: m0.since, until: m0.until, focus: m0.focus, status: m0.status,
       focusSkills: COLLECT { UNWIND coalesce(m0.focus, []) AS f0 MATCH (fs0:Skill {id: f0}) RETURN fs0 {.id, .name, .category, .description, broader: [(fs0)-[:PART_OF]->(fs0b:Skill) | fs0b.id][0]} },
       other: p1 {.id, .name, .availableToMentor,
     .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
     active: COUNT { (p1)<-[act1:MENTORED_BY]-() WHERE act1.status = 'ACTIVE' },
-    profile: CASE WHEN ($admin OR p1.id = $viewer OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
-    privacy: CASE WHEN $admin OR p1.id = $viewer THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END}} },
-  mentees: COLLECT { MATCH (p)<-[m0:MENTORED_BY]-(p1:Person) WHERE ($admin OR p1.id = $viewer OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+    profile: CASE WHEN ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
+    privacy: CASE WHEN $audienceAdmin OR p1.id = $audiencePerson THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END}} },
+  mentees: COLLECT { MATCH (p)<-[m0:MENTORED_BY]-(p1:Person) WHERE ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
     WITH m0, p1 ORDER BY m0.status, m0.since DESC, p1.id
     RETURN {since: m0.since, until: m0.until, focus: m0.focus, status: m0.status,
       focusSkills: COLLECT { UNWIND coalesce(m0.focus, []) AS f0 MATCH (fs0:Skill {id: f0}) RETURN fs0 {.id, .name, .category, .description, broader: [(fs0)-[:PART_OF]->(fs0b:Skill) | fs0b.id][0]} },
       other: p1 {.id, .name, .availableToMentor,
     .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
     active: COUNT { (p1)<-[act1:MENTORED_BY]-() WHERE act1.status = 'ACTIVE' },
-    profile: CASE WHEN ($admin OR p1.id = $viewer OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
-    privacy: CASE WHEN $admin OR p1.id = $viewer THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END}} }} AS person, null AS score
+    profile: CASE WHEN ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
+    privacy: CASE WHEN $audienceAdmin OR p1.id = $audiencePerson THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END}} }} AS person, null AS score

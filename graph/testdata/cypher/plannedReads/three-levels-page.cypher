@@ -1,6 +1,6 @@
 MATCH (p:Person)
 WHERE p.id > $after AND
-  ($admin OR p.id = $viewer OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+  ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
   AND ($available IS NULL OR p.availableToMentor = $available)
   AND ($seeking IS NULL OR p.seekingMentorship = $seeking)
   AND ($org IS NULL OR EXISTS { MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })
@@ -13,54 +13,54 @@ WITH p ORDER BY p.id LIMIT $limit
 RETURN p {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
   active: COUNT { (p)<-[act0:MENTORED_BY]-() WHERE act0.status = 'ACTIVE' },
-  profile: CASE WHEN ($admin OR p.id = $viewer OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
-  privacy: CASE WHEN $admin OR p.id = $viewer THEN p {.visibility, .profileVisibility, .openToIntroductions} END,
-  mentees: COLLECT { MATCH (p)<-[m0:MENTORED_BY]-(p1:Person) WHERE ($admin OR p1.id = $viewer OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+  profile: CASE WHEN ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $audienceAdmin OR p.id = $audiencePerson THEN p {.visibility, .profileVisibility, .openToIntroductions} END,
+  mentees: COLLECT { MATCH (p)<-[m0:MENTORED_BY]-(p1:Person) WHERE ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
     WITH m0, p1 ORDER BY m0.status, m0.since DESC, p1.id
     RETURN {since: m0.since, until: m0.until, focus: m0.focus, status: m0.status,
       focusSkills: COLLECT { UNWIND coalesce(m0.focus, []) AS f0 MATCH (fs0:Skill {id: f0}) RETURN fs0 {.id, .name, .category, .description, broader: [(fs0)-[:PART_OF]->(fs0b:Skill) | fs0b.id][0]} },
       other: p1 {.id, .name, .availableToMentor,
     .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
     active: COUNT { (p1)<-[act1:MENTORED_BY]-() WHERE act1.status = 'ACTIVE' },
-    profile: CASE WHEN ($admin OR p1.id = $viewer OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
-    privacy: CASE WHEN $admin OR p1.id = $viewer THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END,
-    mentors: COLLECT { MATCH (p1)-[m1:MENTORED_BY]->(p2:Person) WHERE ($admin OR p2.id = $viewer OR CASE coalesce(p2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+    profile: CASE WHEN ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
+    privacy: CASE WHEN $audienceAdmin OR p1.id = $audiencePerson THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END,
+    mentors: COLLECT { MATCH (p1)-[m1:MENTORED_BY]->(p2:Person) WHERE ($audienceAdmin OR p2.id = $audiencePerson OR CASE coalesce(p2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
       WITH m1, p2 ORDER BY m1.status, m1.since DESC, p2.id
       RETURN {since: m1.since, until: m1.until, focus: m1.focus, status: m1.status,
         focusSkills: COLLECT { UNWIND coalesce(m1.focus, []) AS f1 MATCH (fs1:Skill {id: f1}) RETURN fs1 {.id, .name, .category, .description, broader: [(fs1)-[:PART_OF]->(fs1b:Skill) | fs1b.id][0]} },
         other: p2 {.id, .name, .availableToMentor,
       .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
       active: COUNT { (p2)<-[act2:MENTORED_BY]-() WHERE act2.status = 'ACTIVE' },
-      profile: CASE WHEN ($admin OR p2.id = $viewer OR CASE coalesce(p2.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p2 {.headline, .bio, .location, .timezone} END,
-      privacy: CASE WHEN $admin OR p2.id = $viewer THEN p2 {.visibility, .profileVisibility, .openToIntroductions} END,
+      profile: CASE WHEN ($audienceAdmin OR p2.id = $audiencePerson OR CASE coalesce(p2.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p2 {.headline, .bio, .location, .timezone} END,
+      privacy: CASE WHEN $audienceAdmin OR p2.id = $audiencePerson THEN p2 {.visibility, .profileVisibility, .openToIntroductions} END,
       goals: COLLECT { MATCH (p2)-[:HAS_GOAL]->(g2:Goal)-[:ABOUT]->(gs2:Skill)
         WITH g2, gs2 ORDER BY g2.dueDate IS NULL, g2.dueDate, g2.id
         RETURN {id: g2.id, skill: gs2 {.id, .name, .category, .description, broader: [(gs2)-[:PART_OF]->(gs2b:Skill) | gs2b.id][0]}, title: g2.title, targetLevel: g2.targetLevel, dueDate: g2.dueDate, status: g2.status} },
       affiliations: COLLECT { MATCH (p2)-[a2:AFFILIATED_WITH]->(o2:Organization)
         WITH a2, o2 ORDER BY a2.until IS NOT NULL, a2.since DESC, o2.id
         RETURN {organization: o2 {.id, .name, .kind}, role: a2.role, since: a2.since, until: a2.until} }}} }}} },
-  connections2: COLLECT { MATCH (p)-[k0:KNOWS]-(p1:Person) WHERE ($admin OR p1.id = $viewer OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+  connections2: COLLECT { MATCH (p)-[k0:KNOWS]-(p1:Person) WHERE ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
     WITH k0, p1 ORDER BY p1.id LIMIT $first0_2
     RETURN {since: k0.since, person: p1 {.id, .name, .availableToMentor,
     .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
     active: COUNT { (p1)<-[act1:MENTORED_BY]-() WHERE act1.status = 'ACTIVE' },
-    profile: CASE WHEN ($admin OR p1.id = $viewer OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
-    privacy: CASE WHEN $admin OR p1.id = $viewer THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END,
-    mentors: COLLECT { MATCH (p1)-[m1:MENTORED_BY]->(p2:Person) WHERE ($admin OR p2.id = $viewer OR CASE coalesce(p2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+    profile: CASE WHEN ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
+    privacy: CASE WHEN $audienceAdmin OR p1.id = $audiencePerson THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END,
+    mentors: COLLECT { MATCH (p1)-[m1:MENTORED_BY]->(p2:Person) WHERE ($audienceAdmin OR p2.id = $audiencePerson OR CASE coalesce(p2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
       WITH m1, p2 ORDER BY m1.status, m1.since DESC, p2.id
       RETURN {since: m1.since, until: m1.until, focus: m1.focus, status: m1.status,
         focusSkills: COLLECT { UNWIND coalesce(m1.focus, []) AS f1 MATCH (fs1:Skill {id: f1}) RETURN fs1 {.id, .name, .category, .description, broader: [(fs1)-[:PART_OF]->(fs1b:Skill) | fs1b.id][0]} },
         other: p2 {.id, .name, .availableToMentor,
       .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
       active: COUNT { (p2)<-[act2:MENTORED_BY]-() WHERE act2.status = 'ACTIVE' },
-      profile: CASE WHEN ($admin OR p2.id = $viewer OR CASE coalesce(p2.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p2 {.headline, .bio, .location, .timezone} END,
-      privacy: CASE WHEN $admin OR p2.id = $viewer THEN p2 {.visibility, .profileVisibility, .openToIntroductions} END,
+      profile: CASE WHEN ($audienceAdmin OR p2.id = $audiencePerson OR CASE coalesce(p2.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p2 {.headline, .bio, .location, .timezone} END,
+      privacy: CASE WHEN $audienceAdmin OR p2.id = $audiencePerson THEN p2 {.visibility, .profileVisibility, .openToIntroductions} END,
       skills: COLLECT { MATCH (p2)-[h2:HAS_SKILL]->(s2:Skill) WITH h2, s2 ORDER BY h2.level DESC, s2.id
         RETURN {skill: s2 {.id, .name, .category, .description, broader: [(s2)-[:PART_OF]->(s2b:Skill) | s2b.id][0]}, level: h2.level, years: h2.years} }}} }}} },
-  connections100: COLLECT { MATCH (p)-[k0:KNOWS]-(p1:Person) WHERE ($admin OR p1.id = $viewer OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+  connections100: COLLECT { MATCH (p)-[k0:KNOWS]-(p1:Person) WHERE ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
     WITH k0, p1 ORDER BY p1.id LIMIT $first0_100
     RETURN {since: k0.since, person: p1 {.id, .name, .availableToMentor,
     .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
     active: COUNT { (p1)<-[act1:MENTORED_BY]-() WHERE act1.status = 'ACTIVE' },
-    profile: CASE WHEN ($admin OR p1.id = $viewer OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
-    privacy: CASE WHEN $admin OR p1.id = $viewer THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END}} }} AS person, null AS score
+    profile: CASE WHEN ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p1 {.headline, .bio, .location, .timezone} END,
+    privacy: CASE WHEN $audienceAdmin OR p1.id = $audiencePerson THEN p1 {.visibility, .profileVisibility, .openToIntroductions} END}} }} AS person, null AS score

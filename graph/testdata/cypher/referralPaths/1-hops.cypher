@@ -1,9 +1,9 @@
-OPTIONAL MATCH (a:Person {id: $from}) WHERE ($admin OR a.id = $viewer OR CASE coalesce(a.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (a)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
-OPTIONAL MATCH (b:Person {id: $to}) WHERE ($admin OR b.id = $viewer OR CASE coalesce(b.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (b)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+OPTIONAL MATCH (a:Person {id: $from}) WHERE ($audienceAdmin OR a.id = $audiencePerson OR CASE coalesce(a.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (a)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
+OPTIONAL MATCH (b:Person {id: $to}) WHERE ($audienceAdmin OR b.id = $audiencePerson OR CASE coalesce(b.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (b)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH path = allShortestPaths((a)-[:KNOWS|MENTORED_BY*..1]-(b))
-  WHERE all(p IN nodes(path) WHERE p = a OR p = b OR ((coalesce(p.openToIntroductions, true) AND ($admin OR p.id = $viewer OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END))
+  WHERE all(p IN nodes(path) WHERE p = a OR p = b OR ((coalesce(p.openToIntroductions, true) AND ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END))
     AND (NOT $excludeUnavailable OR coalesce(p.availableToMentor, false))))
   WITH path, [p IN nodes(path) | p.id] AS ids,
     [i IN range(0, length(path) - 1) | CASE WHEN type(relationships(path)[i]) = 'KNOWS' THEN 0
@@ -21,5 +21,5 @@ RETURN {from: a IS NOT NULL, to: b IS NOT NULL,
   people: [pathNode IN nodes(path) | pathNode {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
   active: COUNT { (pathNode)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
-  profile: CASE WHEN ($admin OR pathNode.id = $viewer OR CASE coalesce(pathNode.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (pathNode)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN pathNode {.headline, .bio, .location, .timezone} END,
-  privacy: CASE WHEN $admin OR pathNode.id = $viewer THEN pathNode {.visibility, .profileVisibility, .openToIntroductions} END}]}]} AS result
+  profile: CASE WHEN ($audienceAdmin OR pathNode.id = $audiencePerson OR CASE coalesce(pathNode.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (pathNode)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN pathNode {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $audienceAdmin OR pathNode.id = $audiencePerson THEN pathNode {.visibility, .profileVisibility, .openToIntroductions} END}]}]} AS result

@@ -1,9 +1,9 @@
-OPTIONAL MATCH (a:Person {id: $from}) WHERE ($admin OR a.id = $viewer OR CASE coalesce(a.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (a)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
-OPTIONAL MATCH (b:Person {id: $to}) WHERE ($admin OR b.id = $viewer OR CASE coalesce(b.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (b)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)
+OPTIONAL MATCH (a:Person {id: $from}) WHERE ($audienceAdmin OR a.id = $audiencePerson OR CASE coalesce(a.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (a)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
+OPTIONAL MATCH (b:Person {id: $to}) WHERE ($audienceAdmin OR b.id = $audiencePerson OR CASE coalesce(b.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (b)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH path = allShortestPaths((a)-[:KNOWS|MENTORED_BY*..6]-(b))
-  WHERE all(p IN nodes(path) WHERE p = a OR p = b OR ((coalesce(p.openToIntroductions, true) AND ($admin OR p.id = $viewer OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (p)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END))
+  WHERE all(p IN nodes(path) WHERE p = a OR p = b OR ((coalesce(p.openToIntroductions, true) AND ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END))
     AND (NOT $excludeUnavailable OR coalesce(p.availableToMentor, false))))
   WITH path, [p IN nodes(path) | p.id] AS ids,
     [i IN range(0, length(path) - 1) | CASE WHEN type(relationships(path)[i]) = 'KNOWS' THEN 0
@@ -30,7 +30,7 @@ CALL (a, b, paths, fromA) {
   }
   MATCH (a)-[:KNOWS|MENTORED_BY]-(v1)-[:KNOWS|MENTORED_BY]-(b)
   WHERE a <> b
-      AND (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
+      AND (coalesce(v1.openToIntroductions, true) AND ($audienceAdmin OR v1.id = $audiencePerson OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
   WITH DISTINCT a, b, v1 LIMIT $k
   MATCH path = (a)-[:KNOWS|MENTORED_BY]-(v1)-[:KNOWS|MENTORED_BY]-(b)
   WITH path, [p IN nodes(path) | p.id] AS ids,
@@ -46,29 +46,29 @@ CALL (a, b, paths, fromA) {
   WITH a, b, fromA WHERE size(paths) > 0 AND size(paths) < $k AND length(paths[0]) < 3
   CALL (a, b, fromA) {
     WITH a, b WHERE fromA
-    WITH a, b, COLLECT { MATCH (a)-[:KNOWS|MENTORED_BY]-(v1)-[:KNOWS|MENTORED_BY]-(v2) WHERE (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false)) AND (coalesce(v2.openToIntroductions, true) AND ($admin OR v2.id = $viewer OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false)) RETURN DISTINCT v2 } AS mids
+    WITH a, b, COLLECT { MATCH (a)-[:KNOWS|MENTORED_BY]-(v1)-[:KNOWS|MENTORED_BY]-(v2) WHERE (coalesce(v1.openToIntroductions, true) AND ($audienceAdmin OR v1.id = $audiencePerson OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false)) AND (coalesce(v2.openToIntroductions, true) AND ($audienceAdmin OR v2.id = $audiencePerson OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false)) RETURN DISTINCT v2 } AS mids
     MATCH (v2)-[:KNOWS|MENTORED_BY]-(b)
     WHERE v2 IN mids AND true
     CALL (a) { MATCH (a)-[:KNOWS|MENTORED_BY]-(v1) RETURN v1 }
     MATCH (v1)-[:KNOWS|MENTORED_BY]-(v2)
     WHERE a <> v2
       AND a <> b
-      AND (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
+      AND (coalesce(v1.openToIntroductions, true) AND ($audienceAdmin OR v1.id = $audiencePerson OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
       AND v1 <> b
-      AND (coalesce(v2.openToIntroductions, true) AND ($admin OR v2.id = $viewer OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false))
+      AND (coalesce(v2.openToIntroductions, true) AND ($audienceAdmin OR v2.id = $audiencePerson OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false))
     RETURN v1, v2
     UNION
     WITH a, b WHERE NOT fromA
-    WITH a, b, COLLECT { MATCH (v1)-[:KNOWS|MENTORED_BY]-(v2)-[:KNOWS|MENTORED_BY]-(b) WHERE (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false)) AND (coalesce(v2.openToIntroductions, true) AND ($admin OR v2.id = $viewer OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false)) RETURN DISTINCT v1 } AS mids
+    WITH a, b, COLLECT { MATCH (v1)-[:KNOWS|MENTORED_BY]-(v2)-[:KNOWS|MENTORED_BY]-(b) WHERE (coalesce(v1.openToIntroductions, true) AND ($audienceAdmin OR v1.id = $audiencePerson OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false)) AND (coalesce(v2.openToIntroductions, true) AND ($audienceAdmin OR v2.id = $audiencePerson OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false)) RETURN DISTINCT v1 } AS mids
     MATCH (a)-[:KNOWS|MENTORED_BY]-(v1)
     WHERE v1 IN mids AND true
     CALL (b) { MATCH (b)-[:KNOWS|MENTORED_BY]-(v2) RETURN v2 }
     MATCH (v1)-[:KNOWS|MENTORED_BY]-(v2)
     WHERE a <> v2
       AND a <> b
-      AND (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
+      AND (coalesce(v1.openToIntroductions, true) AND ($audienceAdmin OR v1.id = $audiencePerson OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
       AND v1 <> b
-      AND (coalesce(v2.openToIntroductions, true) AND ($admin OR v2.id = $viewer OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false))
+      AND (coalesce(v2.openToIntroductions, true) AND ($audienceAdmin OR v2.id = $audiencePerson OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false))
     RETURN v1, v2
   }
   WITH DISTINCT a, b, v1, v2 LIMIT $k
@@ -86,37 +86,37 @@ CALL (a, b, paths, fromA) {
   WITH a, b, fromA WHERE size(paths) > 0 AND size(paths) < $k AND length(paths[0]) < 4
   CALL (a, b, fromA) {
     WITH a, b WHERE fromA
-    WITH a, b, COLLECT { MATCH (a)-[:KNOWS|MENTORED_BY]-(v1)-[:KNOWS|MENTORED_BY]-(v2) WHERE (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false)) AND (coalesce(v2.openToIntroductions, true) AND ($admin OR v2.id = $viewer OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false)) RETURN DISTINCT v2 } AS mids
+    WITH a, b, COLLECT { MATCH (a)-[:KNOWS|MENTORED_BY]-(v1)-[:KNOWS|MENTORED_BY]-(v2) WHERE (coalesce(v1.openToIntroductions, true) AND ($audienceAdmin OR v1.id = $audiencePerson OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false)) AND (coalesce(v2.openToIntroductions, true) AND ($audienceAdmin OR v2.id = $audiencePerson OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false)) RETURN DISTINCT v2 } AS mids
     MATCH (v2)-[:KNOWS|MENTORED_BY]-(v3)-[:KNOWS|MENTORED_BY]-(b)
-    WHERE v2 IN mids AND (coalesce(v3.openToIntroductions, true) AND ($admin OR v3.id = $viewer OR CASE coalesce(v3.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v3)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v3.availableToMentor, false))
+    WHERE v2 IN mids AND (coalesce(v3.openToIntroductions, true) AND ($audienceAdmin OR v3.id = $audiencePerson OR CASE coalesce(v3.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v3)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v3.availableToMentor, false))
     CALL (a) { MATCH (a)-[:KNOWS|MENTORED_BY]-(v1) RETURN v1 }
     MATCH (v1)-[:KNOWS|MENTORED_BY]-(v2)
     WHERE a <> v2
       AND a <> v3
       AND a <> b
-      AND (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
+      AND (coalesce(v1.openToIntroductions, true) AND ($audienceAdmin OR v1.id = $audiencePerson OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
       AND v1 <> v3
       AND v1 <> b
-      AND (coalesce(v2.openToIntroductions, true) AND ($admin OR v2.id = $viewer OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false))
+      AND (coalesce(v2.openToIntroductions, true) AND ($audienceAdmin OR v2.id = $audiencePerson OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false))
       AND v2 <> b
-      AND (coalesce(v3.openToIntroductions, true) AND ($admin OR v3.id = $viewer OR CASE coalesce(v3.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v3)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v3.availableToMentor, false))
+      AND (coalesce(v3.openToIntroductions, true) AND ($audienceAdmin OR v3.id = $audiencePerson OR CASE coalesce(v3.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v3)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v3.availableToMentor, false))
     RETURN v1, v2, v3
     UNION
     WITH a, b WHERE NOT fromA
-    WITH a, b, COLLECT { MATCH (v2)-[:KNOWS|MENTORED_BY]-(v3)-[:KNOWS|MENTORED_BY]-(b) WHERE (coalesce(v2.openToIntroductions, true) AND ($admin OR v2.id = $viewer OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false)) AND (coalesce(v3.openToIntroductions, true) AND ($admin OR v3.id = $viewer OR CASE coalesce(v3.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v3)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v3.availableToMentor, false)) RETURN DISTINCT v2 } AS mids
+    WITH a, b, COLLECT { MATCH (v2)-[:KNOWS|MENTORED_BY]-(v3)-[:KNOWS|MENTORED_BY]-(b) WHERE (coalesce(v2.openToIntroductions, true) AND ($audienceAdmin OR v2.id = $audiencePerson OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false)) AND (coalesce(v3.openToIntroductions, true) AND ($audienceAdmin OR v3.id = $audiencePerson OR CASE coalesce(v3.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v3)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v3.availableToMentor, false)) RETURN DISTINCT v2 } AS mids
     MATCH (a)-[:KNOWS|MENTORED_BY]-(v1)-[:KNOWS|MENTORED_BY]-(v2)
-    WHERE v2 IN mids AND (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
+    WHERE v2 IN mids AND (coalesce(v1.openToIntroductions, true) AND ($audienceAdmin OR v1.id = $audiencePerson OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
     CALL (b) { MATCH (b)-[:KNOWS|MENTORED_BY]-(v3) RETURN v3 }
     MATCH (v2)-[:KNOWS|MENTORED_BY]-(v3)
     WHERE a <> v2
       AND a <> v3
       AND a <> b
-      AND (coalesce(v1.openToIntroductions, true) AND ($admin OR v1.id = $viewer OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
+      AND (coalesce(v1.openToIntroductions, true) AND ($audienceAdmin OR v1.id = $audiencePerson OR CASE coalesce(v1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v1.availableToMentor, false))
       AND v1 <> v3
       AND v1 <> b
-      AND (coalesce(v2.openToIntroductions, true) AND ($admin OR v2.id = $viewer OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false))
+      AND (coalesce(v2.openToIntroductions, true) AND ($audienceAdmin OR v2.id = $audiencePerson OR CASE coalesce(v2.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v2)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v2.availableToMentor, false))
       AND v2 <> b
-      AND (coalesce(v3.openToIntroductions, true) AND ($admin OR v3.id = $viewer OR CASE coalesce(v3.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (v3)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v3.availableToMentor, false))
+      AND (coalesce(v3.openToIntroductions, true) AND ($audienceAdmin OR v3.id = $audiencePerson OR CASE coalesce(v3.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (v3)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)) AND (NOT $excludeUnavailable OR coalesce(v3.availableToMentor, false))
     RETURN v1, v2, v3
   }
   WITH DISTINCT a, b, v1, v2, v3 LIMIT $k
@@ -133,7 +133,7 @@ WITH a, b, fromA, paths + longer AS paths
 CALL (a, b, paths) {
   WITH a, b, length(paths[size(paths) - 1]) AS longest WHERE size(paths) > 0 AND size(paths) < $k AND longest < 6
   MATCH path = SHORTEST 8 ((a) ((x:Person)-[r:KNOWS|MENTORED_BY]-(y:Person)
-      WHERE (y.id = $to OR ((coalesce(y.openToIntroductions, true) AND ($admin OR y.id = $viewer OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (y)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END))
+      WHERE (y.id = $to OR ((coalesce(y.openToIntroductions, true) AND ($audienceAdmin OR y.id = $audiencePerson OR CASE coalesce(y.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (y)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END))
               AND (NOT $excludeUnavailable OR coalesce(y.availableToMentor, false))))
         AND (r:KNOWS OR (NOT EXISTS { (x)-[:KNOWS]-(y) }
               AND (startNode(r) = x OR NOT EXISTS { (x)-[:MENTORED_BY]->(y) })))){1,6} (b)
@@ -150,5 +150,5 @@ RETURN {from: a IS NOT NULL, to: b IS NOT NULL,
   people: [pathNode IN nodes(path) | pathNode {.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
   active: COUNT { (pathNode)<-[activeLink:MENTORED_BY]-() WHERE activeLink.status = 'ACTIVE' },
-  profile: CASE WHEN ($admin OR pathNode.id = $viewer OR CASE coalesce(pathNode.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $member WHEN 'CONNECTIONS' THEN $member AND EXISTS { (pathNode)-[:KNOWS]-(:Person {id: $viewer}) } ELSE false END) THEN pathNode {.headline, .bio, .location, .timezone} END,
-  privacy: CASE WHEN $admin OR pathNode.id = $viewer THEN pathNode {.visibility, .profileVisibility, .openToIntroductions} END}]}]} AS result
+  profile: CASE WHEN ($audienceAdmin OR pathNode.id = $audiencePerson OR CASE coalesce(pathNode.profileVisibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (pathNode)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN pathNode {.headline, .bio, .location, .timezone} END,
+  privacy: CASE WHEN $audienceAdmin OR pathNode.id = $audiencePerson THEN pathNode {.visibility, .profileVisibility, .openToIntroductions} END}]}]} AS result
