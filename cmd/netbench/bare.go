@@ -28,8 +28,8 @@ type bareAsk struct {
 	Person, Other, Skill, Org string
 }
 
-// bareHandler answers bareAsks by asking the store directly.
-func bareHandler(store *graph.Store, qs []question) http.Handler {
+// bareHandler answers bareAsks by asking the store directly, as audience.
+func bareHandler(store *graph.Store, qs []question, audience graph.Audience) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var a bareAsk
 		if err := json.NewDecoder(r.Body).Decode(&a); err != nil {
@@ -40,7 +40,7 @@ func bareHandler(store *graph.Store, qs []question) http.Handler {
 			http.Error(w, fmt.Sprintf("bad bare ask: question %d is not one of the run's %d", a.Question, len(qs)), http.StatusBadRequest)
 			return
 		}
-		n, err := qs[a.Question].direct(r.Context(), store, params{person: a.Person, other: a.Other, skill: a.Skill, org: a.Org})
+		n, err := qs[a.Question].direct(graph.WithAudience(r.Context(), audience), store, params{person: a.Person, other: a.Other, skill: a.Skill, org: a.Org})
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return

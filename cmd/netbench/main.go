@@ -34,11 +34,16 @@
 // Every GraphQL request is asked as a viewer: with -viewer token (the
 // default) an admin account's API token goes in each request's
 // Authorization header, so the figures include resolving it and the
-// @auth checks; with -viewer none the server is a public directory and
-// the requests are anonymous. Run both to see what authorization adds:
+// @auth checks; with -viewer member a member's token (who sees people of
+// the default visibility, MEMBERS, so the answers are the admin's, with
+// every privacy condition evaluated); with -viewer none the server is a
+// public directory and the requests are anonymous (they see only PUBLIC
+// people: none on a seeded network). The direct and bare ways ask the
+// store as the same audience, so all three answer alike. Run them to see
+// what authorization and privacy add:
 //
 //	go run ./cmd/netbench -people 100000 -questions findMentors -viewer token
-//	go run ./cmd/netbench -people 100000 -questions findMentors -viewer none
+//	go run ./cmd/netbench -people 100000 -questions findMentors -viewer member
 //
 // Neo4j comes from graph/neo4jtest (NEO4J_URI, or a container); with a
 // container per size, sizes do not disturb each other.
@@ -152,7 +157,7 @@ func main() {
 	warmUp = flag.Int("warmup", defaultWarmUp, "asks per question before measuring, each way (plans compiled, caches and Neo4j's JIT warmed)")
 	clients = flag.Int("clients", 8, "concurrent clients of the throughput figures (nested reads)")
 	loadFor = flag.Duration("load-for", 20*time.Second, "how long each way of a throughput figure runs")
-	viewer = flag.String("viewer", "token", "who asks the GraphQL requests: token (an admin's API token in each request) or none (anonymous, the server a public directory)")
+	viewer = flag.String("viewer", "token", "who asks the GraphQL requests: token (an admin's API token in each request), member (a member's), or none (anonymous, the server a public directory)")
 	cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the asks (not the loading) to this file, for `go tool pprof`")
 	shape := flag.String("shape", string(seed.ShapeDefault), "the networks' shape: default, or social (hubs knowing up to a quarter of everyone)")
 	set := flag.String("set", "standard", "the questions: standard, or hubs (findMentors and referralPaths from random people and from the top 20 hubs)")
@@ -163,8 +168,8 @@ func main() {
 	if *warmUp < 0 {
 		log.Fatal("-warmup must be 0 or more")
 	}
-	if *viewer != "token" && *viewer != "none" {
-		log.Fatal("-viewer must be token or none")
+	if *viewer != "token" && *viewer != "member" && *viewer != "none" {
+		log.Fatal("-viewer must be token, member or none")
 	}
 	var err error
 	if networkShape, err = seed.ParseShape(*shape); err != nil {
@@ -227,15 +232,21 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 
 	sec := server.DefaultSecurity
 	authHeader = ""
+	// The direct and bare ways ask as the same audience as the GraphQL
+	// requests' viewer.
+	audience := graph.Audience{}
 	if *viewer == "none" {
 		sec.PublicDirectory = true
 	} else {
-		token, err := adminToken(ctx, store)
+		admin := *viewer == "token"
+		token, err := accountToken(ctx, store, admin)
 		if err != nil {
 			return err
 		}
 		authHeader = "Authorization: Bearer " + token + "\r\n"
+		audience = graph.Audience{Member: true, Admin: admin}
 	}
+	ctx = graph.WithAudience(ctx, audience)
 	fmt.Printf("GraphQL requests asked by: %s\n", *viewer)
 	handler := server.NewHandler(&resolvers.Resolver{Store: store, Version: "netbench"}, server.DefaultLimits, sec,
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -249,7 +260,7 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/", gqlServed)
-	mux.Handle(bareHTTPPath, bareHandler(store, qs))
+	mux.Handle(bareHTTPPath, bareHandler(store, qs, audience))
 	mux.Handle(concurrentPath, handler)
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
@@ -700,10 +711,11 @@ func (c *client) roundTrip(path string, body []byte) (*http.Response, []byte, er
 	return resp, b, err
 }
 
-// adminToken makes an admin account for this run (a login of its own) and
+// accountToken makes an account for this run (a login of its own; an
+// admin when admin is set) and
 // returns a READ_WRITE API token of it.
-func adminToken(ctx context.Context, store *graph.Store) (string, error) {
-	a, err := store.CreateAccount(ctx, graph.AccountInput{Login: fmt.Sprintf("netbench-%d", time.Now().UnixNano()), Admin: true})
+func accountToken(ctx context.Context, store *graph.Store, admin bool) (string, error) {
+	a, err := store.CreateAccount(ctx, graph.AccountInput{Login: fmt.Sprintf("netbench-%d", time.Now().UnixNano()), Admin: admin})
 	if err != nil {
 		return "", fmt.Errorf("netbench account: %w", err)
 	}

@@ -47,7 +47,7 @@ func TestBareWay(t *testing.T) {
 			return len(p.person) + 10*len(p.other) + 100*len(p.skill) + 1000*len(p.org), nil
 		}},
 	}
-	ts := httptest.NewServer(bareHandler(nil, qs))
+	ts := httptest.NewServer(bareHandler(nil, qs, graph.Everyone))
 	defer ts.Close()
 	cl, err := dial(ts.URL)
 	if err != nil {
