@@ -169,9 +169,12 @@ func TestLockedDownUnlessPublicDirectory(t *testing.T) {
 	sec := server.DefaultSecurity
 	sec.PublicDirectory = true
 	pub := apitest.NewWithSecurity(t, server.DefaultLimits, sec)
-	r = send(t, nil, pub.URL, `{ me { login } person(id: "`+p+`") { name } }`, nil)
-	if len(r.Errors) > 0 || apitest.At(r.Data, "person", "name") != "Kim" || apitest.At(r.Data, "me") != nil {
-		t.Fatalf("anonymous in a public directory: %s; want the person and me null", r.raw)
+	// A public directory shows the people who chose PUBLIC, no one else.
+	a.OK(`mutation($id: ID!) { setPrivacy(input: {personId: $id, visibility: PUBLIC}) { id } }`, map[string]any{"id": p})
+	lee := a.Person("lee", nil)
+	r = send(t, nil, pub.URL, `{ me { login } person(id: "`+p+`") { name } lee: person(id: "`+lee+`") { name } }`, nil)
+	if len(r.Errors) > 0 || apitest.At(r.Data, "person", "name") != "Kim" || apitest.At(r.Data, "me") != nil || apitest.At(r.Data, "lee") != nil {
+		t.Fatalf("anonymous in a public directory: %s; want the PUBLIC person, lee (MEMBERS) and me null", r.raw)
 	}
 	r = send(t, nil, pub.URL, `mutation { updatePerson(input: {id: "`+p+`", headline: "anon"}) { id } }`, nil)
 	if r.code() != resolvers.CodeUnauthenticated {
