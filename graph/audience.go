@@ -35,7 +35,8 @@ var Visibilities = []Visibility{Public, Members, Connections, Private}
 // Audience is who a read answers: what the people it returns chose to
 // show decides what it holds. Every statement the store sends gets the
 // audience as the parameters $audiencePerson, $audienceMember and $audienceAdmin, and each
-// question's Cypher filters with them (seenBy, passableBy, fieldSeenBy):
+// question's Cypher filters with them (seenBy, passableBy, and
+// personProjectionOf for the fields):
 // limits, pages and counts are those of what the audience may see.
 type Audience struct {
 	// PersonID is the viewer's own person, "" when the account has none
@@ -93,17 +94,6 @@ func passableBy(p string) string {
 	return `(coalesce(` + p + `.openToIntroductions, true) AND ` + seenBy(p) + `)`
 }
 
-// fieldSeenBy returns expr when the audience may see p's profile fields
-// (headline, bio, location, timezone), else null.
-func fieldSeenBy(p, expr string) string {
-	return `CASE WHEN ` + levelSeen(p, p+".profileVisibility") + ` THEN ` + expr + ` END`
-}
-
-// ownSettings returns expr to the person themself and admins, else null.
-func ownSettings(p, expr string) string {
-	return `CASE WHEN $audienceAdmin OR ` + p + `.id = $audiencePerson THEN ` + expr + ` END`
-}
-
 // personProjectionOf is a person p as a map for the audience: its profile
 // fields only when it may see them, its privacy settings only to
 // themself and admins, with the count of active mentees from which
@@ -111,13 +101,19 @@ func ownSettings(p, expr string) string {
 // it uses: a subquery sees the variables around it, so a bound name (a
 // mentorship's m) would count that one link instead.
 func personProjectionOf(p, activeLink string) string {
+	return p + " {" + personFieldsOf(p, activeLink) + "}"
+}
+
+// personFieldsOf is the inside of personProjectionOf's map (planned
+// reads add their lists after it).
+func personFieldsOf(p, activeLink string) string {
 	r := strings.NewReplacer("{p}", p, "{l}", activeLink,
 		"{profile}", levelSeen(p, p+".profileVisibility"), "{own}", `$audienceAdmin OR `+p+`.id = $audiencePerson`)
-	return r.Replace(`{p} {.id, .name, .availableToMentor,
+	return r.Replace(`.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
   active: COUNT { ({p})<-[{l}:MENTORED_BY]-() WHERE {l}.status = 'ACTIVE' },
   profile: CASE WHEN {profile} THEN {p} {.headline, .bio, .location, .timezone} END,
-  privacy: CASE WHEN {own} THEN {p} {.visibility, .profileVisibility, .openToIntroductions} END}`)
+  privacy: CASE WHEN {own} THEN {p} {.visibility, .profileVisibility, .openToIntroductions} END`)
 }
 
 // privacyFrom reads the privacy map of personProjectionOf (nil when the

@@ -13,7 +13,7 @@ import (
 )
 
 // privacyFragment matches the audience's conditions in a statement
-// (levelSeen, and what is left of ownSettings once it is gone).
+// (levelSeen, and the settings' own-person test once it is gone).
 var (
 	privacyFragment = regexp.MustCompile(`\(\$audienceAdmin OR [\w.]+\.id = \$audiencePerson OR CASE .*? ELSE false END\)`)
 	ownFragment     = regexp.MustCompile(`\$audienceAdmin OR \w+\.id = \$audiencePerson`)

@@ -129,8 +129,7 @@ type ConnectionWith struct {
 // enclosing one); params gets the connections' limits.
 func plannedPerson(b *strings.Builder, v string, d int, r Reads, params map[string]any) {
 	ind := strings.Repeat("  ", d+1)
-	base := personProjectionOf(v, fmt.Sprintf("act%d", d))
-	b.WriteString(strings.ReplaceAll(strings.TrimSuffix(base, "}"), "\n", "\n"+ind[2:]))
+	b.WriteString(v + " {" + strings.ReplaceAll(personFieldsOf(v, fmt.Sprintf("act%d", d)), "\n", "\n"+ind[2:]))
 	if r.Skills {
 		fmt.Fprintf(b, ",\n%sskills: COLLECT { MATCH (%s)-[h%d:HAS_SKILL]->(s%d:Skill) WITH h%d, s%d ORDER BY h%d.level DESC, s%d.id\n", ind, v, d, d, d, d, d, d)
 		fmt.Fprintf(b, "%s  RETURN {skill: %s, level: h%d.level, years: h%d.years} }", ind, skillMap(fmt.Sprintf("s%d", d)), d, d)
