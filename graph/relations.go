@@ -106,17 +106,24 @@ WITH id, m, mentee, mentor ORDER BY m.status, m.since DESC, mentee.id
 WITH id, ` + mentorshipRow + ` AS r
 RETURN r {.*, key: id} AS row`
 
-func mentorshipFrom(m map[string]any) Mentorship {
-	ms := Mentorship{MenteeID: str(m, "mentee"), MentorID: str(m, "mentor"), Since: datePtr(m, "since"),
-		Until: datePtr(m, "until"), Focus: strList(m, "focus"), Status: str(m, "status")}
+// pairPeopleFrom reads the menteePerson and mentorPerson a link's
+// projection may carry (nil when absent).
+func pairPeopleFrom(m map[string]any) (mentee, mentor *Person) {
 	if pm, ok := m["menteePerson"].(map[string]any); ok {
 		p := personFrom(pm)
-		ms.Mentee = &p
+		mentee = &p
 	}
 	if pm, ok := m["mentorPerson"].(map[string]any); ok {
 		p := personFrom(pm)
-		ms.Mentor = &p
+		mentor = &p
 	}
+	return mentee, mentor
+}
+
+func mentorshipFrom(m map[string]any) Mentorship {
+	ms := Mentorship{MenteeID: str(m, "mentee"), MentorID: str(m, "mentor"), Since: datePtr(m, "since"),
+		Until: datePtr(m, "until"), Focus: strList(m, "focus"), Status: str(m, "status")}
+	ms.Mentee, ms.Mentor = pairPeopleFrom(m)
 	if fl, ok := m["focusSkills"].([]any); ok {
 		ms.FocusSkills = []Skill{}
 		for _, f := range fl {

@@ -71,3 +71,17 @@ func (r *Resolver) setRole(ctx context.Context, login string, role auth.Role, or
 	r.Viewers.ForgetAccount(a.ID)
 	return &out, nil
 }
+
+// mentorshipRequests lists the pending requests of the account's person:
+// the ones it was asked (received) or made. Only the account itself sees
+// them.
+func (r *accountResolver) mentorshipRequests(ctx context.Context, obj *graph.Account, received bool) ([]*graph.MentorshipRequest, error) {
+	if v := auth.FromContext(ctx); v == nil || v.AccountID != obj.ID {
+		return nil, forbidden("only the account itself sees its mentorship requests")
+	}
+	if obj.PersonID == "" {
+		return []*graph.MentorshipRequest{}, nil
+	}
+	qs, err := r.Store.MentorshipRequestsOf(ctx, obj.PersonID, received)
+	return ptrs(qs), err
+}

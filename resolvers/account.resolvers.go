@@ -54,6 +54,16 @@ func (r *accountResolver) APITokens(ctx context.Context, obj *graph.Account) ([]
 	return ptrs(tokens), err
 }
 
+// MentorshipRequestsReceived is the resolver for the mentorshipRequestsReceived field.
+func (r *accountResolver) MentorshipRequestsReceived(ctx context.Context, obj *graph.Account) ([]*graph.MentorshipRequest, error) {
+	return r.mentorshipRequests(ctx, obj, true)
+}
+
+// MentorshipRequestsSent is the resolver for the mentorshipRequestsSent field.
+func (r *accountResolver) MentorshipRequestsSent(ctx context.Context, obj *graph.Account) ([]*graph.MentorshipRequest, error) {
+	return r.mentorshipRequests(ctx, obj, false)
+}
+
 // CreateAPIToken is the resolver for the createApiToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, name string, scope string, expiresIn *string) (*CreatedAPIToken, error) {
 	v := auth.FromContext(ctx)

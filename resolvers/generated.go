@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	MemberConnection() MemberConnectionResolver
 	MentorMatchConnection() MentorMatchConnectionResolver
 	Mentorship() MentorshipResolver
+	MentorshipRequest() MentorshipRequestResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
 	OrganizationConnection() OrganizationConnectionResolver
@@ -57,12 +58,14 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Account struct {
-		APITokens   func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Login       func(childComplexity int) int
-		OrganizerOf func(childComplexity int) int
-		Person      func(childComplexity int) int
-		Role        func(childComplexity int) int
+		APITokens                  func(childComplexity int) int
+		ID                         func(childComplexity int) int
+		Login                      func(childComplexity int) int
+		MentorshipRequestsReceived func(childComplexity int) int
+		MentorshipRequestsSent     func(childComplexity int) int
+		OrganizerOf                func(childComplexity int) int
+		Person                     func(childComplexity int) int
+		Role                       func(childComplexity int) int
 	}
 
 	Affiliation struct {
@@ -186,33 +189,45 @@ type ComplexityRoot struct {
 		Until  func(childComplexity int) int
 	}
 
+	MentorshipRequest struct {
+		Focus       func(childComplexity int) int
+		Mentee      func(childComplexity int) int
+		Mentor      func(childComplexity int) int
+		Message     func(childComplexity int) int
+		RequestedAt func(childComplexity int) int
+		RequestedBy func(childComplexity int) int
+	}
+
 	Mutation struct {
-		AddAffiliation     func(childComplexity int, input AddAffiliationInput) int
-		AddGoal            func(childComplexity int, input AddGoalInput) int
-		Connect            func(childComplexity int, input ConnectInput) int
-		CreateAPIToken     func(childComplexity int, name string, scope string, expiresIn *string) int
-		CreateOrganization func(childComplexity int, input CreateOrganizationInput) int
-		CreatePerson       func(childComplexity int, input CreatePersonInput) int
-		CreateSkill        func(childComplexity int, input CreateSkillInput) int
-		DeleteOrganization func(childComplexity int, id string) int
-		DeletePerson       func(childComplexity int, id string) int
-		DeleteSkill        func(childComplexity int, id string) int
-		Disconnect         func(childComplexity int, a string, b string) int
-		EndAffiliation     func(childComplexity int, input EndAffiliationInput) int
-		EndMentorship      func(childComplexity int, input EndMentorshipInput) int
-		GrantRole          func(childComplexity int, login string, role auth.Role, organization *string) int
-		ImportRecords      func(childComplexity int, ndjson string, dryRun *bool) int
-		RecordMentorship   func(childComplexity int, input RecordMentorshipInput) int
-		RemoveGoal         func(childComplexity int, id string) int
-		RemovePersonSkill  func(childComplexity int, personID string, skillID string) int
-		RevokeAPIToken     func(childComplexity int, id string) int
-		RevokeRole         func(childComplexity int, login string, role auth.Role, organization *string) int
-		SetPersonSkill     func(childComplexity int, input SetPersonSkillInput) int
-		SetPrivacy         func(childComplexity int, input SetPrivacyInput) int
-		UpdateGoal         func(childComplexity int, input UpdateGoalInput) int
-		UpdateOrganization func(childComplexity int, input UpdateOrganizationInput) int
-		UpdatePerson       func(childComplexity int, input UpdatePersonInput) int
-		UpdateSkill        func(childComplexity int, input UpdateSkillInput) int
+		AcceptMentorshipRequest  func(childComplexity int, menteeID string, mentorID string, since *graph.Date) int
+		AddAffiliation           func(childComplexity int, input AddAffiliationInput) int
+		AddGoal                  func(childComplexity int, input AddGoalInput) int
+		Connect                  func(childComplexity int, input ConnectInput) int
+		CreateAPIToken           func(childComplexity int, name string, scope string, expiresIn *string) int
+		CreateOrganization       func(childComplexity int, input CreateOrganizationInput) int
+		CreatePerson             func(childComplexity int, input CreatePersonInput) int
+		CreateSkill              func(childComplexity int, input CreateSkillInput) int
+		DeclineMentorshipRequest func(childComplexity int, menteeID string, mentorID string) int
+		DeleteOrganization       func(childComplexity int, id string) int
+		DeletePerson             func(childComplexity int, id string) int
+		DeleteSkill              func(childComplexity int, id string) int
+		Disconnect               func(childComplexity int, a string, b string) int
+		EndAffiliation           func(childComplexity int, input EndAffiliationInput) int
+		EndMentorship            func(childComplexity int, input EndMentorshipInput) int
+		GrantRole                func(childComplexity int, login string, role auth.Role, organization *string) int
+		ImportRecords            func(childComplexity int, ndjson string, dryRun *bool) int
+		RecordMentorship         func(childComplexity int, input RecordMentorshipInput) int
+		RemoveGoal               func(childComplexity int, id string) int
+		RemovePersonSkill        func(childComplexity int, personID string, skillID string) int
+		RequestMentorship        func(childComplexity int, input RequestMentorshipInput) int
+		RevokeAPIToken           func(childComplexity int, id string) int
+		RevokeRole               func(childComplexity int, login string, role auth.Role, organization *string) int
+		SetPersonSkill           func(childComplexity int, input SetPersonSkillInput) int
+		SetPrivacy               func(childComplexity int, input SetPrivacyInput) int
+		UpdateGoal               func(childComplexity int, input UpdateGoalInput) int
+		UpdateOrganization       func(childComplexity int, input UpdateOrganizationInput) int
+		UpdatePerson             func(childComplexity int, input UpdatePersonInput) int
+		UpdateSkill              func(childComplexity int, input UpdateSkillInput) int
 	}
 
 	NeighborLink struct {
@@ -435,6 +450,8 @@ type AccountResolver interface {
 	Role(ctx context.Context, obj *graph.Account) (auth.Role, error)
 	OrganizerOf(ctx context.Context, obj *graph.Account) ([]*graph.Organization, error)
 	APITokens(ctx context.Context, obj *graph.Account) ([]*graph.APIToken, error)
+	MentorshipRequestsReceived(ctx context.Context, obj *graph.Account) ([]*graph.MentorshipRequest, error)
+	MentorshipRequestsSent(ctx context.Context, obj *graph.Account) ([]*graph.MentorshipRequest, error)
 }
 type AffiliationResolver interface {
 	Person(ctx context.Context, obj *graph.Affiliation) (*graph.Person, error)
@@ -460,8 +477,17 @@ type MentorshipResolver interface {
 
 	Focus(ctx context.Context, obj *graph.Mentorship) ([]*graph.Skill, error)
 }
+type MentorshipRequestResolver interface {
+	Mentee(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error)
+	Mentor(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error)
+	RequestedBy(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error)
+	Focus(ctx context.Context, obj *graph.MentorshipRequest) ([]*graph.Skill, error)
+}
 type MutationResolver interface {
 	RecordMentorship(ctx context.Context, input RecordMentorshipInput) (*graph.Mentorship, error)
+	RequestMentorship(ctx context.Context, input RequestMentorshipInput) (*graph.MentorshipRequest, error)
+	AcceptMentorshipRequest(ctx context.Context, menteeID string, mentorID string, since *graph.Date) (*graph.Mentorship, error)
+	DeclineMentorshipRequest(ctx context.Context, menteeID string, mentorID string) (*graph.MentorshipRequest, error)
 	EndMentorship(ctx context.Context, input EndMentorshipInput) (*graph.Mentorship, error)
 	AddGoal(ctx context.Context, input AddGoalInput) (*graph.Goal, error)
 	UpdateGoal(ctx context.Context, input UpdateGoalInput) (*graph.Goal, error)
@@ -585,6 +611,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Account.Login(childComplexity), true
+	case "Account.mentorshipRequestsReceived":
+		if e.ComplexityRoot.Account.MentorshipRequestsReceived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.MentorshipRequestsReceived(childComplexity), true
+	case "Account.mentorshipRequestsSent":
+		if e.ComplexityRoot.Account.MentorshipRequestsSent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.MentorshipRequestsSent(childComplexity), true
 	case "Account.organizerOf":
 		if e.ComplexityRoot.Account.OrganizerOf == nil {
 			break
@@ -1041,6 +1079,54 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mentorship.Until(childComplexity), true
 
+	case "MentorshipRequest.focus":
+		if e.ComplexityRoot.MentorshipRequest.Focus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorshipRequest.Focus(childComplexity), true
+	case "MentorshipRequest.mentee":
+		if e.ComplexityRoot.MentorshipRequest.Mentee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorshipRequest.Mentee(childComplexity), true
+	case "MentorshipRequest.mentor":
+		if e.ComplexityRoot.MentorshipRequest.Mentor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorshipRequest.Mentor(childComplexity), true
+	case "MentorshipRequest.message":
+		if e.ComplexityRoot.MentorshipRequest.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorshipRequest.Message(childComplexity), true
+	case "MentorshipRequest.requestedAt":
+		if e.ComplexityRoot.MentorshipRequest.RequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorshipRequest.RequestedAt(childComplexity), true
+	case "MentorshipRequest.requestedBy":
+		if e.ComplexityRoot.MentorshipRequest.RequestedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentorshipRequest.RequestedBy(childComplexity), true
+
+	case "Mutation.acceptMentorshipRequest":
+		if e.ComplexityRoot.Mutation.AcceptMentorshipRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptMentorshipRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptMentorshipRequest(childComplexity, args["menteeId"].(string), args["mentorId"].(string), args["since"].(*graph.Date)), true
 	case "Mutation.addAffiliation":
 		if e.ComplexityRoot.Mutation.AddAffiliation == nil {
 			break
@@ -1118,6 +1204,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSkill(childComplexity, args["input"].(CreateSkillInput)), true
+	case "Mutation.declineMentorshipRequest":
+		if e.ComplexityRoot.Mutation.DeclineMentorshipRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declineMentorshipRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclineMentorshipRequest(childComplexity, args["menteeId"].(string), args["mentorId"].(string)), true
 	case "Mutation.deleteOrganization":
 		if e.ComplexityRoot.Mutation.DeleteOrganization == nil {
 			break
@@ -1239,6 +1336,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemovePersonSkill(childComplexity, args["personId"].(string), args["skillId"].(string)), true
+	case "Mutation.requestMentorship":
+		if e.ComplexityRoot.Mutation.RequestMentorship == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestMentorship_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestMentorship(childComplexity, args["input"].(RequestMentorshipInput)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -2236,6 +2344,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrganizationFilter", ec.unmarshalInputOrganizationFilter),
 			graphql.NewInputUnmarshaler("PeopleFilter", ec.unmarshalInputPeopleFilter),
 			graphql.NewInputUnmarshaler("RecordMentorshipInput", ec.unmarshalInputRecordMentorshipInput),
+			graphql.NewInputUnmarshaler("RequestMentorshipInput", ec.unmarshalInputRequestMentorshipInput),
 			graphql.NewInputUnmarshaler("SetPersonSkillInput", ec.unmarshalInputSetPersonSkillInput),
 			graphql.NewInputUnmarshaler("SetPrivacyInput", ec.unmarshalInputSetPrivacyInput),
 			graphql.NewInputUnmarshaler("SkillFilter", ec.unmarshalInputSkillFilter),
@@ -2359,6 +2468,10 @@ type Account {
   organizerOf: [Organization!]!
   "The account's API tokens, newest first (only the account itself sees them)."
   apiTokens: [ApiToken!]!
+  "Mentorship requests others made to the account's person, waiting for an answer, newest first (at most 100; only the account itself sees them)."
+  mentorshipRequestsReceived: [MentorshipRequest!]!
+  "Mentorship requests the account's person made, not answered yet, newest first (at most 100; only the account itself sees them)."
+  mentorshipRequestsSent: [MentorshipRequest!]!
 }
 
 "An API token, without its secret (shown once, by createApiToken)."
@@ -2474,6 +2587,32 @@ type Goal {
   status: GoalStatus!
 }
 
+"""
+A mentorship one side asked for and the other has not answered yet. It is
+not a mentorship: no question (paths, mentors, counts, coverage) uses it
+until the other side accepts it.
+"""
+type MentorshipRequest {
+  mentee: Person! @goField(forceResolver: true)
+  mentor: Person! @goField(forceResolver: true)
+  "Who asked: the mentee or the mentor. The other one answers."
+  requestedBy: Person! @goField(forceResolver: true)
+  "The skills the mentorship would be about."
+  focus: [Skill!]!
+  "A note from the one who asked."
+  message: String
+  requestedAt: DateTime!
+}
+
+input RequestMentorshipInput {
+  menteeId: ID!
+  mentorId: ID!
+  "Skill ids the mentorship would be about (at most 20)."
+  focus: [ID!] = []
+  "A note for the other side (at most 1,000 characters)."
+  message: String
+}
+
 input RecordMentorshipInput {
   menteeId: ID!
   mentorId: ID!
@@ -2528,9 +2667,36 @@ type Mutation {
   active mentees already reach their ` + "`" + `mentorCapacity` + "`" + `, CAPACITY_FULL, with
   ` + "`" + `extensions.capacity` + "`" + ` and ` + "`" + `extensions.active` + "`" + `. An ended one (with
   ` + "`" + `until` + "`" + `) needs no slot. BAD_USER_INPUT for self-mentorship.
+
+  Members do not record mentorships: both sides must agree, so one asks
+  (requestMentorship) and the other accepts. Admins record them directly
+  (an existing programme's history, corrections).
   """
-  recordMentorship(input: RecordMentorshipInput!): Mentorship! @auth(role: MEMBER)
-  "End an active mentorship. NOT_FOUND if there is none."
+  recordMentorship(input: RecordMentorshipInput!): Mentorship! @auth(role: ADMIN)
+  """
+  Ask for a mentorship, as the mentee or as the mentor (the signed-in
+  person is the one who asks; an admin asks for the mentee). The other
+  side sees it in ` + "`" + `me { mentorshipRequestsReceived }` + "`" + ` and accepts or
+  declines it. Asking again replaces the focus and the message. CONFLICT
+  when the pair has a mentorship already or the other side asked first
+  (accept theirs); CAPACITY_FULL when the mentor has no open slot;
+  NOT_FOUND for a person you may not see.
+  """
+  requestMentorship(input: RequestMentorshipInput!): MentorshipRequest! @auth(role: MEMBER)
+  """
+  Accept a request the other side made: records the mentorship (ACTIVE
+  since ` + "`" + `since` + "`" + `, default today, with the request's focus) and removes the
+  request, in one transaction. Only the side who was asked may accept it.
+  NOT_FOUND without a pending request; CAPACITY_FULL when the mentor's
+  slots filled up since.
+  """
+  acceptMentorshipRequest(menteeId: ID!, mentorId: ID!, since: Date): Mentorship! @auth(role: MEMBER)
+  """
+  Decline a request you were asked, or withdraw one you made. Returns the
+  request removed; NOT_FOUND if there is none.
+  """
+  declineMentorshipRequest(menteeId: ID!, mentorId: ID!): MentorshipRequest! @auth(role: MEMBER)
+  "End an active mentorship (either side may). NOT_FOUND if there is none."
   endMentorship(input: EndMentorshipInput!): Mentorship! @auth(role: MEMBER)
   "Add a goal to a person."
   addGoal(input: AddGoalInput!): Goal! @auth(role: MEMBER)
@@ -3307,6 +3473,10 @@ func (ec *executionContext) childFields_Account(ctx context.Context, field graph
 		return ec.fieldContext_Account_organizerOf(ctx, field)
 	case "apiTokens":
 		return ec.fieldContext_Account_apiTokens(ctx, field)
+	case "mentorshipRequestsReceived":
+		return ec.fieldContext_Account_mentorshipRequestsReceived(ctx, field)
+	case "mentorshipRequestsSent":
+		return ec.fieldContext_Account_mentorshipRequestsSent(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Account", field.Name)
 }
@@ -3551,6 +3721,24 @@ func (ec *executionContext) childFields_Mentorship(ctx context.Context, field gr
 		return ec.fieldContext_Mentorship_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Mentorship", field.Name)
+}
+
+func (ec *executionContext) childFields_MentorshipRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "mentee":
+		return ec.fieldContext_MentorshipRequest_mentee(ctx, field)
+	case "mentor":
+		return ec.fieldContext_MentorshipRequest_mentor(ctx, field)
+	case "requestedBy":
+		return ec.fieldContext_MentorshipRequest_requestedBy(ctx, field)
+	case "focus":
+		return ec.fieldContext_MentorshipRequest_focus(ctx, field)
+	case "message":
+		return ec.fieldContext_MentorshipRequest_message(ctx, field)
+	case "requestedAt":
+		return ec.fieldContext_MentorshipRequest_requestedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentorshipRequest", field.Name)
 }
 
 func (ec *executionContext) childFields_NeighborLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4067,6 +4255,36 @@ func (ec *executionContext) dir_auth_args(ctx context.Context, rawArgs map[strin
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptMentorshipRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "menteeId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["menteeId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "mentorId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mentorId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4178,6 +4396,28 @@ func (ec *executionContext) field_Mutation_createSkill_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_declineMentorshipRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "menteeId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["menteeId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "mentorId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mentorId"] = arg1
 	return args, nil
 }
 
@@ -4372,6 +4612,20 @@ func (ec *executionContext) field_Mutation_removePersonSkill_args(ctx context.Co
 		return nil, err
 	}
 	args["skillId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestMentorship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (RequestMentorshipInput, error) {
+			return ec.unmarshalNRequestMentorshipInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐRequestMentorshipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -5285,6 +5539,70 @@ func (ec *executionContext) fieldContext_Account_apiTokens(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Account_mentorshipRequestsReceived(ctx context.Context, field graphql.CollectedField, obj *graph.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_mentorshipRequestsReceived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Account().MentorshipRequestsReceived(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.MentorshipRequest) graphql.Marshaler {
+			return ec.marshalNMentorshipRequest2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipRequestᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_mentorshipRequestsReceived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Account",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentorshipRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Account_mentorshipRequestsSent(ctx context.Context, field graphql.CollectedField, obj *graph.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_mentorshipRequestsSent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Account().MentorshipRequestsSent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.MentorshipRequest) graphql.Marshaler {
+			return ec.marshalNMentorshipRequest2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipRequestᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_mentorshipRequestsSent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Account",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentorshipRequest(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7161,6 +7479,180 @@ func (ec *executionContext) fieldContext_Mentorship_status(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Mentorship", field, false, false, "MentorshipStatus")
 }
 
+func (ec *executionContext) _MentorshipRequest_mentee(ctx context.Context, field graphql.CollectedField, obj *graph.MentorshipRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorshipRequest_mentee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MentorshipRequest().Mentee(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorshipRequest_mentee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorshipRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorshipRequest_mentor(ctx context.Context, field graphql.CollectedField, obj *graph.MentorshipRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorshipRequest_mentor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MentorshipRequest().Mentor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorshipRequest_mentor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorshipRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorshipRequest_requestedBy(ctx context.Context, field graphql.CollectedField, obj *graph.MentorshipRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorshipRequest_requestedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MentorshipRequest().RequestedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorshipRequest_requestedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorshipRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorshipRequest_focus(ctx context.Context, field graphql.CollectedField, obj *graph.MentorshipRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorshipRequest_focus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MentorshipRequest().Focus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorshipRequest_focus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentorshipRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentorshipRequest_message(ctx context.Context, field graphql.CollectedField, obj *graph.MentorshipRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorshipRequest_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MentorshipRequest_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentorshipRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _MentorshipRequest_requestedAt(ctx context.Context, field graphql.CollectedField, obj *graph.MentorshipRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentorshipRequest_requestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentorshipRequest_requestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentorshipRequest", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _Mutation_recordMentorship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7177,7 +7669,7 @@ func (ec *executionContext) _Mutation_recordMentorship(ctx context.Context, fiel
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ADMIN")
 				if err != nil {
 					var zeroVal *graph.Mentorship
 					return zeroVal, err
@@ -7217,6 +7709,192 @@ func (ec *executionContext) fieldContext_Mutation_recordMentorship(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_recordMentorship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestMentorship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestMentorship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestMentorship(ctx, fc.Args["input"].(RequestMentorshipInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.MentorshipRequest
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.MentorshipRequest
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.MentorshipRequest) graphql.Marshaler {
+			return ec.marshalNMentorshipRequest2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestMentorship(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentorshipRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestMentorship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptMentorshipRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptMentorshipRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptMentorshipRequest(ctx, fc.Args["menteeId"].(string), fc.Args["mentorId"].(string), fc.Args["since"].(*graph.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.Mentorship
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Mentorship
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Mentorship) graphql.Marshaler {
+			return ec.marshalNMentorship2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorship(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptMentorshipRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mentorship(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptMentorshipRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declineMentorshipRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_declineMentorshipRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeclineMentorshipRequest(ctx, fc.Args["menteeId"].(string), fc.Args["mentorId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "MEMBER")
+				if err != nil {
+					var zeroVal *graph.MentorshipRequest
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.MentorshipRequest
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.MentorshipRequest) graphql.Marshaler {
+			return ec.marshalNMentorshipRequest2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_declineMentorshipRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentorshipRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declineMentorshipRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14485,6 +15163,73 @@ func UnmarshalRecordMentorshipInput(ctx context.Context, raw any) (RecordMentors
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRequestMentorshipInput(ctx context.Context, obj any) (RequestMentorshipInput, error) {
+	var it RequestMentorshipInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["focus"]; !present {
+		asMap["focus"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"menteeId", "mentorId", "focus", "message"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "menteeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("menteeId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MenteeID = data
+		case "mentorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mentorId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MentorID = data
+		case "focus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("focus"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Focus = data
+		case "message":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("message"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Message = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRequestMentorshipInput unmarshals raw into the RequestMentorshipInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRequestMentorshipInput(ctx context.Context, raw any) (RequestMentorshipInput, error) {
+	var out RequestMentorshipInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RequestMentorshipInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetPersonSkillInput(ctx context.Context, obj any) (SetPersonSkillInput, error) {
 	var it SetPersonSkillInput
 	if obj == nil {
@@ -15013,6 +15758,18 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Account_apiTokens(ctx, field, obj)
+				})
+		case "mentorshipRequestsReceived":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Account_mentorshipRequestsReceived(ctx, field, obj)
+				})
+		case "mentorshipRequestsSent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Account_mentorshipRequestsSent(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15867,6 +16624,68 @@ func (ec *executionContext) _Mentorship(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var mentorshipRequestImplementors = []string{"MentorshipRequest"}
+
+func (ec *executionContext) _MentorshipRequest(ctx context.Context, sel ast.SelectionSet, obj *graph.MentorshipRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentorshipRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentorshipRequest")
+		case "mentee":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MentorshipRequest_mentee(ctx, field, obj)
+				})
+		case "mentor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MentorshipRequest_mentor(ctx, field, obj)
+				})
+		case "requestedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MentorshipRequest_requestedBy(ctx, field, obj)
+				})
+		case "focus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MentorshipRequest_focus(ctx, field, obj)
+				})
+		case "message":
+			out.Values[i] = ec._MentorshipRequest_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestedAt":
+			out.Values[i] = ec._MentorshipRequest_requestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -15889,6 +16708,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "recordMentorship":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordMentorship(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestMentorship":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestMentorship(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptMentorshipRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptMentorshipRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineMentorshipRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declineMentorshipRequest(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -18452,6 +19292,30 @@ func (ec *executionContext) marshalNMentorship2ᚖgithubᚗcomᚋmentorgraphᚋm
 	return ec._Mentorship(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMentorshipRequest2ᚕᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.MentorshipRequest) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMentorshipRequest2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipRequest(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMentorshipRequest2ᚖgithubᚗcomᚋmentorgraphᚋmentorgraphᚋgraphᚐMentorshipRequest(ctx context.Context, sel ast.SelectionSet, v *graph.MentorshipRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentorshipRequest!")
+		return graphql.Null
+	}
+	return ec._MentorshipRequest(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNMentorshipStatus2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -18726,6 +19590,11 @@ func (ec *executionContext) marshalNPersonSkill2ᚖgithubᚗcomᚋmentorgraphᚋ
 
 func (ec *executionContext) unmarshalNRecordMentorshipInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐRecordMentorshipInput(ctx context.Context, v any) (RecordMentorshipInput, error) {
 	res, err := ec.unmarshalInputRecordMentorshipInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRequestMentorshipInput2githubᚗcomᚋmentorgraphᚋmentorgraphᚋresolversᚐRequestMentorshipInput(ctx context.Context, v any) (RequestMentorshipInput, error) {
+	res, err := ec.unmarshalInputRequestMentorshipInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

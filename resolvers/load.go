@@ -5,6 +5,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/loaders"
 )
 
@@ -63,3 +64,19 @@ func ptrs[V any](vs []V) []*V {
 
 // ld is the request's loaders.
 func ld(ctx context.Context) *loaders.Loaders { return loaders.For(ctx) }
+
+// focusSkills loads the skills of a focus list (a mentorship's or a
+// request's), leaving out those deleted since.
+func focusSkills(ctx context.Context, ids []string) ([]*graph.Skill, error) {
+	skills, err := ld(ctx).Skill.LoadAll(ctx, ids)
+	if err != nil && !loaders.OnlyNotFound(err) {
+		return nil, err
+	}
+	out := make([]*graph.Skill, 0, len(skills))
+	for i := range skills {
+		if skills[i].ID != "" {
+			out = append(out, &skills[i])
+		}
+	}
+	return out, nil
+}

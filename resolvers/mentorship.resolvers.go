@@ -9,7 +9,6 @@ import (
 	"context"
 
 	"github.com/mentorgraph/mentorgraph/graph"
-	"github.com/mentorgraph/mentorgraph/loaders"
 )
 
 // Person is the resolver for the person field.
@@ -43,17 +42,36 @@ func (r *mentorshipResolver) Focus(ctx context.Context, obj *graph.Mentorship) (
 	if obj.FocusSkills != nil {
 		return ptrs(obj.FocusSkills), nil
 	}
-	skills, err := ld(ctx).Skill.LoadAll(ctx, obj.Focus)
-	if err != nil && !loaders.OnlyNotFound(err) {
-		return nil, err
+	return focusSkills(ctx, obj.Focus)
+}
+
+// Mentee is the resolver for the mentee field.
+func (r *mentorshipRequestResolver) Mentee(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error) {
+	if obj.Mentee != nil {
+		return obj.Mentee, nil
 	}
-	out := make([]*graph.Skill, 0, len(skills))
-	for i := range skills {
-		if skills[i].ID != "" {
-			out = append(out, &skills[i])
-		}
+	return load(ctx, ld(ctx).Person, obj.MenteeID)
+}
+
+// Mentor is the resolver for the mentor field.
+func (r *mentorshipRequestResolver) Mentor(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error) {
+	if obj.Mentor != nil {
+		return obj.Mentor, nil
 	}
-	return out, nil
+	return load(ctx, ld(ctx).Person, obj.MentorID)
+}
+
+// RequestedBy is the resolver for the requestedBy field.
+func (r *mentorshipRequestResolver) RequestedBy(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error) {
+	if obj.RequestedBy == obj.MentorID {
+		return r.Mentor(ctx, obj)
+	}
+	return r.Mentee(ctx, obj)
+}
+
+// Focus is the resolver for the focus field.
+func (r *mentorshipRequestResolver) Focus(ctx context.Context, obj *graph.MentorshipRequest) ([]*graph.Skill, error) {
+	return focusSkills(ctx, obj.Focus)
 }
 
 // RecordMentorship is the resolver for the recordMentorship field.
@@ -61,6 +79,25 @@ func (r *mutationResolver) RecordMentorship(ctx context.Context, input RecordMen
 	m, err := r.Store.RecordMentorship(ctx, graph.Mentorship{MenteeID: input.MenteeID, MentorID: input.MentorID,
 		Focus: input.Focus, Since: input.Since, Until: input.Until})
 	return &m, err
+}
+
+// RequestMentorship is the resolver for the requestMentorship field.
+func (r *mutationResolver) RequestMentorship(ctx context.Context, input RequestMentorshipInput) (*graph.MentorshipRequest, error) {
+	q, err := r.Store.RequestMentorship(ctx, graph.MentorshipRequest{MenteeID: input.MenteeID, MentorID: input.MentorID,
+		Focus: input.Focus, Message: input.Message})
+	return &q, err
+}
+
+// AcceptMentorshipRequest is the resolver for the acceptMentorshipRequest field.
+func (r *mutationResolver) AcceptMentorshipRequest(ctx context.Context, menteeID string, mentorID string, since *graph.Date) (*graph.Mentorship, error) {
+	m, err := r.Store.AcceptMentorshipRequest(ctx, menteeID, mentorID, since)
+	return &m, err
+}
+
+// DeclineMentorshipRequest is the resolver for the declineMentorshipRequest field.
+func (r *mutationResolver) DeclineMentorshipRequest(ctx context.Context, menteeID string, mentorID string) (*graph.MentorshipRequest, error) {
+	q, err := r.Store.DeclineMentorshipRequest(ctx, menteeID, mentorID)
+	return &q, err
 }
 
 // EndMentorship is the resolver for the endMentorship field.
@@ -94,11 +131,17 @@ func (r *Resolver) Goal() GoalResolver { return &goalResolver{r} }
 // Mentorship returns MentorshipResolver implementation.
 func (r *Resolver) Mentorship() MentorshipResolver { return &mentorshipResolver{r} }
 
+// MentorshipRequest returns MentorshipRequestResolver implementation.
+func (r *Resolver) MentorshipRequest() MentorshipRequestResolver {
+	return &mentorshipRequestResolver{r}
+}
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 type (
-	goalResolver       struct{ *Resolver }
-	mentorshipResolver struct{ *Resolver }
-	mutationResolver   struct{ *Resolver }
+	goalResolver              struct{ *Resolver }
+	mentorshipResolver        struct{ *Resolver }
+	mentorshipRequestResolver struct{ *Resolver }
+	mutationResolver          struct{ *Resolver }
 )

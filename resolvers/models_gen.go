@@ -202,6 +202,15 @@ type RecordMentorshipInput struct {
 	Until *graph.Date `json:"until,omitempty"`
 }
 
+type RequestMentorshipInput struct {
+	MenteeID string `json:"menteeId"`
+	MentorID string `json:"mentorId"`
+	// Skill ids the mentorship would be about (at most 20).
+	Focus []string `json:"focus,omitempty"`
+	// A note for the other side (at most 1,000 characters).
+	Message *string `json:"message,omitempty"`
+}
+
 // The server and the Neo4j database it serves.
 type ServerInfo struct {
 	// The MentorGraph version (a module version, or devel).

@@ -11,6 +11,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
 	"github.com/mentorgraph/mentorgraph/internal/apitest"
 	"github.com/mentorgraph/mentorgraph/resolvers"
@@ -173,7 +174,25 @@ func matrixCases() []matrixCase {
 		add(matrixCase{"recordMentorship", t, `mutation($in: RecordMentorshipInput!) { recordMentorship(input: $in) { status } }`,
 			func(f *matrixFixture, role string) map[string]any {
 				return map[string]any{"in": map[string]any{"menteeId": f.personOf(role, t), "mentorId": f.person("")}}
+			}, adminsOnly, false})
+		add(matrixCase{"requestMentorship", t, `mutation($in: RequestMentorshipInput!) { requestMentorship(input: $in) { requestedAt } }`,
+			func(f *matrixFixture, role string) map[string]any {
+				return map[string]any{"in": map[string]any{"menteeId": f.personOf(role, t), "mentorId": f.person("")}}
 			}, ownOrAdmins(t), false})
+		// A fresh mentor asks the target to be their mentee: the target is
+		// the side asked.
+		asked := func(f *matrixFixture, role string) map[string]any {
+			mentor := f.person("")
+			ctx := graph.WithAudience(context.Background(), graph.Audience{PersonID: mentor, Member: true})
+			if _, err := f.a.Store.RequestMentorship(ctx, graph.MentorshipRequest{MenteeID: f.personOf(role, t), MentorID: mentor}); err != nil {
+				f.a.T.Fatal(err)
+			}
+			return map[string]any{"mentee": f.personOf(role, t), "mentor": mentor}
+		}
+		add(matrixCase{"acceptMentorshipRequest", t, `mutation($mentee: ID!, $mentor: ID!) { acceptMentorshipRequest(menteeId: $mentee, mentorId: $mentor) { status } }`,
+			asked, ownOrAdmins(t), false})
+		add(matrixCase{"declineMentorshipRequest", t, `mutation($mentee: ID!, $mentor: ID!) { declineMentorshipRequest(menteeId: $mentee, mentorId: $mentor) { requestedAt } }`,
+			asked, ownOrAdmins(t), false})
 		add(matrixCase{"endMentorship", t, `mutation($in: EndMentorshipInput!) { endMentorship(input: $in) { status } }`,
 			func(f *matrixFixture, role string) map[string]any {
 				mentor := f.person("")

@@ -52,11 +52,16 @@ var fieldRules = map[string]rule{
 	"removePersonSkill": ownPerson(func(a map[string]any) string { return a["personId"].(string) }),
 	"connect":           eitherPerson(func(a map[string]any) (string, string) { in := a["input"].(ConnectInput); return in.A, in.B }),
 	"disconnect":        eitherPerson(func(a map[string]any) (string, string) { return a["a"].(string), a["b"].(string) }),
-	// Mentorships: either side records or ends their own.
-	"recordMentorship": eitherPerson(func(a map[string]any) (string, string) {
-		in := a["input"].(RecordMentorshipInput)
+	// Mentorships: both sides agree. Either side asks, or drops a request
+	// (declines it, or withdraws their own); only the side asked accepts;
+	// either side ends a mentorship. Admins record them directly.
+	"recordMentorship": roleSuffices,
+	"requestMentorship": eitherPerson(func(a map[string]any) (string, string) {
+		in := a["input"].(RequestMentorshipInput)
 		return in.MenteeID, in.MentorID
 	}),
+	"acceptMentorshipRequest":  askedSide,
+	"declineMentorshipRequest": eitherPerson(func(a map[string]any) (string, string) { return a["menteeId"].(string), a["mentorId"].(string) }),
 	"endMentorship": eitherPerson(func(a map[string]any) (string, string) {
 		in := a["input"].(EndMentorshipInput)
 		return in.MenteeID, in.MentorID
@@ -180,6 +185,23 @@ func organizerOf(org func(map[string]any) *string) rule {
 		}
 		return nil
 	}
+}
+
+// askedSide: the viewer is the side of the pair's pending mentorship
+// request who was asked (not the one who asked).
+func askedSide(ctx context.Context, r *Resolver, v *auth.Viewer, args map[string]any) error {
+	mentee, mentor := args["menteeId"].(string), args["mentorId"].(string)
+	if !v.Is(mentee) && !v.Is(mentor) {
+		return forbidden("you may answer only requests made to you (neither %q nor %q is you)", mentee, mentor)
+	}
+	q, err := r.Store.PendingMentorshipRequest(ctx, mentee, mentor)
+	if err != nil {
+		return err
+	}
+	if !v.Is(q.Answerer()) {
+		return forbidden("you asked for this mentorship: %q accepts it (you may withdraw it with declineMentorshipRequest)", q.Answerer())
+	}
+	return nil
 }
 
 // ownToken: the API token is the viewer's.

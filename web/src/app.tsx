@@ -10,6 +10,7 @@ import { Board } from "./views/Board";
 import { Introductions } from "./views/Introductions";
 import { NotFound } from "./views/NotFound";
 import { Person } from "./views/Person";
+import { Requests } from "./views/Requests";
 import { SignIn } from "./views/SignIn";
 
 /** The views, by the first segment of the path ("" is the start page). */
@@ -20,6 +21,7 @@ const views: Record<string, () => preact.JSX.Element> = {
   person: Person,
   board: Board,
   coverage: Coverage,
+  requests: Requests,
 };
 
 export function App() {
@@ -49,6 +51,9 @@ export function App() {
           </a>
           <a href="/coverage" onClick={followLink} aria-current={View === Coverage ? "page" : undefined}>
             Coverage
+          </a>
+          <a href="/requests" onClick={followLink} aria-current={View === Requests ? "page" : undefined}>
+            Requests
           </a>
           <a href="/graphiql">GraphiQL</a>
         </nav>

@@ -308,3 +308,17 @@ export interface Successor {
 export interface SuccessorsData {
   successors: Successor[];
 }
+
+/** A pending mentorship request (MentorshipRequests.graphql). */
+export interface MentorshipRequest {
+  mentee: PersonSummary;
+  mentor: PersonSummary;
+  requestedBy: { id: string };
+  focus: { id: string; name: string }[];
+  message: string | null;
+  requestedAt: string;
+}
+
+export interface MentorshipRequestsData {
+  me: { received: MentorshipRequest[]; sent: MentorshipRequest[] } | null;
+}

@@ -9,17 +9,20 @@
 //	      &n=20 (how many matches, 1–50)
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { ApiError, isAbort, request } from "../api";
+import { ApiErrorBox, toApiError } from "../components/ApiErrorBox";
 import { PathGraph } from "../components/PathGraph";
 import { ScoreBar, fmt } from "../components/ScoreBar";
 import { Typeahead } from "../components/Typeahead";
 import { YouPicker } from "../components/YouPicker";
 import FindMentors from "../graphql/FindMentors.graphql";
+import RequestMentorship from "../graphql/RequestMentorship.graphql";
 import { linkInWords, pathDrawing, pathInWords } from "../paths";
 import type { PathDrawing } from "../paths";
 import { followLink, here, setParams } from "../router";
 import { pickedPeople, pickedSkills, searchSkills, skillTrail } from "../search";
 import { myPersonID, viewsAsAnyone } from "../session";
 import type { FindMentorsData, LinkKind, MentorMatch, MentorWeights, SkillPlace } from "../types";
+import { forgetRequests } from "./Requests";
 
 /** The weights findMentors uses when none are given (schema/network.graphqls). */
 export const defaultWeights: MentorWeights = { distance: 0.4, level: 0.3, capacity: 0.2, sharedOrganization: 0.1 };
@@ -420,6 +423,7 @@ function Results({ shown, selected, hovered, onHover, onSelect }: ResultsProps) 
             rank={i + 1}
             match={m}
             me={state.me}
+            skill={state.skill}
             weights={state.weights}
             selected={m.mentor.id === selected}
             onHover={onHover}
@@ -440,13 +444,15 @@ interface MatchCardProps {
   match: MentorMatch;
   /** Who asked, for the link to introductions. */
   me: string | null;
+  /** The skill asked about: the focus of a mentorship request. */
+  skill: string | null;
   weights: MentorWeights;
   selected: boolean;
   onHover: (id: string | null) => void;
   onSelect: (id: string) => void;
 }
 
-function MatchCard({ rank, match: m, me, weights, selected, onHover, onSelect }: MatchCardProps) {
+function MatchCard({ rank, match: m, me, skill, weights, selected, onHover, onSelect }: MatchCardProps) {
   const id = m.mentor.id;
   return (
     <li
@@ -500,6 +506,7 @@ function MatchCard({ rank, match: m, me, weights, selected, onHover, onSelect }:
             </a>
           )}
         </p>
+        {me != null && me === myPersonID() && <AskForMentorship mentor={m.mentor} mentee={me} skill={skill} />}
         <button
           type="button"
           class="link"
@@ -512,6 +519,69 @@ function MatchCard({ rank, match: m, me, weights, selected, onHover, onSelect }:
         </button>
       </article>
     </li>
+  );
+}
+
+/**
+ * Asking a mentor: a note (optional) and "Send request"; the mentor sees
+ * it in their requests and accepts or declines it. Shown only to the
+ * signed-in person looking for themself (not to an admin viewing as
+ * someone).
+ */
+function AskForMentorship({ mentor, mentee, skill }: { mentor: { id: string; name: string }; mentee: string; skill: string | null }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const [failed, setFailed] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState("");
+  if (sent) {
+    return (
+      <p class="asked" role="status" data-asked={mentor.id}>
+        Request sent: {mentor.name} will see it in their{" "}
+        <a href="/requests" onClick={followLink}>
+          requests
+        </a>
+        .
+      </p>
+    );
+  }
+  if (!open) {
+    return (
+      <button type="button" class="action ask" data-ask={mentor.id} onClick={() => setOpen(true)}>
+        Ask for mentorship
+      </button>
+    );
+  }
+  const send = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setFailed(null);
+    try {
+      await request(RequestMentorship, {
+        input: { menteeId: mentee, mentorId: mentor.id, focus: skill ? [skill] : [], message: message.trim() || null },
+      });
+      forgetRequests();
+      setSent(true);
+    } catch (err) {
+      setFailed(toApiError(err));
+    }
+    setBusy(false);
+  };
+  const field = `ask-note-${mentor.id}`;
+  return (
+    <form class="intro-request" onSubmit={send} aria-label={`Ask ${mentor.name} for mentorship`}>
+      <label for={field}>A note for {mentor.name} (optional)</label>
+      <textarea id={field} class="intro-text" rows={3} maxLength={1000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />
+      <p class="intro-actions">
+        <button type="submit" class="action" data-send={mentor.id} disabled={busy}>
+          Send request
+        </button>
+        <button type="button" class="link" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </p>
+      {failed && <ApiErrorBox what={`Could not ask ${mentor.name}`} error={failed} />}
+    </form>
   );
 }
 
