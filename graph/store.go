@@ -22,6 +22,21 @@ type Store struct {
 	// transactions the transactions they were sent in (each attempt), and
 	// retries the attempts after a transaction's first.
 	statements, transactions, retries atomic.Int64
+	// open counts the transactions under way (each holds a driver
+	// connection while it runs).
+	open atomic.Int64
+}
+
+// OpenTransactions returns how many transactions are under way: each holds
+// one of the driver's connections (the driver exposes no pool figures).
+func (s *Store) OpenTransactions() int64 { return s.open.Load() }
+
+type statementCountKey struct{}
+
+// WithStatementCount returns ctx whose store calls also add each statement
+// they send to n (the statements of one request, for its metrics).
+func WithStatementCount(ctx context.Context, n *atomic.Int64) context.Context {
+	return context.WithValue(ctx, statementCountKey{}, n)
 }
 
 // Statements returns how many Cypher statements the store has sent.
@@ -53,6 +68,9 @@ type countingTx struct {
 
 func (t countingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
 	t.n.Add(1)
+	if n, ok := ctx.Value(statementCountKey{}).(*atomic.Int64); ok {
+		n.Add(1)
+	}
 	if ranStatement != nil {
 		ranStatement(cypher)
 	}
@@ -132,6 +150,8 @@ func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.A
 	// function on this goroutine, one attempt after the other.
 	committing, attempted := false, false
 	audience := AudienceOf(ctx).params()
+	s.open.Add(1)
+	defer s.open.Add(-1)
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	v, err := execute(ctx, sess, func(tx neo4j.ManagedTransaction) (v T, err error) {

@@ -50,7 +50,16 @@ type Loader[K comparable, V any] struct {
 	asked map[K]struct{}
 }
 
-func newLoader[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) *Loader[K, V] {
+// newLoader makes the loader called name over fetch; each batch it fetches
+// is told to the observer of the fetch's context (ObserveBatches).
+func newLoader[K comparable, V any](name string, fetch func(context.Context, []K) (map[K]V, error)) *Loader[K, V] {
+	inner := fetch
+	fetch = func(ctx context.Context, keys []K) (map[K]V, error) {
+		if observe, ok := ctx.Value(observerKey{}).(func(string, int)); ok {
+			observe(name, len(keys))
+		}
+		return inner(ctx, keys)
+	}
 	return &Loader[K, V]{
 		Loader: dataloadgen.NewMappedLoader(fetch, dataloadgen.WithWait(Wait), dataloadgen.WithBatchCapacity(1000)),
 		fetch:  fetch,
@@ -143,38 +152,46 @@ type SkillMentorsKey struct {
 	IncludeNarrower bool
 }
 
+type observerKey struct{}
+
+// ObserveBatches returns ctx whose loaders tell observe the name of the
+// loader and the number of keys of each batch they fetch (for metrics).
+func ObserveBatches(ctx context.Context, observe func(loader string, keys int)) context.Context {
+	return context.WithValue(ctx, observerKey{}, observe)
+}
+
 // New returns a fresh set of loaders over store, for one request.
 func New(store *graph.Store) *Loaders {
 	return &Loaders{
-		Person:       newLoader(store.PeopleByID),
-		Skill:        newLoader(store.SkillsByID),
-		Organization: newLoader(store.OrganizationsByID),
+		Person:       newLoader("Person", store.PeopleByID),
+		Skill:        newLoader("Skill", store.SkillsByID),
+		Organization: newLoader("Organization", store.OrganizationsByID),
 
-		SkillsOfPerson:       newLoader(store.SkillsOfPeople),
-		GoalsOfPerson:        newLoader(store.GoalsOfPeople),
-		AffiliationsOfPerson: newLoader(store.AffiliationsOfPeople),
-		MentorsOfPerson:      newLoader(store.MentorsOfPeople),
-		MenteesOfPerson:      newLoader(store.MenteesOfPeople),
-		ConnectionsOfPerson: newLoader(grouped(
+		SkillsOfPerson:       newLoader("SkillsOfPerson", store.SkillsOfPeople),
+		GoalsOfPerson:        newLoader("GoalsOfPerson", store.GoalsOfPeople),
+		AffiliationsOfPerson: newLoader("AffiliationsOfPerson", store.AffiliationsOfPeople),
+		MentorsOfPerson:      newLoader("MentorsOfPerson", store.MentorsOfPeople),
+		MenteesOfPerson:      newLoader("MenteesOfPerson", store.MenteesOfPeople),
+		ConnectionsOfPerson: newLoader("ConnectionsOfPerson", grouped(
 			func(k ConnectionsKey) (string, int) { return k.PersonID, k.First },
 			func(ctx context.Context, ids []string, first int) (map[string][]graph.Connection, error) {
 				return store.ConnectionsOfPeople(ctx, ids, first)
 			})),
 
-		NarrowerSkills: newLoader(store.NarrowerSkills),
-		SkillCounts:    newLoader(store.CountsOfSkills),
-		SkillMentors: newLoader(grouped(
+		NarrowerSkills: newLoader("NarrowerSkills", store.NarrowerSkills),
+		SkillCounts:    newLoader("SkillCounts", store.CountsOfSkills),
+		SkillMentors: newLoader("SkillMentors", grouped(
 			func(k SkillMentorsKey) (string, SkillMentorsKey) {
 				return k.ID, SkillMentorsKey{PageKey{"", k.First, k.After}, k.MinLevel, k.IncludeNarrower}
 			},
 			func(ctx context.Context, ids []string, k SkillMentorsKey) (map[string]graph.Page[graph.SkillMentor], error) {
 				return store.SkillMentors(ctx, ids, graph.SkillMentorsArgs{MinLevel: k.MinLevel, IncludeNarrower: k.IncludeNarrower, Page: k.pageArgs()})
 			})),
-		SkillLearners: newLoader(grouped(pageGroup,
+		SkillLearners: newLoader("SkillLearners", grouped(pageGroup,
 			func(ctx context.Context, ids []string, k PageKey) (map[string]graph.Page[graph.Person], error) {
 				return store.SkillLearners(ctx, ids, k.pageArgs())
 			})),
-		Members: newLoader(grouped(pageGroup,
+		Members: newLoader("Members", grouped(pageGroup,
 			func(ctx context.Context, ids []string, k PageKey) (map[string]graph.Page[graph.Member], error) {
 				return store.MembersOf(ctx, ids, k.pageArgs())
 			})),

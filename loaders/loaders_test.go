@@ -32,7 +32,7 @@ func (f *countingFetch) fetch(_ context.Context, keys []string) (map[string]int,
 func TestLoadNowFetchesAtOnceAndKeeps(t *testing.T) {
 	ctx := context.Background()
 	f := &countingFetch{data: map[string]int{"a": 1, "b": 2}}
-	l := newLoader(f.fetch)
+	l := newLoader("test", f.fetch)
 
 	if v, err := l.LoadNow(ctx, "a"); err != nil || v != 1 {
 		t.Fatalf("LoadNow(a) = %v, %v", v, err)
@@ -68,7 +68,7 @@ func TestLoadNowFetchesAtOnceAndKeeps(t *testing.T) {
 func TestLoadNowFailureIsNotKept(t *testing.T) {
 	ctx := context.Background()
 	f := &countingFetch{data: map[string]int{"a": 1}, fail: errors.New("neo4j down")}
-	l := newLoader(f.fetch)
+	l := newLoader("test", f.fetch)
 	if _, err := l.LoadNow(ctx, "a"); err == nil || err.Error() != "neo4j down" {
 		t.Fatalf("LoadNow while fetching fails: %v", err)
 	}

@@ -17,7 +17,11 @@ func (r *mutationResolver) ImportRecords(ctx context.Context, ndjson string, dry
 	if err != nil {
 		return nil, err
 	}
-	rep, err := r.Store.Import(ctx, ds, graph.ImportOptions{DryRun: deref(dryRun, false), ReadProblems: problems})
+	opts := graph.ImportOptions{DryRun: deref(dryRun, false), ReadProblems: problems}
+	if r.ImportProgress != nil {
+		opts.Progress = r.ImportProgress()
+	}
+	rep, err := r.Store.Import(ctx, ds, opts)
 	if err != nil {
 		return nil, err
 	}

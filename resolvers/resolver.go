@@ -14,6 +14,9 @@ type Resolver struct {
 	// Viewers caches the viewers of credentials (internal/server): role
 	// changes and revoked tokens forget their account's entries. May be nil.
 	Viewers *auth.Cache
+	// ImportProgress, when set, gives each importRecords a progress
+	// callback (internal/server's metrics). May be nil.
+	ImportProgress func() func(done, total int)
 }
 
 // Directives are the implementations of the schema's directives.

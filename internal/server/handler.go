@@ -65,12 +65,15 @@ func newHandler(r *resolvers.Resolver, lim Limits, g *guard, log *slog.Logger, p
 	if lim.MaxComplexity > 0 {
 		srv.Use(extension.FixedComplexityLimit(lim.MaxComplexity))
 	}
+	srv.Use(operationNamer{})
 	schema := es.Schema()
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		pres := resolvers.PresentError(ctx, err, log)
 		if resolvers.IsRequestError(err) {
 			pres = clarify(ctx, schema, pres)
 		}
+		code, _ := pres.Extensions["code"].(string)
+		noteErrorCode(ctx, code)
 		return pres
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
@@ -140,7 +143,7 @@ func answered(next http.Handler, lim Limits, log *slog.Logger) http.Handler {
 		body := pooledBuffer()
 		defer recycle(body)
 		if err := readBody(w, r, body, lim); err != nil {
-			refuseBody(w, err, lim)
+			noteErrorCode(ctx, refuseBody(w, err, lim))
 			return
 		}
 
@@ -153,6 +156,7 @@ func answered(next http.Handler, lim Limits, log *slog.Logger) http.Handler {
 				select {
 				case turns <- struct{}{}:
 				case <-ctx.Done():
+					noteErrorCode(ctx, resolvers.CodeUnavailable)
 					w.Header().Set("Content-Type", mediaJSON)
 					w.Header().Set("Retry-After", "1")
 					w.WriteHeader(http.StatusServiceUnavailable)
@@ -175,12 +179,14 @@ func answered(next http.Handler, lim Limits, log *slog.Logger) http.Handler {
 		switch {
 		case bw.tooLarge:
 			log.Warn("answer too large", "limit", lim.MaxResponseBytes)
+			noteErrorCode(ctx, CodeResponseTooLarge)
 			buf.Reset()
 			buf.WriteString(tooLargeAnswer(lim.MaxResponseBytes))
 			bw.status = http.StatusOK
 		case graph.DeadlinePassed(ctx) && bytes.Equal(bytes.TrimSpace(buf.Bytes()), []byte("null")):
 			buf.Reset()
 			buf.WriteString(timedOutAnswer)
+			noteErrorCode(ctx, resolvers.CodeUnavailable)
 			bw.status = http.StatusServiceUnavailable
 		}
 		w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
@@ -228,8 +234,8 @@ func readBody(w http.ResponseWriter, r *http.Request, buf *bytes.Buffer, lim Lim
 // refuseBody answers a request whose body could not be read: too large
 // (413), too slow (408), or anything else (400; usually the client has
 // gone). The connection is closed after: what is left of the body is not
-// read.
-func refuseBody(w http.ResponseWriter, err error, lim Limits) {
+// read. It returns the answer's code.
+func refuseBody(w http.ResponseWriter, err error, lim Limits) string {
 	var tooLarge *http.MaxBytesError
 	status, code, message := http.StatusBadRequest, resolvers.CodeBadUserInput, "the request body could not be read"
 	switch {
@@ -245,6 +251,7 @@ func refuseBody(w http.ResponseWriter, err error, lim Limits) {
 	w.Header().Set("Content-Type", mediaJSON)
 	w.WriteHeader(status)
 	_, _ = w.Write(errorAnswer(code, message))
+	return code
 }
 
 // tooLargeAnswer is the answer to a request whose answer grew past max

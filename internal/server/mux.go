@@ -17,10 +17,12 @@ import (
 // (signin.go, oidc.go), the web UI with its bundled GraphiQL and its
 // sign-in page, and the health checks /healthz and /readyz (the store's
 // database answers). version is what the API's server { version } says.
-// The UI, the sign-in endpoints and the health checks are open to all.
+// The UI, the sign-in endpoints and the health checks are open to all;
+// /metrics (Prometheus) to admins.
 func NewMux(ctx context.Context, store *graph.Store, version string, lim Limits, sec Security, log *slog.Logger) (*http.ServeMux, error) {
 	mux := http.NewServeMux()
-	root := &resolvers.Resolver{Store: store, Version: version}
+	metrics := NewMetrics(store)
+	root := &resolvers.Resolver{Store: store, Version: version, ImportProgress: metrics.ImportProgress}
 	g := newGuardFor(root, sec, log)
 	if sec.OIDC != nil {
 		p, err := newOIDCProvider(ctx, *sec.OIDC)
@@ -31,7 +33,8 @@ func NewMux(ctx context.Context, store *graph.Store, version string, lim Limits,
 		mux.HandleFunc("GET /auth/oidc/start", g.handleOIDCStart)
 		mux.HandleFunc("GET /auth/oidc/callback", g.handleOIDCCallback)
 	}
-	mux.Handle("/graphql", newHandler(root, lim, g, log, postTransport{}))
+	mux.Handle("/graphql", metrics.observe(newHandler(root, lim, g, log, postTransport{})))
+	mux.Handle("GET /metrics", g.adminsOnly(metrics.Handler()))
 	mux.HandleFunc("GET /auth/config", g.handleConfig)
 	mux.HandleFunc("POST /auth/signin", g.handleSignIn)
 	mux.HandleFunc("POST /auth/signout", g.handleSignOut)
