@@ -92,16 +92,16 @@ func PresentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	case errors.Is(err, graph.ErrOutcomeUnknown):
 		// Before the deadline's case: a commit cut off by the deadline
 		// is still of unknown outcome, not "took too long".
-		log.Warn("write outcome unknown", "err", err, "path", pres.Path)
+		log.WarnContext(ctx, "write outcome unknown", "err", err, "path", pres.Path)
 		pres.Message = outcomeUnknownMessage
 		pres.Extensions["code"] = CodeOutcomeUnknown
 	case graph.DeadlinePassed(ctx) && !IsRequestError(err):
 		// The request's deadline (answered) passed while it waited.
-		log.Warn("request timed out", "err", err, "path", pres.Path)
+		log.WarnContext(ctx, "request timed out", "err", err, "path", pres.Path)
 		pres.Message = TimedOutMessage
 		pres.Extensions["code"] = CodeUnavailable
 	case errors.Is(err, graph.ErrUnavailable):
-		log.Warn("database unavailable", "err", err, "path", pres.Path)
+		log.WarnContext(ctx, "database unavailable", "err", err, "path", pres.Path)
 		pres.Message = "the database is unavailable or the request took too long; try again"
 		pres.Extensions["code"] = CodeUnavailable
 	case IsRequestError(err):
@@ -111,7 +111,7 @@ func PresentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 			pres.Extensions["code"] = CodeBadUserInput
 		}
 	default:
-		log.Error("internal error", "err", err, "path", pres.Path)
+		log.ErrorContext(ctx, "internal error", "err", err, "path", pres.Path)
 		pres.Message = "internal error"
 		pres.Extensions = map[string]any{"code": CodeInternal}
 	}

@@ -26,6 +26,8 @@ type Config struct {
 
 	Listen          string
 	ShutdownTimeout time.Duration
+	// LogFormat is json or text.
+	LogFormat string
 	// Limits bound each GraphQL request (depth, complexity, network
 	// questions, size, time).
 	Limits server.Limits
@@ -179,6 +181,7 @@ func parseServeConfig(args []string) (Config, error) {
 	durationFlag(fs, &c.Limits.BodyReadTimeout, "body-read-timeout", "MENTORGRAPH_BODY_READ_TIMEOUT", server.DefaultLimits.BodyReadTimeout, "longest time to receive a request's body", &errs)
 	intFlag(fs, &c.Limits.MaxResponseBytes, "max-response-bytes", "MENTORGRAPH_MAX_RESPONSE_BYTES", server.DefaultLimits.MaxResponseBytes, "largest answer, in bytes; a larger one is replaced by an error", &errs)
 	durationFlag(fs, &c.ShutdownTimeout, "shutdown-timeout", "MENTORGRAPH_SHUTDOWN_TIMEOUT", 15*time.Second, "how long shutdown waits for requests in flight", &errs)
+	fs.StringVar(&c.LogFormat, "log-format", envOr("MENTORGRAPH_LOG_FORMAT", "json"), "log lines as json or text ($MENTORGRAPH_LOG_FORMAT)")
 	var oidc server.OIDCConfig
 	c.securityFlags(fs, &oidc, &errs)
 	if err := fs.Parse(args); err != nil {
@@ -224,6 +227,9 @@ func parseServeConfig(args []string) (Config, error) {
 	}
 	if c.Limits.Timeout <= 0 {
 		errs = append(errs, errors.New("MENTORGRAPH_REQUEST_TIMEOUT must be positive"))
+	}
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		errs = append(errs, fmt.Errorf("MENTORGRAPH_LOG_FORMAT %q: want json or text", c.LogFormat))
 	}
 	if c.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("MENTORGRAPH_SHUTDOWN_TIMEOUT must be positive"))

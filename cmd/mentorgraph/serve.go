@@ -69,7 +69,10 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	log, err := server.NewLogger(os.Stderr, c.LogFormat)
+	if err != nil {
+		return err
+	}
 	driver, store, err := openStore(ctx, c)
 	if err != nil {
 		return err
@@ -146,6 +149,6 @@ func displayAddr(a net.Addr) string {
 
 // newMux routes the server's endpoints (internal/server) with c's limits
 // and security settings.
-func newMux(ctx context.Context, store *graph.Store, c Config, log *slog.Logger) (*http.ServeMux, error) {
+func newMux(ctx context.Context, store *graph.Store, c Config, log *slog.Logger) (http.Handler, error) {
 	return server.NewMux(ctx, store, version(), c.Limits, c.Security, log)
 }

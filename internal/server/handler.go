@@ -77,7 +77,7 @@ func newHandler(r *resolvers.Resolver, lim Limits, g *guard, log *slog.Logger, p
 		return pres
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
-		log.Error("panic in resolver", "panic", v, "path", graphql.GetPath(ctx))
+		log.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx))
 		return errors.New("internal error")
 	})
 	return answered(g.middleware(loaders.Middleware(r.Store, srv)), lim, log)
@@ -178,7 +178,7 @@ func answered(next http.Handler, lim Limits, log *slog.Logger) http.Handler {
 		}
 		switch {
 		case bw.tooLarge:
-			log.Warn("answer too large", "limit", lim.MaxResponseBytes)
+			log.WarnContext(ctx, "answer too large", "limit", lim.MaxResponseBytes)
 			noteErrorCode(ctx, CodeResponseTooLarge)
 			buf.Reset()
 			buf.WriteString(tooLargeAnswer(lim.MaxResponseBytes))

@@ -126,8 +126,26 @@ func (m *Metrics) ImportProgress() func(done, total int) {
 type requestStats struct {
 	statements atomic.Int64
 	mu         sync.Mutex
+	graphql    bool
 	operation  string
 	codes      []string
+	// account is the viewer's account id, once resolved.
+	account string
+}
+
+// statsOf returns the request's stats (nil outside a request).
+func statsOf(ctx context.Context) *requestStats {
+	st, _ := ctx.Value(requestStatsKey{}).(*requestStats)
+	return st
+}
+
+// noteAccount records the viewer's account id in the request's stats.
+func noteAccount(ctx context.Context, account string) {
+	if st := statsOf(ctx); st != nil {
+		st.mu.Lock()
+		st.account = account
+		st.mu.Unlock()
+	}
 }
 
 type requestStatsKey struct{}
@@ -140,8 +158,15 @@ func (m *Metrics) observe(next http.Handler) http.Handler {
 		start := time.Now()
 		m.inFlight.Inc()
 		defer m.inFlight.Dec()
-		st := &requestStats{}
-		ctx := context.WithValue(r.Context(), requestStatsKey{}, st)
+		ctx := r.Context()
+		st := statsOf(ctx)
+		if st == nil {
+			st = &requestStats{}
+			ctx = context.WithValue(ctx, requestStatsKey{}, st)
+		}
+		st.mu.Lock()
+		st.graphql = true
+		st.mu.Unlock()
 		ctx = graph.WithStatementCount(ctx, &st.statements)
 		ctx = loaders.ObserveBatches(ctx, batch)
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
@@ -160,7 +185,7 @@ func (m *Metrics) observe(next http.Handler) http.Handler {
 // noteErrorCode adds an error code to the request's metrics (nothing
 // outside a request observed by Metrics).
 func noteErrorCode(ctx context.Context, code string) {
-	if st, ok := ctx.Value(requestStatsKey{}).(*requestStats); ok {
+	if st := statsOf(ctx); st != nil {
 		if code == "" {
 			code = resolvers.CodeInternal
 		}
@@ -170,10 +195,17 @@ func noteErrorCode(ctx context.Context, code string) {
 	}
 }
 
-// statusWriter remembers the status a handler wrote.
+// statusWriter remembers the status and the size of what a handler
+// wrote.
 type statusWriter struct {
 	http.ResponseWriter
-	status int
+	status, bytes int
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
 }
 
 func (w *statusWriter) WriteHeader(status int) {
@@ -199,7 +231,7 @@ func (operationNamer) ExtensionName() string { return "OperationName" }
 func (operationNamer) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (operationNamer) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if st, ok := ctx.Value(requestStatsKey{}).(*requestStats); ok {
+	if st := statsOf(ctx); st != nil {
 		name := oc.OperationName
 		if name == "" && oc.Operation != nil {
 			name = oc.Operation.Name

@@ -19,7 +19,9 @@ import (
 // database answers). version is what the API's server { version } says.
 // The UI, the sign-in endpoints and the health checks are open to all;
 // /metrics (Prometheus) to admins.
-func NewMux(ctx context.Context, store *graph.Store, version string, lim Limits, sec Security, log *slog.Logger) (*http.ServeMux, error) {
+//
+// Each request gets an id (X-Request-Id) and one log line (logRequests).
+func NewMux(ctx context.Context, store *graph.Store, version string, lim Limits, sec Security, log *slog.Logger) (http.Handler, error) {
 	mux := http.NewServeMux()
 	metrics := NewMetrics(store)
 	root := &resolvers.Resolver{Store: store, Version: version, ImportProgress: metrics.ImportProgress}
@@ -64,5 +66,5 @@ func NewMux(ctx context.Context, store *graph.Store, version string, lim Limits,
 		}
 		fmt.Fprintln(w, "ready")
 	})
-	return mux, nil
+	return logRequests(log, mux), nil
 }

@@ -192,7 +192,7 @@ func (g *guard) middleware(next http.Handler) http.Handler {
 			writeError(w, http.StatusServiceUnavailable, resolvers.CodeUnavailable, resolvers.TimedOutMessage)
 			return
 		case err != nil:
-			g.log.Warn("resolving the viewer", "err", err)
+			g.log.WarnContext(r.Context(), "resolving the viewer", "err", err)
 			writeError(w, http.StatusServiceUnavailable, resolvers.CodeUnavailable, "the database is unavailable; try again")
 			return
 		case v == nil && !g.sec.PublicDirectory:
@@ -205,6 +205,7 @@ func (g *guard) middleware(next http.Handler) http.Handler {
 		ctx := graph.WithAudience(r.Context(), audienceOf(v))
 		if v != nil {
 			ctx = auth.WithViewer(ctx, v)
+			noteAccount(ctx, v.AccountID)
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
