@@ -253,6 +253,18 @@ func cypherStatements() []namedStatement {
 		}
 	}
 	add("import", "any-person", anyStoredCypher("Person"))
+	add("backup", "nodes", backupNodesCypher)
+	add("backup", "relationships", backupRelationshipsCypher)
+	add("restore", "state", restoreStateCypher)
+	add("restore", "mark", restoreMarkCypher)
+	add("restore", "unmark", restoreUnmarkCypher)
+	add("restore", "wipe", restoreWipeCypher)
+	for _, l := range backupLabels {
+		add("restore", "nodes-"+l, restoreNodeCypher[l])
+	}
+	for _, sh := range backupShapes {
+		add("restore", sh.typ+"-"+sh.from+"-"+sh.to, restoreRelationshipCypher[sh])
+	}
 	return out
 }
 

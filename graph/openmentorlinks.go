@@ -155,17 +155,23 @@ func (s *Store) ensureOpenMentorLinks(ctx context.Context) error {
 	if err != nil || version == openMentorLinksVersion {
 		return err
 	}
-	ids, err := read(ctx, s, "list mentors", func(tx neo4j.ManagedTransaction) ([]string, error) {
-		return single(ctx, tx, openMentorLinksPeopleCypher, nil, func(m map[string]any) []string { return strList(m, "ids") })
-	})
-	if err != nil {
-		return err
-	}
-	if err := s.refreshOpenMentorLinksOf(ctx, ids); err != nil {
+	if err := s.rebuildOpenMentorLinks(ctx); err != nil {
 		return fmt.Errorf("build the open-mentor links: %w", err)
 	}
 	_, err = write(ctx, s, "record open-mentor links version", func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, setOpenMentorLinksVersionCypher, map[string]any{"version": openMentorLinksVersion})
 	})
 	return err
+}
+
+// rebuildOpenMentorLinks builds the open-mentor links of everyone who may
+// mentor.
+func (s *Store) rebuildOpenMentorLinks(ctx context.Context) error {
+	ids, err := read(ctx, s, "list mentors", func(tx neo4j.ManagedTransaction) ([]string, error) {
+		return single(ctx, tx, openMentorLinksPeopleCypher, nil, func(m map[string]any) []string { return strList(m, "ids") })
+	})
+	if err != nil {
+		return err
+	}
+	return s.refreshOpenMentorLinksOf(ctx, ids)
 }

@@ -33,6 +33,8 @@ var commands = []command{
 	{"serve", "serve the GraphQL API over Neo4j", runServe},
 	{"import", "validate CSV or NDJSON files and load them into Neo4j", withStdio(runImport)},
 	{"export", "write the graph as the import layout's CSV files or NDJSON", withStdio(runExport)},
+	{"backup", "back up everything in the database into a folder (one consistent read)", withStdio(runBackup)},
+	{"restore", "restore a backup into an empty database, all or nothing", withStdio(runRestore)},
 	{"seed", "generate a demo network: load it, or write it as CSV files", withStdio(runSeed)},
 	{"admin", "create an admin account: mentorgraph admin create -login ... -person ...", func(ctx context.Context, args []string) error {
 		return runAdmin(ctx, args, os.Stdin, os.Stdout, os.Stderr)

@@ -81,6 +81,11 @@ func runServe(ctx context.Context, args []string) error {
 	if err := applySchema(ctx, store, c.Neo4jDatabase, log); err != nil {
 		return err
 	}
+	if interrupted, err := store.RestoreInterrupted(ctx); err != nil {
+		return err
+	} else if interrupted {
+		return fmt.Errorf("database %q: %w", c.Neo4jDatabase, graph.ErrInterruptedRestore)
+	}
 
 	if n, err := store.CountAdmins(ctx); err == nil && n == 0 {
 		log.Warn("no admin account yet: create the first one with `mentorgraph admin create -login ... -person ...`")

@@ -1,0 +1,1 @@
+MERGE (m:MentorGraphMeta {key: 'restore'}) SET m.startedAt = datetime()

@@ -1,0 +1,1 @@
+UNWIND $rows AS props CREATE (n:Account) SET n = props

@@ -1,0 +1,1 @@
+UNWIND $rows AS props CREATE (n:Goal) SET n = props

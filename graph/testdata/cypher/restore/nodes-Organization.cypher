@@ -1,0 +1,1 @@
+UNWIND $rows AS props CREATE (n:Organization) SET n = props

@@ -1,0 +1,1 @@
+UNWIND $rows AS props CREATE (n:Person) SET n = props

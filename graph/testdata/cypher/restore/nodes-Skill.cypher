@@ -1,0 +1,1 @@
+UNWIND $rows AS props CREATE (n:Skill) SET n = props

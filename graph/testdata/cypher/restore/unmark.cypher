@@ -1,0 +1,1 @@
+MATCH (m:MentorGraphMeta {key: 'restore'}) DELETE m
