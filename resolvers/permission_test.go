@@ -112,10 +112,10 @@ func (f *matrixFixture) orgOf(t target) string {
 // may write through the admin's token first: a goal to update, a link to
 // end).
 type matrixCase struct {
-	field    string
-	target   target
-	query    string
-	prep     func(f *matrixFixture, role string) map[string]any
+	field  string
+	target target
+	query  string
+	prep   func(f *matrixFixture, role string) map[string]any
 	// allowed lists the roles that may.
 	allowed []string
 	// last: the case deletes what other cases use; it runs after them.
