@@ -264,7 +264,7 @@ RETURN {person: p.id, skill: s.id, level: h.level, years: h.years} AS row`
 	exportOrgAffiliations = `
 UNWIND $people AS id
 MATCH (p:Person {id: id})-[a:AFFILIATED_WITH]->(o:Organization {id: $organization})
-WITH p, a, o ORDER BY p.id, a.since LIMIT $limit
+WITH p, a, o ORDER BY p.id, a.since, a.until LIMIT $limit
 RETURN {person: p.id, organization: o.id, role: a.role, since: a.since, until: a.until} AS row`
 	exportOrgMentorships = `
 UNWIND $people AS id
