@@ -94,6 +94,14 @@ func passableBy(p string) string {
 	return `(coalesce(` + p + `.openToIntroductions, true) AND ` + seenBy(p) + `)`
 }
 
+// profileSeenBy is true when the audience may see the profile fields
+// (headline, bio, location, timezone) of a person p it sees.
+func profileSeenBy(p string) string { return levelSeen(p, p+".profileVisibility") }
+
+// settingsSeenBy is true when the audience may read the privacy settings
+// of a person p: the person themself and admins.
+func settingsSeenBy(p string) string { return `$audienceAdmin OR ` + p + `.id = $audiencePerson` }
+
 // personProjectionOf is a person p as a map for the audience: its profile
 // fields only when it may see them, its privacy settings only to
 // themself and admins, with the count of active mentees from which
@@ -108,7 +116,7 @@ func personProjectionOf(p, activeLink string) string {
 // reads add their lists after it).
 func personFieldsOf(p, activeLink string) string {
 	r := strings.NewReplacer("{p}", p, "{l}", activeLink,
-		"{profile}", levelSeen(p, p+".profileVisibility"), "{own}", `$audienceAdmin OR `+p+`.id = $audiencePerson`)
+		"{profile}", profileSeenBy(p), "{own}", settingsSeenBy(p))
 	return r.Replace(`.id, .name, .availableToMentor,
   .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
   active: COUNT { ({p})<-[{l}:MENTORED_BY]-() WHERE {l}.status = 'ACTIVE' },

@@ -221,6 +221,13 @@ func cypherStatements() []namedStatement {
 		{"export", "mentorships", exportMentorships},
 		{"export", "connections", exportConnections},
 		{"export", "goals", exportGoals},
+		{"export", "organization-members", exportOrgMembers},
+		{"export", "organization-person-skills", exportOrgPersonSkills},
+		{"export", "organization-affiliations", exportOrgAffiliations},
+		{"export", "organization-mentorships", exportOrgMentorships},
+		{"export", "organization-connections", exportOrgConnections},
+		{"export", "organization-goals", exportOrgGoals},
+		{"export", "organization-skills", exportOrgSkills},
 		{"import", "known-ids", knownIDsCypher},
 	} {
 		add(s.question, s.variant, s.cypher)

@@ -36,6 +36,10 @@ import "github.com/mentorgraph/mentorgraph/graph"
 //     2-hop reports under the default limit. successors without skills
 //     counts the person's key skills as 5.
 //
+// exportRecords costs 1 + MaxExportRecords, the records it may read and
+// hold: a request holds at most four exports under the default limit
+// (each answer is up to MaxExportBytes; aliases would multiply them).
+//
 // A bounded argument is taken within its bounds (graph.MaxReachHops,
 // graph.MaxPageSize, …): a value outside them is refused by the resolver,
 // with a message naming the argument, before any Cypher runs, so it costs
@@ -46,6 +50,9 @@ import "github.com/mentorgraph/mentorgraph/graph"
 // 1). gqlgen's own sums saturate too; with at most Limits.MaxSelections
 // fields per document (documentCheck, run before this is computed), a sum
 // of capped costs stays far below the largest int.
+
+// exportCost is exportRecords' cost (see above).
+const exportCost = 1 + MaxExportRecords
 
 // unpagedListWeight estimates the length of lists that have no `first`.
 const unpagedListWeight = 5
@@ -160,6 +167,7 @@ func Complexity() ComplexityRoot {
 		}
 		return question(satMul(successorPeople, n), successorPeople, child)
 	}
+	c.Query.ExportRecords = func(child int, _ *string) int { return exportCost }
 	c.Query.CoverageGaps = func(child int, _ *string, maxHops, _ *int, _ *string, first *int, _ *string) int {
 		hops := within(maxHops, defaultCoverageHops, 1, graph.MaxCoverageHops)
 		return question(satMul(coveragePerHop, hops), within(first, defaultCoverageFirst, 1, graph.MaxPageSize), child)

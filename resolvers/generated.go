@@ -334,6 +334,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		CoverageGaps  func(childComplexity int, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string) int
+		ExportRecords func(childComplexity int, organization *string) int
 		FindMentors   func(childComplexity int, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) int
 		Lineage       func(childComplexity int, person string, direction graph.LineageDirection, depth *int) int
 		Me            func(childComplexity int) int
@@ -537,6 +538,7 @@ type PersonSkillResolver interface {
 type QueryResolver interface {
 	Server(ctx context.Context) (*ServerInfo, error)
 	Me(ctx context.Context) (*graph.Account, error)
+	ExportRecords(ctx context.Context, organization *string) (string, error)
 	FindMentors(ctx context.Context, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) (*MentorMatchConnection, error)
 	MentorBoard(ctx context.Context, forArg string, skills []string, maxHops *int) (*graph.Board, error)
 	Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*Neighborhood, error)
@@ -1831,6 +1833,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["organization"].(*string), args["maxHops"].(*int), args["minLevel"].(*int), args["without"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.exportRecords":
+		if e.ComplexityRoot.Query.ExportRecords == nil {
+			break
+		}
+
+		args, err := ec.field_Query_exportRecords_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExportRecords(childComplexity, args["organization"].(*string)), true
 	case "Query.findMentors":
 		if e.ComplexityRoot.Query.FindMentors == nil {
 			break
@@ -2546,6 +2559,27 @@ extend type Mutation {
   report says what would be created, updated or left unchanged.
   """
   importRecords(ndjson: String!, dryRun: Boolean = false): ImportReport! @auth(role: ORGANIZER)
+}
+
+extend type Query {
+  """
+  Export records in the NDJSON form importRecords reads (one JSON object per
+  line), so exporting and importing back gives the same records.
+
+  With ` + "`" + `organization` + "`" + `: that organization, its current members, all their
+  affiliations to it, their skills and goals, the mentorships and
+  connections between two of its members, and the skills these name (with
+  their broader skills); nothing about anyone else. Its organizers and
+  admins may ask. Privacy applies: a person the viewer may not see is left
+  out, profile fields they may not see are empty, and the privacy columns
+  are filled for admins only (and for the viewer's own person).
+
+  Without ` + "`" + `organization` + "`" + `: the whole network, for admins only.
+
+  An answer holds at most 10,000 records and 5 MB (one importRecords call);
+  a bigger export is refused: an admin runs ` + "`" + `mentorgraph export` + "`" + ` instead.
+  """
+  exportRecords(organization: ID): String! @auth(role: ORGANIZER)
 }
 `, BuiltIn: false},
 	{Name: "../schema/mentorship.graphqls", Input: `"Whether a mentorship goes on."
@@ -4858,6 +4892,20 @@ func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_exportRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "organization",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["organization"] = arg0
 	return args, nil
 }
 
@@ -11122,6 +11170,68 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Account(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_exportRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_exportRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExportRecords(ctx, fc.Args["organization"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋmentorgraphᚋmentorgraphᚋinternalᚋauthᚐRole(ctx, "ORGANIZER")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_exportRecords(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_exportRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -17657,6 +17767,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
+				})
+		case "exportRecords":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_exportRecords(ctx, field)
 				})
 		case "findMentors":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

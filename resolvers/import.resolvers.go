@@ -27,3 +27,12 @@ func (r *mutationResolver) ImportRecords(ctx context.Context, ndjson string, dry
 	}
 	return importReport(rep), nil
 }
+
+// ExportRecords is the resolver for the exportRecords field.
+func (r *queryResolver) ExportRecords(ctx context.Context, organization *string) (string, error) {
+	ds, err := r.Store.ExportRecords(ctx, graph.ExportOptions{Organization: deref(organization, ""), MaxRecords: MaxExportRecords})
+	if err != nil {
+		return "", err
+	}
+	return writeRecords(ds)
+}

@@ -17,13 +17,14 @@ import (
 	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
-// The permission matrix: every role × every mutation of the schema × an
-// object of the viewer's own, someone else's, and another organization's
-// → allowed or denied. An allowed request must answer without errors; a
+// The permission matrix: every role × every field with @auth in the
+// schema (every mutation, and the queries that need a role) × an object
+// of the viewer's own, someone else's, and another organization's →
+// allowed or denied. An allowed request must answer without errors; a
 // denied one must answer FORBIDDEN (UNAUTHENTICATED when anonymous) and
 // change nothing: the database's node and relationship counts and every
 // property of the test's nodes and their links are compared before and
-// after. The mutations are read from the schema: one without cases here
+// after. The fields are read from the schema: one without cases here
 // fails the test.
 
 // roles of the matrix.
@@ -107,14 +108,15 @@ func (f *matrixFixture) orgOf(t target) string {
 	return f.orgA
 }
 
-// matrixCase is one mutation about one target: the query, and its
-// variables for a role (made by prep, which may write through the admin's
-// token first: a goal to update, a link to end).
+// matrixCase is one field (a mutation, or a query with @auth) about one
+// target: the query, and its variables for a role (made by prep, which
+// may write through the admin's token first: a goal to update, a link to
+// end).
 type matrixCase struct {
-	mutation string
-	target   target
-	query    string
-	prep     func(f *matrixFixture, role string) map[string]any
+	field  string
+	target target
+	query  string
+	prep   func(f *matrixFixture, role string) map[string]any
 	// allowed lists the roles that may.
 	allowed []string
 	// last: the case deletes what other cases use; it runs after them.
@@ -136,6 +138,11 @@ var (
 			return organizers
 		}
 		return adminsOnly
+	}
+	// A query asks nothing a READ_ONLY token may not: the admin's
+	// read-only token may what the admin may.
+	orgOrAdminsReading = func(t target) []string {
+		return append(orgOrAdmins(t), readOnly)
 	}
 )
 
@@ -269,6 +276,21 @@ func matrixCases() []matrixCase {
 				return map[string]any{"nd": fmt.Sprintf(`{"kind":"person","id":%q,"name":"Imported"}`+"\n"+`{"kind":"affiliation","person_id":%q,"organization_id":%q}`, p, p, f.orgOf(t))}
 			}, orgOrAdmins(t), false})
 	}
+	// Queries with @auth: an organization's coverage and export are its
+	// organizers'; the whole network's, admins'.
+	for _, t := range []target{own, otherOrg, none} {
+		org := func(f *matrixFixture) map[string]any {
+			if t == none {
+				return nil
+			}
+			return map[string]any{"org": f.orgOf(t)}
+		}
+		add(matrixCase{"exportRecords", t, `query($org: ID) { exportRecords(organization: $org) }`,
+			func(f *matrixFixture, role string) map[string]any { return org(f) }, orgOrAdminsReading(t), false})
+		add(matrixCase{"coverageGaps", t, `query($org: ID) { coverageGaps(organization: $org, maxHops: 1) { totalCount } }`,
+			func(f *matrixFixture, role string) map[string]any { return org(f) }, orgOrAdminsReading(t), false})
+	}
+
 	// An import that changes what is not the organization's: admins.
 	add(matrixCase{"importRecords", other, `mutation($nd: String!) { importRecords(ndjson: $nd) { changed } }`,
 		func(f *matrixFixture, role string) map[string]any {
@@ -387,10 +409,10 @@ func TestPermissionMatrix(t *testing.T) {
 	a := f.a
 	cases := matrixCases()
 
-	// Every mutation of the schema has cases, and a rule.
+	// Every mutation of the schema, and every query with @auth, has cases.
 	covered := map[string]bool{}
 	for _, c := range cases {
-		covered[c.mutation] = true
+		covered[c.field] = true
 	}
 	schema := resolvers.NewExecutableSchema(resolvers.Config{}).Schema()
 	for _, field := range schema.Mutation.Fields {
@@ -401,11 +423,16 @@ func TestPermissionMatrix(t *testing.T) {
 			t.Errorf("mutation %s has no case in the permission matrix: add its cases (who may, on whose object)", field.Name)
 		}
 	}
+	for _, field := range schema.Query.Fields {
+		if field.Directives.ForName("auth") != nil && !covered[field.Name] {
+			t.Errorf("query %s has @auth but no case in the permission matrix: add its cases (who may, on whose object)", field.Name)
+		}
+	}
 
 	unexpectedAllows := 0
 	for _, c := range cases {
 		for _, role := range roles {
-			name := fmt.Sprintf("%s/%s/%s", c.mutation, c.target, role)
+			name := fmt.Sprintf("%s/%s/%s", c.field, c.target, role)
 			vars := c.prep(f, role)
 			want := slices.Contains(c.allowed, role)
 			if want {

@@ -76,8 +76,8 @@ var fieldRules = map[string]rule{
 	"deleteSkill":        roleSuffices,
 	"createOrganization": roleSuffices,
 	"deleteOrganization": roleSuffices,
-	// An organizer: their organization, its affiliations, its imports and
-	// its coverage.
+	// An organizer: their organization, its affiliations, its imports,
+	// exports and coverage.
 	"updateOrganization": organizerOf(func(a map[string]any) *string { id := a["input"].(UpdateOrganizationInput).ID; return &id }),
 	"addAffiliation": organizerOf(func(a map[string]any) *string {
 		id := a["input"].(AddAffiliationInput).OrganizationID
@@ -89,6 +89,7 @@ var fieldRules = map[string]rule{
 	}),
 	"coverageGaps":  organizerOf(func(a map[string]any) *string { id, _ := a["organization"].(*string); return id }),
 	"importRecords": organizerImport,
+	"exportRecords": organizerOf(func(a map[string]any) *string { id, _ := a["organization"].(*string); return id }),
 	// Accounts: tokens are their owner's; roles are granted by admins.
 	"createApiToken": roleSuffices,
 	"revokeApiToken": ownToken,

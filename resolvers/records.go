@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/mentorgraph/mentorgraph/graph"
@@ -12,6 +13,17 @@ import (
 const (
 	MaxImportBytes = 5 << 20
 	MaxImportLines = 10000
+)
+
+// Bounds of one exportRecords answer: those of importRecords, so that
+// whatever one answers, one importRecords call takes back. The store
+// stops reading past MaxExportRecords, so a request holds at most that
+// many records (and their NDJSON) however large the network; bigger
+// exports are the command line's (`mentorgraph export`, which streams
+// nothing either but has no request to answer within).
+const (
+	MaxExportBytes   = MaxImportBytes
+	MaxExportRecords = MaxImportLines
 )
 
 // readRecords reads importRecords' NDJSON, within its bounds. Problems in
@@ -31,6 +43,18 @@ func readRecords(ndjson string) (*dataset.Dataset, dataset.Problems, error) {
 		return ds, problems, nil
 	}
 	return ds, nil, err
+}
+
+// writeRecords is exportRecords' NDJSON of ds, within its bounds.
+func writeRecords(ds *dataset.Dataset) (string, error) {
+	var b strings.Builder
+	if err := dataset.WriteNDJSON(&b, ds); err != nil {
+		return "", err
+	}
+	if b.Len() > MaxExportBytes {
+		return "", &graph.InputError{Field: "organization", Msg: fmt.Sprintf("the export is larger than the %d MB one answer carries: an admin exports the whole network with `mentorgraph export`", MaxExportBytes>>20)}
+	}
+	return b.String(), nil
 }
 
 func importReport(rep graph.ImportReport) *ImportReport {

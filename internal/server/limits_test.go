@@ -75,6 +75,13 @@ func TestQueryCostAndNetworkQuestions(t *testing.T) {
 		query: aliased(5, `coverageGaps { edges { node { skill { id } demand uncovered } } }`),
 		code:  "COMPLEXITY_LIMIT_EXCEEDED", message: "exceeds the limit of 50000",
 	}, {
+		name:  "five aliased exports",
+		query: aliased(5, `exportRecords(organization: $me)`),
+		code:  "COMPLEXITY_LIMIT_EXCEEDED", message: "exceeds the limit of 50000",
+	}, {
+		name:  "four aliased exports",
+		query: aliased(4, `exportRecords(organization: $me)`),
+	}, {
 		name:  "ten network questions",
 		query: aliased(10, `lineage(person: $me, direction: ANCESTORS) { generation person { id } }`),
 	}, {
