@@ -86,7 +86,10 @@ func (t countingTx) Run(ctx context.Context, cypher string, params map[string]an
 		}
 		with[k] = v
 	}
-	return t.ManagedTransaction.Run(ctx, cypher, with)
+	ctx, end := traceStatement(ctx, cypher)
+	res, err := t.ManagedTransaction.Run(ctx, cypher, with)
+	end(err)
+	return res, err
 }
 
 // NewStore returns a Store over driver that names database in every session.

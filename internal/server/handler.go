@@ -66,6 +66,9 @@ func newHandler(r *resolvers.Resolver, lim Limits, g *guard, log *slog.Logger, p
 		srv.Use(extension.FixedComplexityLimit(lim.MaxComplexity))
 	}
 	srv.Use(operationNamer{})
+	if tp := tracingProvider(); tp != nil {
+		srv.AroundFields(resolverSpans(tp))
+	}
 	schema := es.Schema()
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		pres := resolvers.PresentError(ctx, err, log)

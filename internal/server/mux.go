@@ -66,5 +66,9 @@ func NewMux(ctx context.Context, store *graph.Store, version string, lim Limits,
 		}
 		fmt.Fprintln(w, "ready")
 	})
-	return logRequests(log, mux), nil
+	var h http.Handler = mux
+	if tp := tracingProvider(); tp != nil {
+		h = traced(tp, h)
+	}
+	return logRequests(log, h), nil
 }
