@@ -58,7 +58,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"log/slog"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -248,8 +247,13 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	}
 	ctx = graph.WithAudience(ctx, audience)
 	fmt.Printf("GraphQL requests asked by: %s\n", *viewer)
-	handler := server.NewHandler(&resolvers.Resolver{Store: store, Version: "netbench"}, server.DefaultLimits, sec,
-		slog.New(slog.NewTextHandler(io.Discard, nil)))
+	// The server's logger, as serve makes it (a JSON line per request),
+	// writing nowhere.
+	logger, err := server.NewLogger(io.Discard, "json")
+	if err != nil {
+		return err
+	}
+	handler := server.NewHandler(&resolvers.Resolver{Store: store, Version: "netbench"}, server.DefaultLimits, sec, logger)
 	// served hands back how long the handler took for each request, to
 	// tell the server's own time from the trip over loopback.
 	served := make(chan time.Duration, 1)

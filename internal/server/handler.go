@@ -28,9 +28,16 @@ import (
 
 // NewHandler returns the GraphQL HTTP handler (POST and GET, automatic
 // persisted queries, a parsed-query cache, introspection, the limits of
-// lim, the viewer of each request as sec says, and the error presenter).
+// lim, the viewer of each request as sec says, and the error presenter),
+// observed as NewMux's is: a log line per request, metrics (not served:
+// NewMux serves them at /metrics), traces when tracing is on. Benchmarks
+// measure this stack.
 func NewHandler(r *resolvers.Resolver, lim Limits, sec Security, log *slog.Logger) http.Handler {
-	return newHandler(r, lim, newGuardFor(r, sec, log), log, postTransport{})
+	h := NewMetrics(r.Store).observe(newHandler(r, lim, newGuardFor(r, sec, log), log, postTransport{}))
+	if tp := tracingProvider(); tp != nil {
+		h = traced(tp, h)
+	}
+	return logRequests(log, h)
 }
 
 // newGuardFor makes the guard of r's handler, sharing r's viewer cache
