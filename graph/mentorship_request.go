@@ -201,8 +201,12 @@ func (s *Store) PendingMentorshipRequest(ctx context.Context, mentee, mentor str
 	})
 }
 
+// pendingRequestCypher starts from the mentee: both ends are unique index
+// seeks, and the hint keeps the planner's choice the same with and without
+// the privacy conditions (TestPrivacyKeepsIndexUse).
 var pendingRequestCypher = `
 MATCH (mentee:Person {id: $mentee})-[q:MENTORSHIP_REQUEST]->(mentor:Person {id: $mentor})
+USING INDEX mentee:Person(id)
 WHERE ` + seenBy("mentee") + ` AND ` + seenBy("mentor") + `
 RETURN ` + requestProjection + ` AS q`
 

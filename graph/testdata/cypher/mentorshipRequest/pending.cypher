@@ -1,3 +1,4 @@
 MATCH (mentee:Person {id: $mentee})-[q:MENTORSHIP_REQUEST]->(mentor:Person {id: $mentor})
+USING INDEX mentee:Person(id)
 WHERE ($audienceAdmin OR mentee.id = $audiencePerson OR CASE coalesce(mentee.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (mentee)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) AND ($audienceAdmin OR mentor.id = $audiencePerson OR CASE coalesce(mentor.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (mentor)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
 RETURN {mentee: mentee.id, mentor: mentor.id, requestedBy: q.requestedBy, focus: q.focus, message: q.message, requestedAt: q.requestedAt} AS q
