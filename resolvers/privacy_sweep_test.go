@@ -26,20 +26,17 @@ import (
 // never answers a person the viewer may not see, nor a field of theirs the
 // viewer may not read — anywhere in the answer, paths included.
 //
-// The network (keys; vis/profile, "out" = not open to introductions,
-// "m" = available to mentor; — KNOWS, ← is mentored by):
+// The network (sweepPeople has everyone's settings):
 //
-//	far1 ─ priv(PRIVATE) ─┐            pubout(PUBLIC,out) ─ far2
-//	                      │                 │                │
-//	con(CONN) ─────────── me ── pub(PUBLIC) ┘      optout(out)┘
-//	                    / │ \     │   \                │
-//	  memprivprof(profile PRIVATE) │  pubmem(profile MEMBERS)
-//	        pubcon(profile CONN)   mem ─ con2(CONN) ─ far3
-//	                               │
-//	                              boss (organizer)
-//
-//	top ← {priv ← leaf1, optout ← leaf2, mem ← leaf3, con ← leaf4};
-//	me ← {con, pub}; loner, lonepub and lonepriv know nobody.
+//	KNOWS        me ─ con (CONNECTIONS), pub (PUBLIC), priv (PRIVATE),
+//	                  optout (closed to introductions), mem, memprivprof
+//	                  (profile PRIVATE), pubcon (profile CONNECTIONS)
+//	             pub ─ priv, pubout (PUBLIC, closed), pubmem, con, top
+//	             priv ─ far1   optout ─ far2 ─ pubout   mem ─ con2 ─ far3
+//	             boss (the organizer) ─ mem
+//	MENTORED_BY  me ← con, pub   priv, optout, mem, con ← top
+//	             leaf1 ← priv   leaf2 ← optout   leaf3 ← mem   leaf4 ← con
+//	             loner, lonepub and lonepriv (PRIVATE) know nobody.
 //
 // Every hidden person sits between visible ones: far1 is reached from me
 // only through priv, far3 only through con2, far2 only through people
@@ -47,7 +44,7 @@ import (
 //
 // What each viewer may see is computed from the rules of
 // docs/design/privacy.md (sweepFixture.sees), not written per question.
-// Each query's document is generated from the schema (sweepDoc): every
+// Each query's document is generated from the schema (sweepDocs): every
 // field of every type the answer holds, people's lists included, so a
 // field added later is swept too. A query field without a sweep case
 // fails the test.
@@ -201,17 +198,16 @@ var sweepOther = []string{"priv", "pub"}
 // sweepFixture is the sweep's network as written through the API, and
 // what each viewer may see of it.
 type sweepFixture struct {
-	t      *testing.T
-	a      *apitest.API
-	tok    string // a word in every name, to search for
-	byKey  map[string]sweepPerson
-	keyOf  map[string]string // person id → key
-	knows  map[[2]string]bool
-	lead   string
-	coach  string
-	org    string
-	other  string
-	ghosts map[string]string // ghost id → key
+	t     *testing.T
+	a     *apitest.API
+	tok   string // a word in every name, to search for
+	byKey map[string]sweepPerson
+	keyOf map[string]string // person id → key
+	knows map[[2]string]bool
+	lead  string
+	coach string
+	org   string
+	other string
 }
 
 func (f *sweepFixture) id(key string) string       { return f.a.ID("p-" + key) }
@@ -227,7 +223,7 @@ func (f *sweepFixture) role(key string) string     { return "Role of " + key + "
 func newSweepFixture(t *testing.T, a *apitest.API) *sweepFixture {
 	t.Helper()
 	tok := "sw" + strings.ReplaceAll(strings.TrimSuffix(a.Prefix[strings.LastIndex(strings.TrimSuffix(a.Prefix, "-"), "-")+1:], "-"), "-", "")
-	f := &sweepFixture{t: t, a: a, tok: tok, byKey: map[string]sweepPerson{}, keyOf: map[string]string{}, knows: map[[2]string]bool{}, ghosts: map[string]string{}}
+	f := &sweepFixture{t: t, a: a, tok: tok, byKey: map[string]sweepPerson{}, keyOf: map[string]string{}, knows: map[[2]string]bool{}}
 	f.lead, f.coach = graph.Slug(a.ID("lead")), graph.Slug(a.ID("coach"))
 	a.OK(`mutation($in: CreateSkillInput!) { createSkill(input: $in) { id } }`,
 		map[string]any{"in": map[string]any{"id": f.lead, "name": tok + " Lead", "category": "LEADERSHIP"}})
@@ -241,7 +237,6 @@ func newSweepFixture(t *testing.T, a *apitest.API) *sweepFixture {
 	for _, p := range sweepPeople {
 		f.byKey[p.key] = p
 		f.keyOf[f.id(p.key)] = p.key
-		f.ghosts[f.a.ID("ghost-"+p.key)] = p.key
 		a.OK(apitest.CreatePersonMutation, map[string]any{"in": map[string]any{
 			"id": f.id(p.key), "name": f.name(p.key), "headline": f.headline(p.key), "bio": f.bio(p.key),
 			"location": f.location(p.key), "timezone": f.timezone(p.key),
@@ -750,6 +745,35 @@ func (f *sweepFixture) checkLists(t *testing.T, v sweepViewer) {
 	} {
 		if got := keys(c.path...); !slices.Equal(got, c.want) {
 			t.Errorf("as %s, %s: %v, want %v", v.name, c.name, got, c.want)
+		}
+	}
+	// top's descendants and successors: a grandchild only through a
+	// child the viewer may see who is open to introductions.
+	const tree = `query($top: ID!) {
+  lineage(person: $top, direction: DESCENDANTS, depth: 4) { person { id } generation }
+  successors(person: $top) { person { id } generation }
+}`
+	td := api.OK(tree, map[string]any{"top": f.id("top")})
+	wantTree := map[string]float64{}
+	for _, m := range sweepMentorships {
+		if m[1] != "top" || !f.sees(v, m[0]) {
+			continue
+		}
+		wantTree[m[0]] = 1
+		for _, g := range sweepMentorships {
+			if g[1] == m[0] && f.passable(v, m[0]) && f.sees(v, g[0]) {
+				wantTree[g[0]] = 2
+			}
+		}
+	}
+	for _, field := range []string{"lineage", "successors"} {
+		got := map[string]float64{}
+		for _, e := range asList(td[field]) {
+			id, _ := apitest.At(e, "person", "id").(string)
+			got[f.keyOf[id]], _ = apitest.At(e, "generation").(float64)
+		}
+		if !maps.Equal(got, wantTree) {
+			t.Errorf("as %s, %s of top: %v, want %v", v.name, field, got, wantTree)
 		}
 	}
 	// A skill's counts are of the people the viewer may see.
