@@ -67,10 +67,17 @@ RETURN {person: me IS NOT NULL, missing: missing, candidates: candidates,
   skills: [id IN $skills WHERE NOT id IN missing | head(COLLECT { MATCH (s:Skill {id: id}) RETURN ` + skillProjection + ` })]} AS result`
 
 // boardSeatsCypher fetches the chosen people with a shortest path to each.
+// The seats are collected and unwound before the search, as findMentors'
+// reachPath takes its mentors from a list: with p bound by a MATCH just
+// above it, Neo4j 5.26 plans the shortestPath twice and fails at run time
+// ("VirtualNodeValue.id() ... value is null") once the audience's
+// conditions (passableBy) are in its predicate.
 var boardSeatsCypher = `
 MATCH (me:Person {id: $for})
 UNWIND $ids AS id
-MATCH (p:Person {id: id})
+MATCH (seat:Person {id: id})
+WITH me, collect(seat) AS seats
+UNWIND seats AS p
 MATCH path = shortestPath((me)-[:{types}*1..{n}]-(p))
 WHERE all(n IN nodes(path) WHERE n = me OR n = p OR ` + passableBy("n") + `)
 RETURN {person: ` + personProjection + `, path: ` + pathProjection + `} AS row`

@@ -190,6 +190,11 @@ var coverageVariants = func() (v [MaxCoverageHops + 1]string) {
 	return v
 }()
 
+// coverageWithoutCypher: `without` must name a person the audience may
+// see; one it may not answers as an unknown id would (the report as if
+// they stopped mentoring would tell that they exist, and what they give).
+var coverageWithoutCypher = `RETURN {found: EXISTS { MATCH (p:Person {id: $id}) WHERE ` + seenBy("p") + ` }} AS row`
+
 // CoverageGaps reports, per skill with any demand or supply, how well
 // mentors cover the people who want to learn it (see SkillGap), a page at
 // a time, worst gap first: most uncovered mentees first, then the largest
@@ -229,11 +234,17 @@ func (s *Store) CoverageGaps(ctx context.Context, args CoverageArgs) (Page[Skill
 		if args.Organization != nil {
 			refs = append(refs, ref{organizationLabel, *args.Organization, "organization"})
 		}
-		if args.Without != nil {
-			refs = append(refs, ref{personLabel, *args.Without, "without"})
-		}
 		if err := requireAll(ctx, tx, refs...); err != nil {
 			return nil, err
+		}
+		if args.Without != nil {
+			seen, err := single(ctx, tx, coverageWithoutCypher, map[string]any{"id": *args.Without}, func(m map[string]any) bool { return boolVal(m, "found") })
+			if err != nil {
+				return nil, err
+			}
+			if !seen {
+				return nil, notFound("no person with id %q (without)", *args.Without)
+			}
 		}
 		return collect(ctx, tx, coverageVariants[args.MaxHops], params, skillGapFrom)
 	})

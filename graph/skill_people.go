@@ -102,16 +102,18 @@ type SkillCounts struct {
 	Learners int
 }
 
-const skillCountsCypher = `
+// skillCountsCypher counts only the people the audience may see, as the
+// lists do: learnerCount is also learners' totalCount.
+var skillCountsCypher = `
 UNWIND $ids AS id
 MATCH (s:Skill {id: id})
 RETURN {key: id,
-  holders: COUNT { (:Person)-[:HAS_SKILL]->(s) },
-  mentors: COUNT { (p:Person)-[h:HAS_SKILL]->(s) WHERE p.availableToMentor AND h.level >= 3 },
-  learners: COUNT { (:Person)-[:HAS_GOAL]->(:Goal {status: 'OPEN'})-[:ABOUT]->(s) }} AS row`
+  holders: COUNT { (p:Person)-[:HAS_SKILL]->(s) WHERE ` + seenBy("p") + ` },
+  mentors: COUNT { (p:Person)-[h:HAS_SKILL]->(s) WHERE p.availableToMentor AND h.level >= 3 AND ` + seenBy("p") + ` },
+  learners: COUNT { MATCH (p:Person)-[:HAS_GOAL]->(:Goal {status: 'OPEN'})-[:ABOUT]->(s) WHERE ` + seenBy("p") + ` RETURN DISTINCT p }} AS row`
 
 // CountsOfSkills returns holder, mentor (available, level ≥ 3) and learner
-// (open goal) counts of each skill.
+// (open goal) counts of each skill, of the people the audience may see.
 func (s *Store) CountsOfSkills(ctx context.Context, skillIDs []string) (map[string]SkillCounts, error) {
 	rows, err := byKey(ctx, s, "counts of skills", skillCountsCypher, skillIDs, nil, func(m map[string]any) SkillCounts {
 		return SkillCounts{Holders: intVal(m, "holders"), Mentors: intVal(m, "mentors"), Learners: intVal(m, "learners")}

@@ -80,6 +80,7 @@ func cypherStatements() []namedStatement {
 	for n := 1; n <= MaxCoverageHops; n++ {
 		add("coverageGaps", hops(n), coverageVariants[n])
 	}
+	add("coverageGaps", "without-seen", coverageWithoutCypher)
 	add("successors", "successors", successorsCypher)
 
 	// Lists and lookups.

@@ -1,6 +1,8 @@
 MATCH (me:Person {id: $for})
 UNWIND $ids AS id
-MATCH (p:Person {id: id})
+MATCH (seat:Person {id: id})
+WITH me, collect(seat) AS seats
+UNWIND seats AS p
 MATCH path = shortestPath((me)-[:KNOWS|MENTORED_BY*1..2]-(p))
 WHERE all(n IN nodes(path) WHERE n = me OR n = p OR (coalesce(n.openToIntroductions, true) AND ($audienceAdmin OR n.id = $audiencePerson OR CASE coalesce(n.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (n)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)))
 RETURN {person: p {.id, .name, .availableToMentor,
