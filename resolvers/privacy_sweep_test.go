@@ -447,6 +447,10 @@ func (f *sweepFixture) cases() map[string]sweepCase {
 		"organizations": {budget: 1, vars: one(map[string]any{"first": 100, "filter": search})},
 		"skill":         {budget: 1, vars: []map[string]any{{"id": f.lead}, {"id": f.coach}}},
 		"skills":        {budget: 1, vars: one(map[string]any{"first": 100, "filter": search})},
+		// An organization's records as NDJSON text: the bytes are swept
+		// for hidden people (it holds no Person objects to count; what each
+		// viewer's export holds is TestExportRecords').
+		"exportRecords": {budget: 1, vars: []map[string]any{{"organization": f.org}, {"organization": f.other}, {}}, noPeople: true},
 	}
 }
 
