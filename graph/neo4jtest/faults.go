@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -54,10 +55,18 @@ func (s *Server) StartAgain(ctx context.Context) error {
 }
 
 // Pause freezes every process of the container (docker pause): its
-// connections stay open, nothing answers.
+// connections stay open, nothing answers. The kernel's freezer can fail
+// to freeze a busy process ("unable to freeze"); Pause tries again, up to
+// five times.
 func (s *Server) Pause(ctx context.Context) error {
 	return s.docker(ctx, func(cli *testcontainers.DockerClient, id string) error {
-		_, err := cli.ContainerPause(ctx, id, client.ContainerPauseOptions{})
+		var err error
+		for range 5 {
+			if _, err = cli.ContainerPause(ctx, id, client.ContainerPauseOptions{}); err == nil || !strings.Contains(err.Error(), "unable to freeze") {
+				return err
+			}
+			time.Sleep(500 * time.Millisecond)
+		}
 		return err
 	})
 }

@@ -124,6 +124,7 @@ type answer struct {
 	message    string
 	retryAfter string
 	took       time.Duration
+	sent       time.Time
 	data       map[string]any
 	err        error // the request got no answer at all
 }
@@ -159,11 +160,11 @@ func askWith(c *http.Client, url, token, query string, vars map[string]any, with
 	start := time.Now()
 	resp, err := c.Do(req)
 	if err != nil {
-		return answer{err: err, took: time.Since(start)}
+		return answer{err: err, took: time.Since(start), sent: start}
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
-	a := answer{status: resp.StatusCode, retryAfter: resp.Header.Get("Retry-After"), took: time.Since(start), err: err}
+	a := answer{status: resp.StatusCode, retryAfter: resp.Header.Get("Retry-After"), took: time.Since(start), sent: start, err: err}
 	if err != nil {
 		return a
 	}

@@ -192,7 +192,7 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 	heldDone.Wait()
 	for _, a := range inFlight {
 		if !a.ok() {
-			t.Errorf("a request in flight at SIGTERM: %s; want OK", a)
+			t.Errorf("a request in flight at SIGTERM (sent %s before it): %s; want OK", sigterm.Sub(a.sent).Round(time.Millisecond), a)
 		}
 	}
 	stop.Store(true)
