@@ -9,8 +9,10 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -98,8 +100,12 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for !stop.Load() {
-				after := signalled.Load()
+				// A load request whose connection was still waiting to be
+				// accepted at SIGTERM is reset as one refused: so any
+				// request ending after SIGTERM may fail to connect (the
+				// requests held above are the ones known in flight).
 				a := read()
+				after := signalled.Load()
 				mu.Lock()
 				switch {
 				case a.ok():
@@ -107,7 +113,7 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 				case a.err != nil && after:
 					refused++
 				default:
-					problems = append(problems, fmt.Sprintf("a request (sent %s SIGTERM): %s", map[bool]string{true: "after", false: "before"}[after], a))
+					problems = append(problems, fmt.Sprintf("a request (ended %s SIGTERM): %s", map[bool]string{true: "after", false: "before"}[after], a))
 				}
 				mu.Unlock()
 				if a.err != nil && after {
@@ -134,6 +140,7 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 	})
 	const held = 3
 	var sent sync.WaitGroup
+	var heldPorts []int
 	inFlight := make([]answer, held)
 	var heldDone sync.WaitGroup
 	for i := range inFlight {
@@ -142,13 +149,29 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 		go func() {
 			defer heldDone.Done()
 			var once sync.Once
-			trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { once.Do(sent.Done) }}
+			trace := &httptrace.ClientTrace{
+				GotConn: func(info httptrace.GotConnInfo) {
+					mu.Lock()
+					heldPorts = append(heldPorts, info.Conn.LocalAddr().(*net.TCPAddr).Port)
+					mu.Unlock()
+				},
+				WroteRequest: func(httptrace.WroteRequestInfo) { once.Do(sent.Done) },
+			}
 			c := &http.Client{Timeout: time.Minute, Transport: &http.Transport{DisableKeepAlives: true}}
 			inFlight[i] = askTraced(c, url, token, trace)
 			once.Do(sent.Done)
 		}()
 	}
 	sent.Wait()
+	// In flight means in the server: a connection the kernel completed
+	// but the process has not accepted yet is reset when the server stops
+	// listening, as one refused (the client cannot tell them apart).
+	mu.Lock()
+	ports := append([]int(nil), heldPorts...)
+	mu.Unlock()
+	if waited, ok := waitFor(10*time.Second, func() bool { return acceptedBy(cmd.Process.Pid, ports) }); !ok {
+		t.Fatalf("the server did not accept the held requests' connections within %s", waited)
+	}
 
 	signalled.Store(true)
 	sigterm := time.Now()
@@ -225,4 +248,53 @@ func buildMentorgraph(t *testing.T) string {
 		t.Fatalf("go build ./cmd/mentorgraph: %v\n%s", err, out)
 	}
 	return bin
+}
+
+// acceptedBy reports whether process pid holds, as open files, the server
+// side of the loopback TCP connections from each of the client ports
+// (Linux: /proc/net/tcp and /proc/PID/fd).
+func acceptedBy(pid int, clientPorts []int) bool {
+	raw, err := os.ReadFile("/proc/net/tcp")
+	if err != nil {
+		return false
+	}
+	inodes := map[int]string{} // client port → inode of the server side
+	for _, line := range strings.Split(string(raw), "\n")[1:] {
+		f := strings.Fields(line)
+		if len(f) < 10 {
+			continue
+		}
+		// local_address rem_address ...: the server side's remote
+		// address is the client's port.
+		_, rem, ok := strings.Cut(f[2], ":")
+		if !ok {
+			continue
+		}
+		port, err := strconv.ParseInt(rem, 16, 32)
+		if err != nil {
+			continue
+		}
+		for _, p := range clientPorts {
+			if int(port) == p && f[9] != "0" {
+				inodes[p] = f[9]
+			}
+		}
+	}
+	fds, err := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+	if err != nil {
+		return false
+	}
+	held := map[string]bool{}
+	for _, fd := range fds {
+		if l, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", pid, fd.Name())); err == nil {
+			held[l] = true
+		}
+	}
+	for _, p := range clientPorts {
+		ino, ok := inodes[p]
+		if !ok || !held["socket:["+ino+"]"] {
+			return false
+		}
+	}
+	return len(clientPorts) > 0
 }
