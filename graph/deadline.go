@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -82,4 +83,16 @@ func txConfig(ctx context.Context) ([]func(*neo4j.TransactionConfig), error) {
 	// Neo4j counts in whole milliseconds, and 0 would mean no timeout.
 	left = max(left.Truncate(time.Millisecond), time.Millisecond)
 	return []func(*neo4j.TransactionConfig){neo4j.WithTxTimeout(left)}, nil
+}
+
+// commitsKey carries the counter of WithCommitsUnderWay.
+type commitsKey struct{}
+
+// WithCommitsUnderWay returns ctx whose write transactions count
+// themselves in n from the moment their work is done and they go on to
+// commit until the driver returns: while n > 0 a write of ctx may be
+// stored whatever becomes of the request (the server's answer for a
+// request held past its deadline says OUTCOME_UNKNOWN then).
+func WithCommitsUnderWay(ctx context.Context, n *atomic.Int32) context.Context {
+	return context.WithValue(ctx, commitsKey{}, n)
 }

@@ -152,6 +152,15 @@ func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.A
 	// when the driver went on to send COMMIT. The driver calls the
 	// function on this goroutine, one attempt after the other.
 	committing, attempted := false, false
+	// commits (WithCommitsUnderWay) counts this write from its first
+	// commit until the driver returns.
+	commits, _ := ctx.Value(commitsKey{}).(*atomic.Int32)
+	counted := false
+	defer func() {
+		if counted {
+			commits.Add(-1)
+		}
+	}()
 	audience := AudienceOf(ctx).params()
 	s.open.Add(1)
 	defer s.open.Add(-1)
@@ -176,6 +185,10 @@ func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.A
 			return zero, errTooLateToCommit
 		}
 		committing = mode == neo4j.AccessModeWrite
+		if committing && commits != nil && !counted {
+			commits.Add(1)
+			counted = true
+		}
 		return v, nil
 	}, cfg...)
 	if err != nil && committing && !answeredByNeo4j(err) {

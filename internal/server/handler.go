@@ -12,6 +12,7 @@ import (
 	"os"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -124,6 +125,12 @@ const (
 // own, 30–70 µs a statement (netbench). Not http.TimeoutHandler either,
 // which runs the handler in a goroutine of its own: 30–40 µs a request.
 //
+// One wait does not end at the deadline: the driver's read of a Neo4j
+// connection, which has no deadline of its own. When Neo4j holds a read
+// (paused, frozen, a network dropping packets), stuckAnswer answers for
+// the request stuckGrace after its deadline; the handler returns, and
+// frees its turn, when the read ends.
+//
 // At most lim.MaxInFlight requests (none when ≤ 0) are served at once;
 // others wait for a turn, and answer 503 UNAVAILABLE (busyAnswer, with
 // Retry-After) when their deadline passes first, or simply stop when the
@@ -142,11 +149,20 @@ func answered(next http.Handler, lim Limits, log *slog.Logger) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
+		// stuck, set when the request's deadline has passed, answers for a
+		// handler that has not returned stuckGrace later.
+		var stuck *stuckAnswer
 		if lim.Timeout > 0 {
 			var cancel context.CancelFunc
+			var commits atomic.Int32
 			ctx, cancel = context.WithCancel(graph.WithDeadline(ctx, time.Now().Add(lim.Timeout)))
+			ctx = graph.WithCommitsUnderWay(ctx, &commits)
 			defer cancel()
-			timer := time.AfterFunc(lim.Timeout, cancel)
+			stuck = &stuckAnswer{w: w, commits: &commits}
+			timer := time.AfterFunc(lim.Timeout, func() {
+				cancel()
+				time.AfterFunc(stuckGrace, stuck.answer)
+			})
 			defer timer.Stop()
 		}
 
@@ -178,11 +194,18 @@ func answered(next http.Handler, lim Limits, log *slog.Logger) http.Handler {
 		}
 		buf := pooledBuffer()
 		defer recycle(buf)
-		bw := &bufferedWriter{ResponseWriter: w, buf: buf, max: lim.MaxResponseBytes}
+		bw := &bufferedWriter{ResponseWriter: w, header: http.Header{}, buf: buf, max: lim.MaxResponseBytes}
 		r = r.WithContext(ctx)
 		r.Body = &receivedBody{Reader: bytes.NewReader(body.Bytes()), b: body.Bytes()}
 		r.ContentLength = int64(body.Len())
+		if stuck != nil {
+			stuck.serving(true)
+		}
 		next.ServeHTTP(bw, r)
+		if stuck != nil && !stuck.serving(false) {
+			// Answered already (stuckAnswer): this answer is dropped.
+			return
+		}
 		if bw.status == 0 {
 			bw.status = http.StatusOK
 		}
@@ -199,11 +222,73 @@ func answered(next http.Handler, lim Limits, log *slog.Logger) http.Handler {
 			noteErrorCode(ctx, resolvers.CodeUnavailable)
 			bw.status = http.StatusServiceUnavailable
 		}
-		w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+		h := w.Header()
+		for k, v := range bw.header {
+			h[k] = v
+		}
+		h.Set("Content-Length", strconv.Itoa(buf.Len()))
 		w.WriteHeader(bw.status)
 		_, _ = w.Write(buf.Bytes())
 	})
 }
+
+// stuckGrace is how long after its deadline a request's handler may take
+// to return before stuckAnswer answers for it. Every wait of a request
+// ends when its context is cancelled at the deadline, except one: the
+// driver reads a Neo4j connection without a deadline (see answered), so a
+// Neo4j that stops answering while keeping its connections open (paused,
+// frozen, shutting down, a network dropping packets) holds the read until
+// the connection breaks or Neo4j comes back.
+const stuckGrace = time.Second
+
+// stuckAnswer answers a request whose handler is still held stuckGrace
+// after its deadline: 503 UNAVAILABLE (the request took too long), or
+// OUTCOME_UNKNOWN when a write of the request had gone on to commit
+// (graph.WithCommitsUnderWay), with Connection: close (the connection
+// stays busy until the handler returns). The handler's own answer, when
+// it comes, is dropped; it keeps its turn (MaxInFlight) until then, as it
+// keeps its Neo4j connection.
+type stuckAnswer struct {
+	w       http.ResponseWriter
+	commits *atomic.Int32
+	mu      sync.Mutex
+	// inHandler: the handler is running; answered: stuckAnswer answered.
+	inHandler, answered bool
+}
+
+// serving notes that the handler starts (true) or has returned (false);
+// it reports false when the request was answered for it meanwhile.
+func (s *stuckAnswer) serving(in bool) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inHandler = in
+	return !s.answered
+}
+
+func (s *stuckAnswer) answer() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.inHandler || s.answered {
+		return
+	}
+	s.answered = true
+	body, status := timedOutAnswer, http.StatusServiceUnavailable
+	if s.commits.Load() > 0 {
+		body, status = string(errorAnswer(resolvers.CodeOutcomeUnknown, stuckCommitMessage)), http.StatusOK
+	}
+	h := s.w.Header()
+	h.Set("Content-Type", mediaJSON)
+	h.Set("Connection", "close")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	s.w.WriteHeader(status)
+	_, _ = io.WriteString(s.w, body)
+	_ = http.NewResponseController(s.w).Flush()
+}
+
+// stuckCommitMessage answers a request held past its deadline while a
+// write of it was committing.
+const stuckCommitMessage = "the database did not answer in time while this change was being committed: " +
+	"it may or may not have been saved; read it back, or repeat the request (repeating it is safe)"
 
 // readBody reads r's body into buf: at most lim.MaxBodyBytes, within
 // lim.BodyReadTimeout. When it fails, the read deadline is left in the
@@ -331,6 +416,9 @@ func recycle(b *bytes.Buffer) {
 // set: nothing more of it is kept.
 type bufferedWriter struct {
 	http.ResponseWriter
+	// header is the answer's own: the connection's is written only by
+	// answered, or by stuckAnswer on another goroutine.
+	header   http.Header
 	buf      *bytes.Buffer
 	status   int
 	max      int
@@ -339,6 +427,8 @@ type bufferedWriter struct {
 
 // errAnswerTooLarge is what bufferedWriter's Write returns past its max.
 var errAnswerTooLarge = errors.New("answer larger than the server's limit")
+
+func (b *bufferedWriter) Header() http.Header { return b.header }
 
 func (b *bufferedWriter) WriteHeader(code int) {
 	if b.status == 0 {
