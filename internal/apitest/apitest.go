@@ -65,7 +65,7 @@ func NewWithSecurity(t *testing.T, lim server.Limits, sec server.Security) *API 
 	if err := store.ApplySchema(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(Log{t}, nil))
+	log := Logger(t)
 	viewers := auth.NewCache(sec.ViewerCacheTTL)
 	h := server.NewHandler(&resolvers.Resolver{Store: store, Version: "test", Viewers: viewers}, lim, sec, log)
 	ts := httptest.NewServer(h)
@@ -276,6 +276,14 @@ func (a *API) Join(person, org string) {
 
 // Log sends the server's log lines to the test's log.
 type Log struct{ T *testing.T }
+
+// Logger is the server's logger for a test: its warnings and errors go to
+// the test's log (`go test -v`, as make test runs, prints them); the line
+// each request logs at info level does not, or a test asking thousands of
+// questions would print thousands of lines.
+func Logger(t *testing.T) *slog.Logger {
+	return slog.New(slog.NewTextHandler(Log{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
 
 func (l Log) Write(p []byte) (int, error) {
 	l.T.Log(strings.TrimSpace(string(p)))

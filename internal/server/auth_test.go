@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -226,7 +225,7 @@ type browser struct {
 
 func newSite(t *testing.T, sec server.Security) (*apitest.API, *httptest.Server) {
 	a := apitest.New(t)
-	mux, err := server.NewMux(context.Background(), a.Store, "test", server.DefaultLimits, sec, slog.New(slog.NewTextHandler(apitest.Log{T: t}, nil)))
+	mux, err := server.NewMux(context.Background(), a.Store, "test", server.DefaultLimits, sec, apitest.Logger(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -84,7 +83,7 @@ func TestOIDCSignInEndToEnd(t *testing.T) {
 	sec := server.DefaultSecurity
 	sec.OIDC = &server.OIDCConfig{Issuer: issuer, ClientID: "mentorgraph", ClientSecret: "client-secret",
 		RedirectURL: mgURL + "/auth/oidc/callback", Name: "Test OP", SignUpDomain: domain}
-	mux, err := server.NewMux(context.Background(), a.Store, "test", server.DefaultLimits, sec, slog.New(slog.NewTextHandler(apitest.Log{T: t}, nil)))
+	mux, err := server.NewMux(context.Background(), a.Store, "test", server.DefaultLimits, sec, apitest.Logger(t))
 	if err != nil {
 		t.Fatal(err)
 	}

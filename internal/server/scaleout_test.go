@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"context"
-	"log/slog"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -40,7 +39,7 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	t.Cleanup(func() { _ = routing.Close(ctx) })
 	sec := server.DefaultSecurity
 	sec.ViewerCacheTTL = 2 * time.Second
-	mux, err := server.NewMux(ctx, graph.NewStore(routing, srv.Database), "two", server.DefaultLimits, sec, slog.New(slog.NewTextHandler(apitest.Log{T: t}, nil)))
+	mux, err := server.NewMux(ctx, graph.NewStore(routing, srv.Database), "two", server.DefaultLimits, sec, apitest.Logger(t))
 	if err != nil {
 		t.Fatal(err)
 	}

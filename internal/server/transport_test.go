@@ -3,7 +3,6 @@ package server_test
 import (
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -23,7 +22,7 @@ import (
 func TestPOSTAnswersAsGqlgen(t *testing.T) {
 	a := apitest.New(t)
 	me := a.Person("me", map[string]any{"headline": `<b>Tom & "Jerry"</b>`})
-	log := slog.New(slog.NewTextHandler(apitest.Log{T: t}, nil))
+	log := apitest.Logger(t)
 	theirs := httptest.NewServer(server.NewHandlerWithGqlgenPOST(&resolvers.Resolver{Store: a.Store, Version: "test"}, server.DefaultLimits, log))
 	t.Cleanup(theirs.Close)
 
