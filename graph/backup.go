@@ -304,12 +304,12 @@ DETACH DELETE n
 RETURN {deleted: count(*)} AS r`
 )
 
-// restoreNodeCypher creates a batch of nodes of one label: one statement
-// per label, never a label from the input.
+// restoreNodeCypher creates a batch of nodes of one label, and counts
+// them: one statement per label, never a label from the input.
 var restoreNodeCypher = func() map[string]string {
 	m := map[string]string{}
 	for _, l := range backupLabels {
-		m[l] = `UNWIND $rows AS props CREATE (n:` + l + `) SET n = props`
+		m[l] = `UNWIND $rows AS props CREATE (n:` + l + `) SET n = props RETURN {created: count(n)} AS r`
 	}
 	return m
 }()
@@ -403,9 +403,6 @@ func (s *Store) restoreLines(ctx context.Context, nodes, relationships io.Reader
 			return nil
 		}
 		n, err := write(ctx, s, "restore "+b.what, func(tx neo4j.ManagedTransaction) (int, error) {
-			if strings.HasPrefix(b.cypher, "UNWIND $rows AS props") {
-				return len(b.rows), exec(ctx, tx, b.cypher, map[string]any{"rows": b.rows})
-			}
 			return single(ctx, tx, b.cypher, map[string]any{"rows": b.rows}, func(m map[string]any) int { return intVal(m, "created") })
 		})
 		if isConstraintViolation(err) {

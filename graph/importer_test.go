@@ -3,7 +3,6 @@ package graph_test
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -291,23 +290,7 @@ func TestExportRoundTrip(t *testing.T) {
 func TestImportIntoEmptyDatabase(t *testing.T) {
 	ctx := context.Background()
 	shared := newStore(t)
-	if os.Getenv("NEO4J_URI") != "" {
-		t.Skip("needs a database of its own (a container), not the one at NEO4J_URI")
-	}
-	srv, err := neo4jtest.Start(ctx, neo4jtest.FromEnv())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
-	drv, err := srv.Driver(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = drv.Close(ctx) })
-	empty := graph.NewStore(drv, srv.Database)
-	if err := empty.ApplySchema(ctx); err != nil {
-		t.Fatal(err)
-	}
+	empty, drv := ownDatabase(t)
 	net := seed.Generate(seed.Config{People: 400, Seed: 11})
 	p := neo4jtest.Prefix(t)
 	if _, err := shared.Import(ctx, prefixed(net, p), graph.ImportOptions{BatchSize: 60}); err != nil {
@@ -328,7 +311,7 @@ func TestImportIntoEmptyDatabase(t *testing.T) {
 	}
 
 	if _, err := neo4j.ExecuteQuery(ctx, drv, `MATCH (n) DETACH DELETE n`, nil, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(srv.Database)); err != nil {
+		neo4j.ExecuteQueryWithDatabase(empty.Database())); err != nil {
 		t.Fatal(err)
 	}
 	// As `mentorgraph import` does before it writes (the wipe deleted the

@@ -24,18 +24,31 @@ RETURN ` + mentorshipProjection + ` AS m`
 // active mentees.
 const mentorshipPairCypher = `
 MATCH (mentee:Person {id: $mentee}), (mentor:Person {id: $mentor})
-RETURN {
+RETURN {` + mentorshipPairFields + `
+} AS r`
+
+// mentorshipPairFields are the map entries of mentorshipPairCypher
+// (requestPairCypher reads them too).
+const mentorshipPairFields = `
   existing: COLLECT { MATCH (mentee)-[m:MENTORED_BY]->(mentor)
     WITH m ORDER BY m.status, m.since
     RETURN ` + mentorshipProjection + ` }[0],
   capacity: coalesce(mentor.mentorCapacity, 0),
-  active: COUNT { (mentor)<-[a:MENTORED_BY]-() WHERE a.status = 'ACTIVE' }
-} AS r`
+  active: COUNT { (mentor)<-[a:MENTORED_BY]-() WHERE a.status = 'ACTIVE' }`
 
 // mentorshipPair is what mentorshipPairCypher reads.
 type mentorshipPair struct {
 	existing         *Mentorship
 	capacity, active int
+}
+
+// openSlot is a *CapacityError when the mentor's active mentees already
+// reach their capacity, nil when a new active mentorship fits.
+func (p mentorshipPair) openSlot(mentor string) error {
+	if p.active >= p.capacity {
+		return &CapacityError{Mentor: mentor, Capacity: p.capacity, Active: p.active}
+	}
+	return nil
 }
 
 func mentorshipPairFrom(m map[string]any) mentorshipPair {
@@ -113,8 +126,10 @@ func (s *Store) RecordMentorship(ctx context.Context, in Mentorship) (Mentorship
 			}
 			return Mentorship{}, mentorshipConflict(*old)
 		}
-		if status == "ACTIVE" && pair.active >= pair.capacity {
-			return Mentorship{}, &CapacityError{Mentor: in.MentorID, Capacity: pair.capacity, Active: pair.active}
+		if status == "ACTIVE" {
+			if err := pair.openSlot(in.MentorID); err != nil {
+				return Mentorship{}, err
+			}
 		}
 		m, err := single(ctx, tx, recordMentorshipCypher, params, mentorshipFrom)
 		if err != nil {

@@ -73,12 +73,7 @@ MATCH (mentee:Person {id: $mentee}), (mentor:Person {id: $mentor})
 RETURN {
   menteeSeen: ` + seenBy("mentee") + `,
   mentorSeen: ` + seenBy("mentor") + `,
-  existing: COLLECT { MATCH (mentee)-[m:MENTORED_BY]->(mentor)
-    WITH m ORDER BY m.status, m.since
-    RETURN ` + mentorshipProjection + ` }[0],
-  request: COLLECT { MATCH (mentee)-[q:MENTORSHIP_REQUEST]->(mentor) RETURN ` + requestProjection + ` }[0],
-  capacity: coalesce(mentor.mentorCapacity, 0),
-  active: COUNT { (mentor)<-[a:MENTORED_BY]-() WHERE a.status = 'ACTIVE' }
+  request: COLLECT { MATCH (mentee)-[q:MENTORSHIP_REQUEST]->(mentor) RETURN ` + requestProjection + ` }[0],` + mentorshipPairFields + `
 } AS r`
 
 // requestPair is what requestPairCypher reads.
@@ -174,8 +169,8 @@ func (s *Store) RequestMentorship(ctx context.Context, in MentorshipRequest) (Me
 		if q := pair.request; q != nil && q.RequestedBy != by {
 			return MentorshipRequest{}, conflict("%q has already asked for this mentorship: accept their request instead", q.RequestedBy)
 		}
-		if pair.active >= pair.capacity {
-			return MentorshipRequest{}, &CapacityError{Mentor: in.MentorID, Capacity: pair.capacity, Active: pair.active}
+		if err := pair.openSlot(in.MentorID); err != nil {
+			return MentorshipRequest{}, err
 		}
 		return single(ctx, tx, createRequestCypher, map[string]any{"mentee": in.MenteeID, "mentor": in.MentorID,
 			"by": by, "focus": focus, "message": ptrParam(in.Message)}, mentorshipRequestFrom)
@@ -189,13 +184,18 @@ DELETE q
 SET mentee.updatedAt = datetime(), mentor.updatedAt = datetime()
 RETURN ` + mentorshipProjection + ` AS m`
 
+// noPendingRequest is the ErrNotFound of a pair without a pending request.
+func noPendingRequest(mentee, mentor string) error {
+	return notFound("%q has no pending mentorship request with %q", mentee, mentor)
+}
+
 // PendingMentorshipRequest returns the pair's pending request: ErrNotFound
 // when there is none (or the audience may not see either side).
 func (s *Store) PendingMentorshipRequest(ctx context.Context, mentee, mentor string) (MentorshipRequest, error) {
 	return read(ctx, s, "read mentorship request", func(tx neo4j.ManagedTransaction) (MentorshipRequest, error) {
 		q, err := single(ctx, tx, pendingRequestCypher, map[string]any{"mentee": mentee, "mentor": mentor}, mentorshipRequestFrom)
 		if errors.Is(err, errNoRows) {
-			return MentorshipRequest{}, notFound("%q has no pending mentorship request with %q", mentee, mentor)
+			return MentorshipRequest{}, noPendingRequest(mentee, mentor)
 		}
 		return q, err
 	})
@@ -227,13 +227,13 @@ func (s *Store) AcceptMentorshipRequest(ctx context.Context, mentee, mentor stri
 			return Mentorship{}, err
 		}
 		if pair.request == nil {
-			return Mentorship{}, notFound("%q has no pending mentorship request with %q", mentee, mentor)
+			return Mentorship{}, noPendingRequest(mentee, mentor)
 		}
 		if old := pair.existing; old != nil {
 			return Mentorship{}, mentorshipConflict(*old)
 		}
-		if pair.active >= pair.capacity {
-			return Mentorship{}, &CapacityError{Mentor: mentor, Capacity: pair.capacity, Active: pair.active}
+		if err := pair.openSlot(mentor); err != nil {
+			return Mentorship{}, err
 		}
 		m, err := single(ctx, tx, acceptRequestCypher, map[string]any{"mentee": mentee, "mentor": mentor, "since": dateParam(&start)}, mentorshipFrom)
 		if err != nil {
@@ -256,7 +256,7 @@ func (s *Store) DeclineMentorshipRequest(ctx context.Context, mentee, mentor str
 	return write(ctx, s, "decline mentorship request", func(tx neo4j.ManagedTransaction) (MentorshipRequest, error) {
 		q, err := single(ctx, tx, declineRequestCypher, map[string]any{"mentee": mentee, "mentor": mentor}, mentorshipRequestFrom)
 		if errors.Is(err, errNoRows) {
-			return MentorshipRequest{}, notFound("%q has no pending mentorship request with %q", mentee, mentor)
+			return MentorshipRequest{}, noPendingRequest(mentee, mentor)
 		}
 		return q, err
 	})

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"errors"
+	"os"
 	"slices"
 	"testing"
 
@@ -21,6 +22,32 @@ func newStore(t testing.TB) *graph.Store {
 		t.Fatalf("ApplySchema: %v", err)
 	}
 	return s
+}
+
+// ownDatabase is a store on a Neo4j of the test's own (a restore needs an
+// empty database), its schema applied, and its driver.
+func ownDatabase(t *testing.T) (*graph.Store, neo4j.DriverWithContext) {
+	t.Helper()
+	newStore(t) // skips without Neo4j, as every Neo4j test does
+	if os.Getenv("NEO4J_URI") != "" {
+		t.Skip("needs a database of its own (a container), not the one at NEO4J_URI")
+	}
+	ctx := context.Background()
+	srv, err := neo4jtest.Start(ctx, neo4jtest.FromEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	drv, err := srv.Driver(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = drv.Close(ctx) })
+	s := graph.NewStore(drv, srv.Database)
+	if err := s.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s, drv
 }
 
 func TestApplySchemaIsIdempotent(t *testing.T) {

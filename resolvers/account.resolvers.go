@@ -11,7 +11,6 @@ import (
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/internal/auth"
-	"github.com/mentorgraph/mentorgraph/loaders"
 )
 
 // Person is the resolver for the person field.
@@ -32,17 +31,7 @@ func (r *accountResolver) Role(ctx context.Context, obj *graph.Account) (auth.Ro
 
 // OrganizerOf is the resolver for the organizerOf field.
 func (r *accountResolver) OrganizerOf(ctx context.Context, obj *graph.Account) ([]*graph.Organization, error) {
-	orgs, err := ld(ctx).Organization.LoadAll(ctx, obj.Organizes)
-	if err != nil && !loaders.OnlyNotFound(err) {
-		return nil, err
-	}
-	out := make([]*graph.Organization, 0, len(orgs))
-	for i := range orgs {
-		if orgs[i].ID != "" {
-			out = append(out, &orgs[i])
-		}
-	}
-	return out, nil
+	return byIDs(ctx, ld(ctx).Organization, obj.Organizes)
 }
 
 // APITokens is the resolver for the apiTokens field.

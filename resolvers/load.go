@@ -68,15 +68,5 @@ func ld(ctx context.Context) *loaders.Loaders { return loaders.For(ctx) }
 // focusSkills loads the skills of a focus list (a mentorship's or a
 // request's), leaving out those deleted since.
 func focusSkills(ctx context.Context, ids []string) ([]*graph.Skill, error) {
-	skills, err := ld(ctx).Skill.LoadAll(ctx, ids)
-	if err != nil && !loaders.OnlyNotFound(err) {
-		return nil, err
-	}
-	out := make([]*graph.Skill, 0, len(skills))
-	for i := range skills {
-		if skills[i].ID != "" {
-			out = append(out, &skills[i])
-		}
-	}
-	return out, nil
+	return byIDs(ctx, ld(ctx).Skill, ids)
 }

@@ -38,7 +38,17 @@ func (a answer) code() any {
 // send posts a GraphQL query to url with headers.
 func send(t *testing.T, c *http.Client, url, query string, headers map[string]string) answer {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query})
+	return sendVars(t, c, url, query, nil, headers)
+}
+
+// sendVars is send with variables.
+func sendVars(t *testing.T, c *http.Client, url, query string, vars map[string]any, headers map[string]string) answer {
+	t.Helper()
+	doc := map[string]any{"query": query}
+	if vars != nil {
+		doc["variables"] = vars
+	}
+	body, _ := json.Marshal(doc)
 	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(string(body)))
 	req.Header.Set("Content-Type", "application/json")
 	for k, v := range headers {

@@ -59,20 +59,12 @@ func TestRequestLogs(t *testing.T) {
 	if resp, body := b.signIn(acc.Login, password); resp.StatusCode != http.StatusOK {
 		t.Fatalf("sign-in: %d %s", resp.StatusCode, body)
 	}
-	ask := func(query string, vars map[string]any, requestID string) *http.Response {
-		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-		req, _ := http.NewRequest(http.MethodPost, site.URL+"/graphql", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer "+token)
+	ask := func(query string, vars map[string]any, requestID string) answer {
+		h := bearer(token)
 		if requestID != "" {
-			req.Header.Set("X-Request-Id", requestID)
+			h["X-Request-Id"] = requestID
 		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp
+		return sendVars(t, nil, site.URL+"/graphql", query, vars, h)
 	}
 	rename := `mutation Rename($in: UpdatePersonInput!) { updatePerson(input: $in) { name } }`
 	r1 := ask(rename, map[string]any{"in": map[string]any{"id": acc.PersonID, "name": name, "headline": "secret headline"}}, "")
@@ -83,14 +75,14 @@ func TestRequestLogs(t *testing.T) {
 		operation string
 		codes     []any
 	}{
-		r1.Header.Get("X-Request-Id"): {"Rename", nil},
+		r1.header.Get("X-Request-Id"): {"Rename", nil},
 		"proxy-id-42":                 {"TooMany", []any{"BAD_USER_INPUT"}},
-		r3.Header.Get("X-Request-Id"): {"Evil", nil},
+		r3.header.Get("X-Request-Id"): {"Evil", nil},
 	}
-	if r2.Header.Get("X-Request-Id") != "proxy-id-42" {
-		t.Errorf("a proxy's request id came back as %q", r2.Header.Get("X-Request-Id"))
+	if r2.header.Get("X-Request-Id") != "proxy-id-42" {
+		t.Errorf("a proxy's request id came back as %q", r2.header.Get("X-Request-Id"))
 	}
-	if id := r3.Header.Get("X-Request-Id"); id == "" || strings.Contains(id, " ") {
+	if id := r3.header.Get("X-Request-Id"); id == "" || strings.Contains(id, " ") {
 		t.Errorf("a request id that is not a plain token was kept or none made: %q", id)
 	}
 

@@ -3,7 +3,6 @@ package server_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -18,24 +17,16 @@ import (
 	"github.com/mentorgraph/mentorgraph/internal/server"
 )
 
-// askTraced posts a GraphQL query with a bearer token and a traceparent.
+// askTraced posts a GraphQL query with a bearer token and a traceparent;
+// the answer must have no errors.
 func askTraced(t *testing.T, url, token, query string, vars map[string]any, traceparent string) {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
+	h := bearer(token)
 	if traceparent != "" {
-		req.Header.Set("traceparent", traceparent)
+		h["traceparent"] = traceparent
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || strings.Contains(string(raw), `"errors"`) {
-		t.Fatalf("%s: %d %s", query, resp.StatusCode, raw)
+	if ans := sendVars(t, nil, url+"/graphql", query, vars, h); ans.status != http.StatusOK || len(ans.Errors) > 0 {
+		t.Fatalf("%s: %d %s", query, ans.status, ans.raw)
 	}
 }
 

@@ -1,1 +1,1 @@
-UNWIND $rows AS props CREATE (n:ApiToken) SET n = props
+UNWIND $rows AS props CREATE (n:ApiToken) SET n = props RETURN {created: count(n)} AS r

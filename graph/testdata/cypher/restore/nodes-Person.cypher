@@ -1,1 +1,1 @@
-UNWIND $rows AS props CREATE (n:Person) SET n = props
+UNWIND $rows AS props CREATE (n:Person) SET n = props RETURN {created: count(n)} AS r
