@@ -439,8 +439,15 @@ const apiTokenOwnerCypher = `MATCH (a:Account)-[:HAS_TOKEN]->(:ApiToken {id: $id
 // APITokenOwner returns the id of the account holding the token with id.
 // ErrNotFound when there is none.
 func (s *Store) APITokenOwner(ctx context.Context, id string) (string, error) {
-	owners, err := read(ctx, s, "api token owner", func(tx neo4j.ManagedTransaction) ([]string, error) {
-		res, err := tx.Run(ctx, apiTokenOwnerCypher, map[string]any{"id": id})
+	return ownerOf(ctx, s, "api token owner", apiTokenOwnerCypher, id, "API token")
+}
+
+// ownerOf runs cypher, which returns the id of the owner of the node with
+// $id in its one column, and returns the first: ErrNotFound naming noun
+// when there is none.
+func ownerOf(ctx context.Context, s *Store, op, cypher, id, noun string) (string, error) {
+	owners, err := read(ctx, s, op, func(tx neo4j.ManagedTransaction) ([]string, error) {
+		res, err := tx.Run(ctx, cypher, map[string]any{"id": id})
 		if err != nil {
 			return nil, err
 		}
@@ -455,7 +462,7 @@ func (s *Store) APITokenOwner(ctx context.Context, id string) (string, error) {
 		return "", err
 	}
 	if len(owners) == 0 {
-		return "", notFound("no API token with id %q", id)
+		return "", notFound("no %s with id %q", noun, id)
 	}
 	return owners[0], nil
 }
@@ -503,25 +510,7 @@ const goalOwnerCypher = `MATCH (p:Person)-[:HAS_GOAL]->(:Goal {id: $id}) RETURN 
 // GoalOwner returns the id of the person whose goal has id; ErrNotFound
 // when there is no such goal.
 func (s *Store) GoalOwner(ctx context.Context, id string) (string, error) {
-	owners, err := read(ctx, s, "goal owner", func(tx neo4j.ManagedTransaction) ([]string, error) {
-		res, err := tx.Run(ctx, goalOwnerCypher, map[string]any{"id": id})
-		if err != nil {
-			return nil, err
-		}
-		var out []string
-		for res.Next(ctx) {
-			o, _ := res.Record().Values[0].(string)
-			out = append(out, o)
-		}
-		return out, res.Err()
-	})
-	if err != nil {
-		return "", err
-	}
-	if len(owners) == 0 {
-		return "", notFound("no goal with id %q", id)
-	}
-	return owners[0], nil
+	return ownerOf(ctx, s, "goal owner", goalOwnerCypher, id, "goal")
 }
 
 const storedNonMembersCypher = `
