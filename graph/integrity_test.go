@@ -554,3 +554,65 @@ func TestStoreRefusesBadCharacters(t *testing.T) {
 		t.Errorf("an unknown 20 MB id: %v, a %d-byte message: %.200q", errors.Is(err, graph.ErrNotFound), len(msg), msg)
 	}
 }
+
+// TestConcurrentMentorshipRequests: 20 mentees ask one mentor (capacity 3)
+// at once and each request is stored; one mentee asking 20 times at once
+// stores one request; the mentor accepting all 20 at once records exactly
+// as many mentorships as there are open slots, refuses the rest as full,
+// and leaves those requests pending, the accepted ones gone.
+func TestConcurrentMentorshipRequests(t *testing.T) {
+	ctx := context.Background()
+	x := newIntegrity(t)
+	mentor := x.person("mentor", 3)
+	const n = 20
+	var mentees []string
+	for i := range n {
+		mentees = append(mentees, x.person(fmt.Sprintf("m%02d", i), -1))
+	}
+	as := func(p string) context.Context { return graph.WithAudience(ctx, graph.Audience{PersonID: p, Member: true}) }
+	for i, err := range parallel(n, func(i int) error {
+		_, err := x.s.RequestMentorship(as(mentees[i]), graph.MentorshipRequest{MenteeID: mentees[i], MentorID: mentor})
+		return err
+	}) {
+		if err != nil {
+			t.Errorf("mentee %d asking: %v", i, err)
+		}
+	}
+	for i, err := range parallel(n, func(int) error {
+		_, err := x.s.RequestMentorship(as(mentees[0]), graph.MentorshipRequest{MenteeID: mentees[0], MentorID: mentor})
+		return err
+	}) {
+		if err != nil {
+			t.Errorf("repeat %d of one request: %v", i, err)
+		}
+	}
+	received, err := x.s.MentorshipRequestsOf(as(mentor), mentor, true)
+	if err != nil || len(received) != n {
+		t.Fatalf("the mentor has %d requests (%v), want %d", len(received), err, n)
+	}
+
+	ok, full := 0, 0
+	for i, err := range parallel(n, func(i int) error {
+		_, err := x.s.AcceptMentorshipRequest(as(mentor), mentees[i], mentor, nil)
+		return err
+	}) {
+		switch {
+		case err == nil:
+			ok++
+		case errors.Is(err, graph.ErrCapacityFull):
+			full++
+		default:
+			t.Errorf("accepting mentee %d: %v", i, err)
+		}
+	}
+	if ok != 3 || full != n-3 {
+		t.Errorf("%d accepted and %d refused as full; want 3 and %d", ok, full, n-3)
+	}
+	if active := x.activeMentees(mentor); active != 3 {
+		t.Errorf("the mentor (capacity 3) has %d active mentees", active)
+	}
+	left, err := x.s.MentorshipRequestsOf(as(mentor), mentor, true)
+	if err != nil || len(left) != n-3 {
+		t.Errorf("%d requests left pending (%v), want %d", len(left), err, n-3)
+	}
+}
