@@ -569,7 +569,9 @@ func TestConcurrentMentorshipRequests(t *testing.T) {
 	for i := range n {
 		mentees = append(mentees, x.person(fmt.Sprintf("m%02d", i), -1))
 	}
-	as := func(p string) context.Context { return graph.WithAudience(ctx, graph.Audience{PersonID: p, Member: true}) }
+	as := func(p string) context.Context {
+		return graph.WithAudience(ctx, graph.Audience{PersonID: p, Member: true})
+	}
 	for i, err := range parallel(n, func(i int) error {
 		_, err := x.s.RequestMentorship(as(mentees[i]), graph.MentorshipRequest{MenteeID: mentees[i], MentorID: mentor})
 		return err
