@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -37,6 +38,11 @@ type CoverageArgs struct {
 	// and still link people on the paths between mentees and mentors.
 	Without *string
 	Page    PageArgs
+	// AllowStale lets the answer come from a kept report computed before
+	// the last write, at most CoverageMaxStale before the request, while
+	// it is recomputed; without it the answer holds every write committed
+	// before the request (see coverage_cache.go).
+	AllowStale bool
 }
 
 // SkillGap is the coverage of one skill.
@@ -60,13 +66,14 @@ type SkillGap struct {
 	// within MaxHops over KNOWS and MENTORED_BY links followed either way
 	// (the people in between may be anyone, in the organization or not).
 	Uncovered int
-	// UncoveredMentees are the first MaxCoverageIDs of them, by id.
+	// UncoveredMentees are the first MaxCoverageIDs of them the audience
+	// may see, by id.
 	UncoveredMentees []string
 	// SinglePointOfFailure: the skill rests on one mentor (Supply == 1).
 	SinglePointOfFailure bool
 	// OverloadedCount counts the supply people whose ACTIVE mentees reach
 	// or pass their capacity; Overloaded are the first MaxCoverageIDs of
-	// them, by id.
+	// them the audience may see, by id.
 	OverloadedCount int
 	Overloaded      []string
 }
@@ -137,7 +144,7 @@ CALL (within) {
     sum(CASE WHEN capacity > active THEN capacity - active ELSE 0 END) AS openSlots,
     collect(CASE WHEN capacity > active THEN p END) AS suitable,
     count(CASE WHEN active >= capacity THEN 1 END) AS overloadedCount,
-    collect(CASE WHEN active >= capacity AND ` + seenBy("p") + ` THEN p.id END) AS overloaded
+    collect(CASE WHEN active >= capacity THEN p.id END) AS overloaded
 }
 WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded
 WHERE size(demand) > 0 OR supply > 0
@@ -150,11 +157,11 @@ CALL (demand, suitable, visited) {
     THEN NOT EXISTS { MATCH ANY SHORTEST (d)-[:KNOWS|MENTORED_BY]-{1,{n}}(m:Person) WHERE m <> d AND m IN suitable }
     ELSE NOT d IN visited{near}
   END
-  RETURN count(d) AS uncovered, collect(CASE WHEN ` + seenBy("d") + ` THEN d.id END)[..$maxIDs] AS uncoveredIDs
+  RETURN count(d) AS uncovered, collect(d.id) AS uncoveredIDs
 }
 RETURN {skill: ` + skillProjection + `, demand: size(demand), seekers: seekers, supply: supply,
   openSlots: openSlots, uncovered: uncovered, uncoveredIDs: uncoveredIDs,
-  overloadedCount: overloadedCount, overloaded: overloaded[..$maxIDs]} AS row`
+  overloadedCount: overloadedCount, overloaded: overloaded} AS row`
 
 // coverageLayer is one layer of the breadth-first search of coverageTemplate.
 const coverageLayer = `
@@ -199,20 +206,43 @@ var coverageWithoutCypher = `RETURN {found: EXISTS { MATCH (p:Person {id: $id}) 
 // mentors cover the people who want to learn it (see SkillGap), a page at
 // a time, worst gap first: most uncovered mentees first, then the largest
 // Demand − Supply, then by skill id. It also returns the number of skills
-// in the whole report.
+// in the whole report. It is Coverage without the report's freshness.
+func (s *Store) CoverageGaps(ctx context.Context, args CoverageArgs) (Page[SkillGap], int, error) {
+	p, err := s.Coverage(ctx, args)
+	return p.Page, p.Total, err
+}
+
+// CoveragePage is a page of a coverage report, with when the report was
+// computed.
+type CoveragePage struct {
+	Page[SkillGap]
+	// Total is the number of skills in the whole report.
+	Total int
+	// ComputedAt is when the report's computation started: it holds every
+	// write committed before then.
+	ComputedAt time.Time
+	// Stale is true when a write through this store was committed since
+	// ComputedAt (only when CoverageArgs.AllowStale); the report is being
+	// recomputed.
+	Stale bool
+}
+
+// Coverage is CoverageGaps with the report's freshness.
 //
 // The report is computed whole in one statement (see coverageTemplate for
-// its plan and cost) and cut to the page here; a cursor holds the sort key
-// of its row, so the next page starts right after it even if rows moved.
-// An unknown organization or Without person is ErrNotFound (one more round
+// its plan and cost), kept by the Store (coverage_cache.go) and cut to the
+// page here; a cursor holds the sort key of its row, so the next page
+// starts right after it even if rows moved. The page's id lists are then
+// cut to the people the audience may see now (visibleCoverageIDs). An
+// unknown organization or Without person is ErrNotFound (one more round
 // trip when either is given); bounds out of range are InputErrors.
-func (s *Store) CoverageGaps(ctx context.Context, args CoverageArgs) (Page[SkillGap], int, error) {
+func (s *Store) Coverage(ctx context.Context, args CoverageArgs) (CoveragePage, error) {
 	after, hasAfter, err := checkPage(args.Page, MaxPageSize)
 	if err != nil {
-		return Page[SkillGap]{}, 0, err
+		return CoveragePage{}, err
 	}
 	if hasAfter && (after.Level == nil || after.Score == nil) {
-		return Page[SkillGap]{}, 0, invalid("after", "after is not a cursor of this list: pass the endCursor of a previous page")
+		return CoveragePage{}, invalid("after", "after is not a cursor of this list: pass the endCursor of a previous page")
 	}
 	var c checker
 	if args.Organization != nil {
@@ -226,32 +256,18 @@ func (s *Store) CoverageGaps(ctx context.Context, args CoverageArgs) (Page[Skill
 	}
 	c.level("minLevel", args.MinLevel)
 	if c.err != nil {
-		return Page[SkillGap]{}, 0, c.err
+		return CoveragePage{}, c.err
 	}
-	params := map[string]any{"org": ptrParam(args.Organization), "without": ptrParam(args.Without), "minLevel": args.MinLevel, "maxIDs": MaxCoverageIDs}
-	rows, err := read(ctx, s, "coverage gaps", func(tx neo4j.ManagedTransaction) ([]SkillGap, error) {
-		var refs []ref
-		if args.Organization != nil {
-			refs = append(refs, ref{organizationLabel, *args.Organization, "organization"})
+	if args.Organization != nil || args.Without != nil {
+		if err := s.checkCoverageRefs(ctx, args); err != nil {
+			return CoveragePage{}, err
 		}
-		if err := requireAll(ctx, tx, refs...); err != nil {
-			return nil, err
-		}
-		if args.Without != nil {
-			seen, err := single(ctx, tx, coverageWithoutCypher, map[string]any{"id": *args.Without}, func(m map[string]any) bool { return boolVal(m, "found") })
-			if err != nil {
-				return nil, err
-			}
-			if !seen {
-				return nil, notFound("no person with id %q (without)", *args.Without)
-			}
-		}
-		return collect(ctx, tx, coverageVariants[args.MaxHops], params, skillGapFrom)
-	})
+	}
+	report, stale, err := s.coverageReportFor(ctx, args)
 	if err != nil {
-		return Page[SkillGap]{}, 0, err
+		return CoveragePage{}, err
 	}
-	slices.SortFunc(rows, func(a, b SkillGap) int { return compareGapKeys(gapKeyOf(a), gapKeyOf(b)) })
+	rows := report.rows
 	start := 0
 	if hasAfter {
 		key := gapKey{uncovered: *after.Level, gap: int(*after.Score), skill: after.ID}
@@ -265,11 +281,119 @@ func (s *Store) CoverageGaps(ctx context.Context, args CoverageArgs) (Page[Skill
 		})
 	}
 	end := min(start+args.Page.First+1, len(rows))
-	page := pageOf(rows[start:end], args.Page.First, hasAfter, func(g SkillGap) Cursor {
+	page := pageOf(slices.Clone(rows[start:end]), args.Page.First, hasAfter, func(g SkillGap) Cursor {
 		gap := float64(g.Gap())
 		return Cursor{ID: g.Skill.ID, Level: &g.Uncovered, Score: &gap}
 	})
-	return page, len(rows), nil
+	if err := s.visibleCoverageIDs(ctx, page.Items); err != nil {
+		return CoveragePage{}, err
+	}
+	return CoveragePage{Page: page, Total: len(rows), ComputedAt: report.computedAt, Stale: stale}, nil
+}
+
+// checkCoverageRefs checks that args' organization exists and that its
+// Without person is one the audience may see.
+func (s *Store) checkCoverageRefs(ctx context.Context, args CoverageArgs) error {
+	_, err := read(ctx, s, "coverage gaps", func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		if args.Organization != nil {
+			if err := requireAll(ctx, tx, ref{organizationLabel, *args.Organization, "organization"}); err != nil {
+				return struct{}{}, err
+			}
+		}
+		if args.Without != nil {
+			seen, err := single(ctx, tx, coverageWithoutCypher, map[string]any{"id": *args.Without}, func(m map[string]any) bool { return boolVal(m, "found") })
+			if err != nil {
+				return struct{}{}, err
+			}
+			if !seen {
+				return struct{}{}, notFound("no person with id %q (without)", *args.Without)
+			}
+		}
+		return struct{}{}, nil
+	})
+	return err
+}
+
+// computeCoverage computes the whole report args ask for, sorted worst gap
+// first, its id lists whole (every uncovered mentee and overloaded mentor,
+// whoever may see them).
+func (s *Store) computeCoverage(ctx context.Context, args CoverageArgs) ([]SkillGap, error) {
+	params := map[string]any{"org": ptrParam(args.Organization), "without": ptrParam(args.Without), "minLevel": args.MinLevel}
+	rows, err := read(ctx, s, "coverage gaps", func(tx neo4j.ManagedTransaction) ([]SkillGap, error) {
+		return collect(ctx, tx, coverageVariants[args.MaxHops], params, skillGapFrom)
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(rows, func(a, b SkillGap) int { return compareGapKeys(gapKeyOf(a), gapKeyOf(b)) })
+	return rows, nil
+}
+
+// coverageSeenCypher keeps, of the people with the ids in $ids, those the
+// audience may see (ids of no person are dropped too).
+var coverageSeenCypher = `UNWIND $ids AS id
+MATCH (p:Person {id: id}) WHERE ` + seenBy("p") + `
+RETURN {seen: collect(p.id)} AS row`
+
+// visibleCoverageIDs cuts the id lists of rows (a page cut from a kept
+// report, which holds every id) to the first MaxCoverageIDs people the
+// audience may see now. The kept report may be older than a change of
+// someone's visibility, so it is read at every answer, for the ids the
+// page can show: the first 2 × MaxCoverageIDs of each list, then more of a
+// list only when too few of them may be seen. An admin sees everyone.
+func (s *Store) visibleCoverageIDs(ctx context.Context, rows []SkillGap) error {
+	lists := make([]*[]string, 0, 2*len(rows))
+	for i := range rows {
+		lists = append(lists, &rows[i].UncoveredMentees, &rows[i].Overloaded)
+	}
+	if AudienceOf(ctx).Admin {
+		for _, l := range lists {
+			*l = (*l)[:min(len(*l), MaxCoverageIDs)]
+		}
+		return nil
+	}
+	const chunk = 2 * MaxCoverageIDs
+	kept := make([][]string, len(lists))
+	offset := make([]int, len(lists))
+	for {
+		var ids []string
+		for i, l := range lists {
+			if len(kept[i]) < MaxCoverageIDs && offset[i] < len(*l) {
+				ids = append(ids, (*l)[offset[i]:min(offset[i]+chunk, len(*l))]...)
+			}
+		}
+		if len(ids) == 0 {
+			break
+		}
+		seen, err := read(ctx, s, "coverage gaps", func(tx neo4j.ManagedTransaction) (map[string]bool, error) {
+			return single(ctx, tx, coverageSeenCypher, map[string]any{"ids": ids}, func(m map[string]any) map[string]bool {
+				set := map[string]bool{}
+				for _, id := range strList(m, "seen") {
+					set[id] = true
+				}
+				return set
+			})
+		})
+		if err != nil {
+			return err
+		}
+		for i, l := range lists {
+			if len(kept[i]) >= MaxCoverageIDs || offset[i] >= len(*l) {
+				continue
+			}
+			next := min(offset[i]+chunk, len(*l))
+			for _, id := range (*l)[offset[i]:next] {
+				if seen[id] && len(kept[i]) < MaxCoverageIDs {
+					kept[i] = append(kept[i], id)
+				}
+			}
+			offset[i] = next
+		}
+	}
+	for i, l := range lists {
+		*l = kept[i]
+	}
+	return nil
 }
 
 // gapKey is the sort key of a SkillGap, held by its cursor: Uncovered as

@@ -77,3 +77,22 @@ func (s *Store) ProfileFindMentors(ctx context.Context, args FindMentorsArgs, ki
 	})
 	return plan, time.Since(t0), err
 }
+
+// CoverageFromScratch computes the whole coverage report args ask for
+// with the statement alone, past the store's kept reports, its id lists
+// cut for ctx's audience: what the kept reports are compared with.
+func CoverageFromScratch(ctx context.Context, s *Store, args CoverageArgs) ([]SkillGap, error) {
+	rows, err := s.computeCoverage(ctx, args)
+	if err != nil {
+		return nil, err
+	}
+	return rows, s.visibleCoverageIDs(ctx, rows)
+}
+
+// SetCoverageBounds changes s's CoverageMaxStale and CoverageRefreshAfter,
+// for tests of the bounds.
+func SetCoverageBounds(s *Store, maxStale, refreshAfter time.Duration) {
+	s.coverage.mu.Lock()
+	defer s.coverage.mu.Unlock()
+	s.coverage.maxStale, s.coverage.refreshAfter = maxStale, refreshAfter
+}

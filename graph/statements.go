@@ -81,6 +81,7 @@ func cypherStatements() []namedStatement {
 		add("coverageGaps", hops(n), coverageVariants[n])
 	}
 	add("coverageGaps", "without-seen", coverageWithoutCypher)
+	add("coverageGaps", "seen-ids", coverageSeenCypher)
 	add("successors", "successors", successorsCypher)
 
 	// Lists and lookups.

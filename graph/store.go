@@ -25,6 +25,12 @@ type Store struct {
 	// open counts the transactions under way (each holds a driver
 	// connection while it runs).
 	open atomic.Int64
+	// writes counts the write transactions run to their end (committed,
+	// rolled back or failed): what the kept coverage reports are stamped
+	// with (coverage_cache.go).
+	writes atomic.Int64
+	// coverage keeps the coverage reports computed.
+	coverage *coverageCache
 }
 
 // OpenTransactions returns how many transactions are under way: each holds
@@ -94,7 +100,7 @@ func (t countingTx) Run(ctx context.Context, cypher string, params map[string]an
 
 // NewStore returns a Store over driver that names database in every session.
 func NewStore(driver neo4j.DriverWithContext, database string) *Store {
-	return &Store{driver: driver, database: database}
+	return &Store{driver: driver, database: database, coverage: newCoverageCache()}
 }
 
 // Database is the name of the database the store works in.
@@ -162,6 +168,12 @@ func inTransaction[T any](ctx context.Context, s *Store, op string, mode neo4j.A
 		}
 	}()
 	audience := AudienceOf(ctx).params()
+	if mode == neo4j.AccessModeWrite {
+		// Raised once the transaction has ended: a report stamped with
+		// the count before the raise either began after the commit (and
+		// holds the write) or is stale.
+		defer s.writes.Add(1)
+	}
 	s.open.Add(1)
 	defer s.open.Add(-1)
 	sess := s.session(ctx, mode)

@@ -168,7 +168,7 @@ func Complexity() ComplexityRoot {
 		return question(satMul(successorPeople, n), successorPeople, child)
 	}
 	c.Query.ExportRecords = func(child int, _ *string) int { return exportCost }
-	c.Query.CoverageGaps = func(child int, _ *string, maxHops, _ *int, _ *string, first *int, _ *string) int {
+	c.Query.CoverageGaps = func(child int, _ *string, maxHops, _ *int, _ *string, first *int, _ *string, _ *bool) int {
 		hops := within(maxHops, defaultCoverageHops, 1, graph.MaxCoverageHops)
 		return question(satMul(coveragePerHop, hops), within(first, defaultCoverageFirst, 1, graph.MaxPageSize), child)
 	}

@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/loaders"
@@ -183,4 +184,6 @@ type SkillGapConnection struct {
 	Edges      []*SkillGapEdge
 	PageInfo   *PageInfo
 	TotalCount int
+	ComputedAt time.Time
+	Stale      bool
 }

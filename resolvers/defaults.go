@@ -26,6 +26,7 @@ var (
 	defaultCoverageHops      = argDefault[int]("Query", "coverageGaps", "maxHops")
 	defaultCoverageMinLevel  = argDefault[int]("Query", "coverageGaps", "minLevel")
 	defaultCoverageFirst     = argDefault[int]("Query", "coverageGaps", "first")
+	defaultCoverageFresh     = argDefault[bool]("Query", "coverageGaps", "fresh")
 	defaultConnectionsFirst  = argDefault[int]("Person", "connections", "first")
 
 	defaultWeightDistance = inputDefault[float64]("MentorWeights", "distance")

@@ -333,7 +333,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		CoverageGaps  func(childComplexity int, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string) int
+		CoverageGaps  func(childComplexity int, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string, fresh *bool) int
 		ExportRecords func(childComplexity int, organization *string) int
 		FindMentors   func(childComplexity int, forArg string, skill string, maxHops *int, minLevel *int, includeNarrower *bool, via []graph.LinkKind, availableOnly *bool, excludeCurrentMentors *bool, weights *MentorWeights, first *int, after *string) int
 		Lineage       func(childComplexity int, person string, direction graph.LineageDirection, depth *int) int
@@ -403,8 +403,10 @@ type ComplexityRoot struct {
 	}
 
 	SkillGapConnection struct {
+		ComputedAt func(childComplexity int) int
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
+		Stale      func(childComplexity int) int
 		TotalCount func(childComplexity int) int
 	}
 
@@ -544,7 +546,7 @@ type QueryResolver interface {
 	Neighborhood(ctx context.Context, person string, depth *int, limit *int) (*Neighborhood, error)
 	ReferralPaths(ctx context.Context, from string, to string, maxHops *int, k *int, excludeUnavailable *bool) ([]*graph.Path, error)
 	Lineage(ctx context.Context, person string, direction graph.LineageDirection, depth *int) ([]*graph.LineageEntry, error)
-	CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string) (*SkillGapConnection, error)
+	CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string, fresh *bool) (*SkillGapConnection, error)
 	Successors(ctx context.Context, person string, skills []string) ([]*graph.Successor, error)
 	Organization(ctx context.Context, id string) (*graph.Organization, error)
 	Organizations(ctx context.Context, first *int, after *string, filter *OrganizationFilter) (*OrganizationConnection, error)
@@ -1832,7 +1834,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["organization"].(*string), args["maxHops"].(*int), args["minLevel"].(*int), args["without"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["organization"].(*string), args["maxHops"].(*int), args["minLevel"].(*int), args["without"].(*string), args["first"].(*int), args["after"].(*string), args["fresh"].(*bool)), true
 	case "Query.exportRecords":
 		if e.ComplexityRoot.Query.ExportRecords == nil {
 			break
@@ -2204,6 +2206,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SkillGap.UncoveredMentees(childComplexity), true
 
+	case "SkillGapConnection.computedAt":
+		if e.ComplexityRoot.SkillGapConnection.ComputedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGapConnection.ComputedAt(childComplexity), true
 	case "SkillGapConnection.edges":
 		if e.ComplexityRoot.SkillGapConnection.Edges == nil {
 			break
@@ -2216,6 +2224,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillGapConnection.PageInfo(childComplexity), true
+	case "SkillGapConnection.stale":
+		if e.ComplexityRoot.SkillGapConnection.Stale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGapConnection.Stale(childComplexity), true
 	case "SkillGapConnection.totalCount":
 		if e.ComplexityRoot.SkillGapConnection.TotalCount == nil {
 			break
@@ -2944,6 +2958,10 @@ type SkillGapConnection {
   pageInfo: PageInfo!
   "Skills with any demand or supply in scope."
   totalCount: Int!
+  "When the report's computation started: it holds every write committed before then."
+  computedAt: DateTime!
+  "True when a change was saved through this server after computedAt (the report is being recomputed); never with fresh: true."
+  stale: Boolean!
 }
 
 type SkillGapEdge {
@@ -2995,8 +3013,13 @@ extend type Query {
   they were no one's mentor (left out of every skill's supply; they still
   count as demand and still link people on paths). Compared with the report
   without it, it shows who would lose coverage.
+
+  Reports are kept between changes. The answer may come from a report
+  computed before the latest change (` + "`" + `stale` + "`" + `, with its ` + "`" + `computedAt` + "`" + `, never
+  more than a minute old) while it is recomputed; ` + "`" + `fresh: true` + "`" + ` waits for a
+  report that holds every change saved before the request.
   """
-  coverageGaps(organization: ID, maxHops: Int = 2, minLevel: Int = 3, without: ID, first: Int = 20, after: String): SkillGapConnection! @auth(role: ORGANIZER)
+  coverageGaps(organization: ID, maxHops: Int = 2, minLevel: Int = 3, without: ID, first: Int = 20, after: String, fresh: Boolean = false): SkillGapConnection! @auth(role: ORGANIZER)
 
   "Among a person's mentees and their mentees, who already holds the person's key skills (or the given ones), best first."
   successors(person: ID!, skills: [ID!]): [Successor!]!
@@ -4089,6 +4112,10 @@ func (ec *executionContext) childFields_SkillGapConnection(ctx context.Context, 
 		return ec.fieldContext_SkillGapConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_SkillGapConnection_totalCount(ctx, field)
+	case "computedAt":
+		return ec.fieldContext_SkillGapConnection_computedAt(ctx, field)
+	case "stale":
+		return ec.fieldContext_SkillGapConnection_stale(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SkillGapConnection", field.Name)
 }
@@ -4892,6 +4919,14 @@ func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "fresh",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fresh"] = arg6
 	return args, nil
 }
 
@@ -11466,7 +11501,7 @@ func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["organization"].(*string), fc.Args["maxHops"].(*int), fc.Args["minLevel"].(*int), fc.Args["without"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["organization"].(*string), fc.Args["maxHops"].(*int), fc.Args["minLevel"].(*int), fc.Args["without"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["fresh"].(*bool))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -12860,6 +12895,52 @@ func (ec *executionContext) _SkillGapConnection_totalCount(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_SkillGapConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SkillGapConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillGapConnection_computedAt(ctx context.Context, field graphql.CollectedField, obj *SkillGapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGapConnection_computedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGapConnection_computedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGapConnection", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SkillGapConnection_stale(ctx context.Context, field graphql.CollectedField, obj *SkillGapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGapConnection_stale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGapConnection_stale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGapConnection", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SkillGapEdge_node(ctx context.Context, field graphql.CollectedField, obj *SkillGapEdge) (ret graphql.Marshaler) {
@@ -18249,6 +18330,16 @@ func (ec *executionContext) _SkillGapConnection(ctx context.Context, sel ast.Sel
 			}
 		case "totalCount":
 			out.Values[i] = ec._SkillGapConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "computedAt":
+			out.Values[i] = ec._SkillGapConnection_computedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stale":
+			out.Values[i] = ec._SkillGapConnection_stale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

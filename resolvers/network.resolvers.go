@@ -60,16 +60,18 @@ func (r *queryResolver) Lineage(ctx context.Context, person string, direction gr
 }
 
 // CoverageGaps is the resolver for the coverageGaps field.
-func (r *queryResolver) CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string) (*SkillGapConnection, error) {
-	page, total, err := r.Store.CoverageGaps(ctx, graph.CoverageArgs{Organization: organization, MaxHops: deref(maxHops, defaultCoverageHops),
-		MinLevel: deref(minLevel, defaultCoverageMinLevel), Without: without, Page: pageArgs(first, after)})
+func (r *queryResolver) CoverageGaps(ctx context.Context, organization *string, maxHops *int, minLevel *int, without *string, first *int, after *string, fresh *bool) (*SkillGapConnection, error) {
+	p, err := r.Store.Coverage(ctx, graph.CoverageArgs{Organization: organization, MaxHops: deref(maxHops, defaultCoverageHops),
+		MinLevel: deref(minLevel, defaultCoverageMinLevel), Without: without, Page: pageArgs(first, after), AllowStale: !deref(fresh, defaultCoverageFresh)})
 	if err != nil {
 		return nil, err
 	}
 	return &SkillGapConnection{
-		Edges:      edges(page, func(g graph.SkillGap, c string) *SkillGapEdge { return &SkillGapEdge{Node: &g, Cursor: c} }),
-		PageInfo:   pageInfo(page),
-		TotalCount: total,
+		Edges:      edges(p.Page, func(g graph.SkillGap, c string) *SkillGapEdge { return &SkillGapEdge{Node: &g, Cursor: c} }),
+		PageInfo:   pageInfo(p.Page),
+		TotalCount: p.Total,
+		ComputedAt: p.ComputedAt,
+		Stale:      p.Stale,
 	}, nil
 }
 

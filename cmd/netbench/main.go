@@ -85,8 +85,8 @@ import (
 type question struct {
 	name string
 	// asks, when set, caps the asks of a slow question below -queries; it
-	// also shortens the warm-up.
-	asks int
+	// also shortens the warm-up, to warm when that is set.
+	asks, warm int
 	// pick draws the inputs of one ask; nil draws pools.any.
 	pick func(pl *pools) params
 	// direct asks the store and returns how many items came back (the
@@ -294,6 +294,9 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 		if q.asks > 0 {
 			asks, warm = min(queries, q.asks), max(2, q.asks/5)
 		}
+		if q.warm > 0 {
+			warm = q.warm
+		}
 		// Warm-up, both ways: plans compiled, caches filled (Neo4j's, the
 		// parsed-query cache), code paths warm.
 		for range warm {
@@ -377,6 +380,9 @@ func runSize(ctx context.Context, n, queries int, seedValue uint64, qs []questio
 	if err := nestedFigures(ctx, store, ts.URL, pl, qs, queries); err != nil {
 		return err
 	}
+	if err := coverageFigures(ctx, store, pl, qs); err != nil {
+		return err
+	}
 	// After the questions, when Neo4j is warm and done with the import's
 	// after-work (right after loading, an empty transaction was measured
 	// slower than a lineage question).
@@ -415,6 +421,9 @@ type pools struct {
 	// mentees have a mentor, mentors a mentee (mentorships of any status).
 	mentees, mentors []string
 	skills, orgs     []string
+	// coverageOrgs are the organizations whose coverage is asked: up to
+	// coverageOrgCount drawn from orgs (their reports are kept).
+	coverageOrgs []string
 	// ids and adj are the people and their links, KNOWS and MENTORED_BY
 	// either way, by index; seen and stamp are the scratch of within.
 	ids   []string
@@ -468,6 +477,9 @@ func newPools(ds *dataset.Dataset, rng *rand.Rand) *pools {
 	for _, o := range ds.Organizations {
 		pl.orgs = append(pl.orgs, o.ID)
 	}
+	pl.coverageOrgs = slices.Clone(pl.orgs)
+	rng.Shuffle(len(pl.coverageOrgs), func(i, j int) { pl.coverageOrgs[i], pl.coverageOrgs[j] = pl.coverageOrgs[j], pl.coverageOrgs[i] })
+	pl.coverageOrgs = pl.coverageOrgs[:min(len(pl.coverageOrgs), coverageOrgCount)]
 	pl.hubs, pl.hubsSummary = bestConnected(ds, topHubs)
 	return pl
 }

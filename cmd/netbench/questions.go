@@ -137,10 +137,12 @@ func questions() []question {
 			vars: func(p params) map[string]any { return map[string]any{"id": p.person, "skills": boardSkills} },
 			list: "mentorBoard.seats",
 		},
-		coverageQuestion("an organization", 30, func(p params) *string { return &p.org }),
-		// Coverage is one big statement (seconds at 100k people, for one
-		// organization too): fewer asks.
-		coverageQuestion("whole network", 10, func(params) *string { return nil }),
+		// Coverage reports are kept by the store (graph/coverage_cache.go):
+		// these ask the kept reports of 20 organizations and of the whole
+		// network, computed during the warm-up; coverageFigures measures
+		// their computation.
+		coverageQuestion("an organization", 300, 100, func(p params) *string { return &p.org }),
+		coverageQuestion("whole network", 100, 3, func(params) *string { return nil }),
 		question{
 			name: "successors (of someone with mentees)",
 			pick: func(pl *pools) params {
@@ -179,13 +181,20 @@ func referralQuestion(kind string, pick func(pl *pools) params) question {
 // coverageQuestion asks for the first 20 coverage gaps (2 hops) in the
 // scope org returns (nil: the whole network), with the uncovered mentees
 // and overloaded mentors.
-func coverageQuestion(scope string, asks int, org func(p params) *string) question {
+func coverageQuestion(scope string, asks, warm int, org func(p params) *string) question {
 	return question{
 		name: "coverageGaps (" + scope + ", 2 hops, first 20)",
 		asks: asks,
+		warm: warm,
+		pick: func(pl *pools) params {
+			p := pl.any()
+			p.org = pl.one(pl.coverageOrgs, "organizations")
+			return p
+		},
+		// Allowing a stale answer, as GraphQL does by default.
 		direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
 			page, _, err := s.CoverageGaps(ctx, graph.CoverageArgs{Organization: org(p), MaxHops: 2,
-				MinLevel: graph.DefaultCoverageMinLevel, Page: graph.PageArgs{First: 20}})
+				MinLevel: graph.DefaultCoverageMinLevel, Page: graph.PageArgs{First: 20}, AllowStale: true})
 			return len(page.Items), err
 		},
 		query: `query($org: ID) { coverageGaps(organization: $org, maxHops: 2, first: 20) { totalCount pageInfo { hasNextPage endCursor }

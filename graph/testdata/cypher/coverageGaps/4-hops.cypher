@@ -24,7 +24,7 @@ CALL (within) {
     sum(CASE WHEN capacity > active THEN capacity - active ELSE 0 END) AS openSlots,
     collect(CASE WHEN capacity > active THEN p END) AS suitable,
     count(CASE WHEN active >= capacity THEN 1 END) AS overloadedCount,
-    collect(CASE WHEN active >= capacity AND ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN p.id END) AS overloaded
+    collect(CASE WHEN active >= capacity THEN p.id END) AS overloaded
 }
 WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded
 WHERE size(demand) > 0 OR supply > 0
@@ -54,8 +54,8 @@ CALL (demand, suitable, visited) {
     ELSE NOT d IN visited
       AND NOT EXISTS { MATCH (d)-[:KNOWS|MENTORED_BY]-{1,2}(x:Person) WHERE x IN visited }
   END
-  RETURN count(d) AS uncovered, collect(CASE WHEN ($audienceAdmin OR d.id = $audiencePerson OR CASE coalesce(d.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (d)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END) THEN d.id END)[..$maxIDs] AS uncoveredIDs
+  RETURN count(d) AS uncovered, collect(d.id) AS uncoveredIDs
 }
 RETURN {skill: s {.id, .name, .category, .description, broader: [(s)-[:PART_OF]->(b:Skill) | b.id][0]}, demand: size(demand), seekers: seekers, supply: supply,
   openSlots: openSlots, uncovered: uncovered, uncoveredIDs: uncoveredIDs,
-  overloadedCount: overloadedCount, overloaded: overloaded[..$maxIDs]} AS row
+  overloadedCount: overloadedCount, overloaded: overloaded} AS row
