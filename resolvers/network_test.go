@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mentorgraph/mentorgraph/internal/apitest"
 )
@@ -234,5 +235,55 @@ func TestReferralLineageSuccessorsCoverageThroughGraphQL(t *testing.T) {
 	d = a.OK(`query($o: ID!) { coverageGaps(organization: $o) { edges { node { overloaded { id ... on Person { name } } } } } }`, map[string]any{"o": org})
 	if apitest.At(d, "coverageGaps", "edges", 0, "node", "overloaded", 0, "name") != "Mid" {
 		t.Errorf("coverage with the names of overloaded mentors: %v", d)
+	}
+}
+
+// TestCoverageFreshnessThroughGraphQL: coverageGaps says when its report
+// was computed and whether a write came since; after a write, fresh: true
+// answers with the write, and an answer allowing staleness is either the
+// new report or the old one marked stale with the old computedAt.
+func TestCoverageFreshnessThroughGraphQL(t *testing.T) {
+	a := apitest.New(t)
+	lead := a.Skill("Leadership", "")
+	mentor := a.Person("mentor", map[string]any{"availableToMentor": true, "mentorCapacity": 2})
+	mentee := a.Person("mentee", map[string]any{"seekingMentorship": true})
+	a.SetSkill(mentor, lead, 4)
+	org := a.Organization("org")
+	a.Join(mentor, org)
+	a.Join(mentee, org)
+	a.OK(`mutation($in: AddGoalInput!) { addGoal(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"personId": mentee, "skillId": lead, "title": "Lead"}})
+	const q = `query($o: ID!, $f: Boolean) { coverageGaps(organization: $o, fresh: $f) { computedAt stale edges { node { uncovered } } } }`
+	type report struct {
+		computedAt time.Time
+		stale      bool
+		uncovered  float64
+	}
+	ask := func(fresh bool) report {
+		t.Helper()
+		d := a.OK(q, map[string]any{"o": org, "f": fresh})
+		at, err := time.Parse(time.RFC3339Nano, apitest.At(d, "coverageGaps", "computedAt").(string))
+		if err != nil {
+			t.Fatalf("computedAt: %v", err)
+		}
+		return report{at, apitest.At(d, "coverageGaps", "stale").(bool), apitest.At(d, "coverageGaps", "edges", 0, "node", "uncovered").(float64)}
+	}
+	before := time.Now()
+	first := ask(false)
+	if first.stale || first.uncovered != 1 || first.computedAt.Before(before.Add(-time.Second)) {
+		t.Fatalf("the first report: %+v, want the mentee uncovered, computed now, not stale", first)
+	}
+	if again := ask(false); again != first {
+		t.Errorf("asked again with no write: %+v, want the same report %+v", again, first)
+	}
+	a.OK(`mutation($in: ConnectInput!) { connect(input: $in) { since } }`, map[string]any{"in": map[string]any{"a": mentor, "b": mentee}})
+	switch r := ask(false); {
+	case r.stale && (r.computedAt != first.computedAt || r.uncovered != 1):
+		t.Errorf("a stale answer after the connection: %+v, want the first report %+v", r, first)
+	case !r.stale && r.uncovered != 0:
+		t.Errorf("an answer not marked stale after the connection: %+v, want the mentee covered", r)
+	}
+	if r := ask(true); r.stale || r.uncovered != 0 || !r.computedAt.After(first.computedAt) {
+		t.Errorf("fresh after the connection: %+v, want the mentee covered, computed after %v", r, first.computedAt)
 	}
 }
