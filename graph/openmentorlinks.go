@@ -51,10 +51,11 @@ import (
 // built once by ApplySchema, which then records openMentorLinksVersion in
 // a (:MentorGraphMeta {key: 'mentorIndex'}) node (the key they had when
 // they were called an index: kept, so no database builds them again).
+// Version 3 added the mentor keys of the skill links.
 
 // openMentorLinksVersion is the version of the open-mentor links ApplySchema
 // makes sure of; raise it when the links' meaning changes.
-const openMentorLinksVersion = 2
+const openMentorLinksVersion = 3
 
 // canMentorPrefix starts the type of every open-mentor link; the level
 // follows it.
@@ -76,7 +77,10 @@ var openMentorLinkTypes = "CAN_MENTOR|" + canMentorTypes(1)
 
 // refreshOpenMentorLinksCypher brings the open-mentor links of the people
 // with the ids in $ids in line with their availability, open slots and
-// skills, writing only what differs (and removing version 1's CAN_MENTOR links).
+// skills, writing only what differs (and removing version 1's CAN_MENTOR
+// links), and with them the mentor keys of their skill links (see
+// skill_people.go): h.mentorSkill and h.mentorPerson, the ids of the
+// link's ends, set exactly while the person is available to mentor.
 // $prefix is canMentorPrefix and $levels the levels 1..MaxSkillLevel: a
 // level outside them (never written: levels are checked) gets no link.
 var refreshOpenMentorLinksCypher = `
@@ -96,6 +100,13 @@ CALL (x, open) {
   WITH x, s, $prefix + toString(toInteger(h.level)) AS t
   WHERE toInteger(h.level) IN $levels AND NOT EXISTS { (x)-[c:` + canMentorTypes(1) + `]->(s) WHERE type(c) = t }
   CREATE (x)-[:$(t)]->(s)
+}
+CALL (x) {
+  MATCH (x)-[h:HAS_SKILL]->(s:Skill)
+  WITH x, h, s, x.availableToMentor = true AS available
+  WHERE CASE WHEN available THEN h.mentorSkill IS NULL OR h.mentorSkill <> s.id OR h.mentorPerson IS NULL OR h.mentorPerson <> x.id
+    ELSE h.mentorSkill IS NOT NULL OR h.mentorPerson IS NOT NULL END
+  SET h.mentorSkill = CASE WHEN available THEN s.id END, h.mentorPerson = CASE WHEN available THEN x.id END
 }`
 
 // refreshOpenMentorLinks brings the open-mentor links of the people with

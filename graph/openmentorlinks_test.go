@@ -263,11 +263,17 @@ func queryRows(t *testing.T, cypher, prefix string) []any {
 }
 
 // maintainedOpenMentorLinks are the stored open-mentor links of the people
-// whose ids start with prefix, as "person TYPE skill", sorted.
+// whose ids start with prefix, as "person TYPE skill", with the mentor
+// keys of their skill links, sorted.
 func maintainedOpenMentorLinks(t *testing.T, prefix string) []string {
 	var out []string
 	for _, v := range queryRows(t, `MATCH (p:Person)-[c]->(s:Skill) WHERE p.id STARTS WITH $prefix AND type(c) STARTS WITH 'CAN_MENTOR'
 	  RETURN p.id + ' ' + type(c) + ' ' + s.id`, prefix) {
+		out = append(out, v.(string))
+	}
+	for _, v := range queryRows(t, `MATCH (p:Person)-[h:HAS_SKILL]->(s:Skill) WHERE p.id STARTS WITH $prefix
+	  AND (h.mentorSkill IS NOT NULL OR h.mentorPerson IS NOT NULL)
+	  RETURN p.id + ' mentor keys ' + coalesce(h.mentorSkill, '-') + ' ' + coalesce(h.mentorPerson, '-') + ' on ' + s.id`, prefix) {
 		out = append(out, v.(string))
 	}
 	slices.Sort(out)
@@ -276,21 +282,27 @@ func maintainedOpenMentorLinks(t *testing.T, prefix string) []string {
 
 // recomputedOpenMentorLinks are the open-mentor links the people whose ids
 // start with prefix should have, worked out from their availability,
-// capacity, active mentees and skills, as "person TYPE skill", sorted.
+// capacity, active mentees and skills, as "person TYPE skill", with the
+// mentor keys their skill links should carry, sorted.
 func recomputedOpenMentorLinks(t *testing.T, prefix string) []string {
-	open := map[string]bool{}
+	open, available := map[string]bool{}, map[string]bool{}
 	for _, v := range queryRows(t, `MATCH (p:Person) WHERE p.id STARTS WITH $prefix
 	  RETURN [p.id, p.availableToMentor, p.mentorCapacity, COUNT { (p)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }]`, prefix) {
 		row := v.([]any)
-		available, _ := row[1].(bool)
+		a, _ := row[1].(bool)
 		capacity, _ := row[2].(int64)
-		open[row[0].(string)] = available && capacity > row[3].(int64)
+		available[row[0].(string)] = a
+		open[row[0].(string)] = a && capacity > row[3].(int64)
 	}
 	var out []string
 	for _, v := range queryRows(t, `MATCH (p:Person)-[h:HAS_SKILL]->(s:Skill) WHERE p.id STARTS WITH $prefix RETURN [p.id, h.level, s.id]`, prefix) {
 		row := v.([]any)
 		if open[row[0].(string)] {
 			out = append(out, fmt.Sprintf("%s CAN_MENTOR_%d %s", row[0], row[1], row[2]))
+		}
+		// The mentor keys of the skill links (skill_people.go).
+		if available[row[0].(string)] {
+			out = append(out, fmt.Sprintf("%s mentor keys %s %s on %s", row[0], row[2], row[0], row[2]))
 		}
 	}
 	slices.Sort(out)

@@ -20,6 +20,7 @@ var schemaStatements = []struct{ name, cypher string }{
 	{"api_token_id", `CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id IS UNIQUE`},
 	{"api_token_hash", `CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE`},
 	{"names", `CREATE FULLTEXT INDEX names IF NOT EXISTS FOR (n:Person|Skill|Organization) ON EACH [n.name]`},
+	{"has_skill_mentor_order", `CREATE RANGE INDEX has_skill_mentor_order IF NOT EXISTS FOR ()-[h:HAS_SKILL]-() ON (h.mentorSkill, h.level, h.mentorPerson)`},
 }
 
 // SchemaNames lists the constraints and indexes ApplySchema makes.

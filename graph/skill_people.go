@@ -19,20 +19,50 @@ type SkillMentor struct {
 	Level   int
 }
 
+// skillMentorsCypher reads a page of each skill's mentors: a person's
+// place is their best level among the skill and (with $narrower) its
+// narrower skills, at the levels of $levels (those from the asked minimum
+// up that the page can still hold, strongest first). It never sorts every
+// holder of a skill: the skill links of people available to mentor carry
+// their ends' ids as mentor keys (h.mentorSkill, h.mentorPerson, kept by
+// refreshOpenMentorLinks), and the range index has_skill_mentor_order on
+// (mentorSkill, level, mentorPerson) hands out one skill's available
+// holders at one level in person id order, from the cursor on. For each
+// level and skill the first $limit of them the audience may see and who
+// hold none of the skills at a higher level are the only ones that can be
+// on the page, so each (level, skill) reads about $limit links, however
+// many people hold the skill; merged, the page is the first $limit by
+// level and id (a person holding several of the skills at their best
+// level shows the first by id). The ORDER BY names all three properties
+// of the index in its order (the first two are fixed by the WHERE):
+// ordered by the person alone, Neo4j would read every holder at the level
+// and sort them instead of taking the index's order and stopping at
+// $limit. Availability is checked again on the person: the keys only find
+// candidates.
 var skillMentorsCypher = `
 UNWIND $ids AS id
 MATCH (target:Skill {id: id})
 CALL (target) {
   MATCH (s:Skill)-[:PART_OF*0..5]->(target)
   WHERE $narrower OR s = target
-  WITH DISTINCT s
-  MATCH (p:Person)-[h:HAS_SKILL]->(s)
-  WHERE p.availableToMentor AND h.level >= $minLevel AND ` + seenBy("p") + `
-  WITH p, h.level AS level, s.id AS skill ORDER BY level DESC, skill
-  WITH p, collect({level: level, skill: skill})[0] AS best
-  WHERE $afterLevel IS NULL OR best.level < $afterLevel OR (best.level = $afterLevel AND p.id > $after)
-  WITH p, best ORDER BY best.level DESC, p.id LIMIT $limit
-  RETURN collect({person: ` + personProjection + `, level: best.level, skill: best.skill}) AS rows
+  RETURN collect(DISTINCT s.id) AS within
+}
+CALL (within) {
+  UNWIND $levels AS level
+  UNWIND within AS skill
+  CALL (level, skill, within) {
+    MATCH (p:Person)-[h:HAS_SKILL]->()
+    USING INDEX h:HAS_SKILL(mentorSkill, level, mentorPerson)
+    WHERE h.mentorSkill = skill AND h.level = level
+      AND h.mentorPerson > CASE WHEN level = $afterLevel THEN $after ELSE '' END
+      AND p.availableToMentor AND ` + seenBy("p") + `
+      AND NOT EXISTS { MATCH (p)-[higher:HAS_SKILL]->() WHERE higher.level > level AND higher.mentorSkill IN within }
+    WITH p, h ORDER BY h.mentorSkill, h.level, h.mentorPerson LIMIT $limit
+    RETURN p, h.mentorPerson AS pid
+  }
+  WITH level, p, pid, min(skill) AS skill
+  ORDER BY level DESC, pid LIMIT $limit
+  RETURN collect({person: ` + personProjection + `, level: level, skill: skill}) AS rows
 }
 UNWIND rows AS row
 RETURN row {.*, key: target.id} AS row`
@@ -53,8 +83,14 @@ func (s *Store) SkillMentors(ctx context.Context, skillIDs []string, args SkillM
 	if after.ID != "" && after.Level == nil {
 		return nil, invalid("after", "after is not a cursor of this list: pass the endCursor of a previous page")
 	}
+	var levels []int
+	for l := MaxSkillLevel; l >= args.MinLevel; l-- {
+		if after.Level == nil || l <= *after.Level {
+			levels = append(levels, l)
+		}
+	}
 	rows, err := byKey(ctx, s, "mentors of skills", skillMentorsCypher, skillIDs, map[string]any{
-		"narrower": args.IncludeNarrower, "minLevel": args.MinLevel, "after": after.ID,
+		"narrower": args.IncludeNarrower, "levels": levels, "after": after.ID,
 		"afterLevel": ptrParam(after.Level), "limit": args.Page.First + 1,
 	}, func(m map[string]any) SkillMentor {
 		pm, _ := m["person"].(map[string]any)

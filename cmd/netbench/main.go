@@ -52,6 +52,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -421,6 +422,9 @@ type pools struct {
 	// mentees have a mentor, mentors a mentee (mentorships of any status).
 	mentees, mentors []string
 	skills, orgs     []string
+	// mostHeld are the mostHeldSkills skills with the most holders of
+	// them or a narrower skill.
+	mostHeld []string
 	// coverageOrgs are the organizations whose coverage is asked: up to
 	// coverageOrgCount drawn from orgs (their reports are kept).
 	coverageOrgs []string
@@ -480,8 +484,30 @@ func newPools(ds *dataset.Dataset, rng *rand.Rand) *pools {
 	pl.coverageOrgs = slices.Clone(pl.orgs)
 	rng.Shuffle(len(pl.coverageOrgs), func(i, j int) { pl.coverageOrgs[i], pl.coverageOrgs[j] = pl.coverageOrgs[j], pl.coverageOrgs[i] })
 	pl.coverageOrgs = pl.coverageOrgs[:min(len(pl.coverageOrgs), coverageOrgCount)]
+	pl.mostHeld = mostHeldSkills(ds, 5)
 	pl.hubs, pl.hubsSummary = bestConnected(ds, topHubs)
 	return pl
+}
+
+// mostHeldSkills returns the n skills held by the most people, counting a
+// holder of a narrower skill as a holder of each broader one.
+func mostHeldSkills(ds *dataset.Dataset, n int) []string {
+	parent := map[string]string{}
+	for _, s := range ds.Skills {
+		parent[s.ID] = s.ParentID
+	}
+	holders := map[string]int{}
+	for _, ps := range ds.PersonSkills {
+		for id, depth := ps.SkillID, 0; id != "" && depth < 10; id, depth = parent[id], depth+1 {
+			holders[id]++
+		}
+	}
+	ids := make([]string, 0, len(holders))
+	for id := range holders {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(holders[b], holders[a]), cmp.Compare(a, b)) })
+	return ids[:min(n, len(ids))]
 }
 
 // one draws from a pool, which must not be empty.

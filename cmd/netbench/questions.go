@@ -89,21 +89,14 @@ func questions() []question {
 			},
 			list: "people.edges",
 		},
-		{
-			name: "mentors of a skill (page of 20)",
-			// The same two statements as through GraphQL: the skill (which
-			// may not exist), then its mentors.
-			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
-				if _, err := s.SkillsByID(ctx, []string{p.skill}); err != nil {
-					return 0, err
-				}
-				pages, err := s.SkillMentors(ctx, []string{p.skill}, graph.SkillMentorsArgs{MinLevel: 3, IncludeNarrower: true, Page: graph.PageArgs{First: 20}})
-				return len(pages[p.skill].Items), err
-			},
-			query: `query($id: ID!) { skill(id: $id) { mentors(first: 20) { edges { level node { id name openSlots } } } } }`,
-			vars:  func(p params) map[string]any { return map[string]any{"id": p.skill} },
-			list:  "skill.mentors.edges",
-		},
+		skillMentorsQuestion("mentors of a skill (page of 20)", nil),
+		// The broad skills whose subtrees most people hold: a page that
+		// sorted every holder cost the most there.
+		skillMentorsQuestion("mentors of a most-held skill (page of 20)", func(pl *pools) params {
+			p := pl.any()
+			p.skill = pl.one(pl.mostHeld, "held skills")
+			return p
+		}),
 		referralQuestion("pairs 2–3 hops apart", func(pl *pools) params { return pl.near(2, 3) }),
 		referralQuestion("random pairs", nil),
 	}
@@ -207,5 +200,26 @@ func coverageQuestion(scope string, asks, warm int, org func(p params) *string) 
 			return map[string]any{}
 		},
 		list: "coverageGaps.edges",
+	}
+}
+
+// skillMentorsQuestion asks for the first 20 mentors of a skill (with its
+// narrower skills, level 3 or above), the skill from pick (nil: any).
+func skillMentorsQuestion(name string, pick func(pl *pools) params) question {
+	return question{
+		name: name,
+		pick: pick,
+		// The same two statements as through GraphQL: the skill (which
+		// may not exist), then its mentors.
+		direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
+			if _, err := s.SkillsByID(ctx, []string{p.skill}); err != nil {
+				return 0, err
+			}
+			pages, err := s.SkillMentors(ctx, []string{p.skill}, graph.SkillMentorsArgs{MinLevel: 3, IncludeNarrower: true, Page: graph.PageArgs{First: 20}})
+			return len(pages[p.skill].Items), err
+		},
+		query: `query($id: ID!) { skill(id: $id) { mentors(first: 20) { edges { level node { id name openSlots } } } } }`,
+		vars:  func(p params) map[string]any { return map[string]any{"id": p.skill} },
+		list:  "skill.mentors.edges",
 	}
 }

@@ -15,3 +15,10 @@ CALL (x, open) {
   WHERE toInteger(h.level) IN $levels AND NOT EXISTS { (x)-[c:CAN_MENTOR_1|CAN_MENTOR_2|CAN_MENTOR_3|CAN_MENTOR_4|CAN_MENTOR_5]->(s) WHERE type(c) = t }
   CREATE (x)-[:$(t)]->(s)
 }
+CALL (x) {
+  MATCH (x)-[h:HAS_SKILL]->(s:Skill)
+  WITH x, h, s, x.availableToMentor = true AS available
+  WHERE CASE WHEN available THEN h.mentorSkill IS NULL OR h.mentorSkill <> s.id OR h.mentorPerson IS NULL OR h.mentorPerson <> x.id
+    ELSE h.mentorSkill IS NOT NULL OR h.mentorPerson IS NOT NULL END
+  SET h.mentorSkill = CASE WHEN available THEN s.id END, h.mentorPerson = CASE WHEN available THEN x.id END
+}
