@@ -125,6 +125,12 @@ CALL (s) {
   MATCH (n:Skill)-[:PART_OF*0..5]->(s)
   RETURN collect(DISTINCT n) AS within
 }
+{demandSupply}` + coverageReach
+
+// coverageDemandSupply is the demand and supply of coverageTemplate when
+// the whole network is asked: from every OPEN goal and every holder of
+// the skills.
+const coverageDemandSupply = `
 CALL (s) {
   MATCH (p:Person)-[:HAS_GOAL]->(:Goal {status: 'OPEN'})-[:ABOUT]->(s)
   WHERE ` + coverageScope + `
@@ -145,7 +151,64 @@ CALL (within) {
     collect(CASE WHEN capacity > active THEN p END) AS suitable,
     count(CASE WHEN active >= capacity THEN 1 END) AS overloadedCount,
     collect(CASE WHEN active >= capacity THEN p.id END) AS overloaded
+}`
+
+// coverageOrganizationMembers reads, for coverageTemplate scoped to an
+// organization, its current members once, each with the skills of their
+// OPEN goals and (when they may mentor: available, not $without) the
+// skills they hold at $minLevel or above, with their capacity and ACTIVE
+// mentees. Each skill's demand and supply are then picked from that list
+// (coverageOrganizationDemandSupply) instead of from every goal and every
+// holder in the network, so a small organization's report costs what its
+// members hold, not what everyone holds.
+const coverageOrganizationMembers = `
+MATCH (o:Organization {id: $org})
+CALL (o) {
+  MATCH (p:Person)-[a:AFFILIATED_WITH]->(o) WHERE a.until IS NULL
+  WITH DISTINCT p
+  CALL (p) {
+    OPTIONAL MATCH (p)-[:HAS_GOAL]->(:Goal {status: 'OPEN'})-[:ABOUT]->(g:Skill)
+    RETURN collect(DISTINCT g) AS wants
+  }
+  CALL (p) {
+    OPTIONAL MATCH (p)-[h:HAS_SKILL]->(n:Skill)
+    WHERE p.availableToMentor AND h.level >= $minLevel AND ($without IS NULL OR p.id <> $without)
+    RETURN collect(DISTINCT n) AS offers
+  }
+  WITH p, wants, offers WHERE size(wants) > 0 OR size(offers) > 0
+  RETURN collect({p: p, wants: wants, offers: offers, capacity: coalesce(p.mentorCapacity, 0),
+    active: CASE WHEN size(offers) > 0 THEN COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' } ELSE 0 END}) AS members
 }
+MATCH (s:Skill)
+CALL (s) {
+  MATCH (n:Skill)-[:PART_OF*0..5]->(s)
+  RETURN collect(DISTINCT n) AS within
+}`
+
+// coverageOrganizationDemandSupply is coverageDemandSupply from the
+// members coverageOrganizationMembers read.
+const coverageOrganizationDemandSupply = `
+CALL (s, members) {
+  UNWIND members AS m
+  WITH m WHERE s IN m.wants
+  WITH m.p AS p ORDER BY p.id
+  RETURN collect(p) AS demand, count(CASE WHEN p.seekingMentorship THEN 1 END) AS seekers
+}
+CALL (within, members) {
+  UNWIND members AS m
+  WITH m WHERE any(n IN m.offers WHERE n IN within)
+  WITH m.p AS p, m.capacity AS capacity, m.active AS active
+  ORDER BY p.id
+  RETURN count(p) AS supply,
+    sum(CASE WHEN capacity > active THEN capacity - active ELSE 0 END) AS openSlots,
+    collect(CASE WHEN capacity > active THEN p END) AS suitable,
+    count(CASE WHEN active >= capacity THEN 1 END) AS overloadedCount,
+    collect(CASE WHEN active >= capacity THEN p.id END) AS overloaded
+}`
+
+// coverageReach is the rest of coverageTemplate: the skills with demand or
+// supply, and their uncovered mentees.
+const coverageReach = `
 WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded
 WHERE size(demand) > 0 OR supply > 0
 WITH s, demand, seekers, supply, openSlots, suitable, overloadedCount, overloaded,
@@ -185,17 +248,26 @@ const coverageNear = `
 // coverageVariants[n] is coverageTemplate for a reach of n hops: ⌈n/2⌉
 // layers of the mentors' search, the rest searched from each demand
 // person it did not reach.
-var coverageVariants = func() (v [MaxCoverageHops + 1]string) {
+var coverageVariants = coverageVariantsOf(coverageTemplate, coverageDemandSupply)
+
+// coverageOrganizationVariants[n] is coverageVariants[n] scoped to an
+// organization ($org), reading its members first.
+var coverageOrganizationVariants = coverageVariantsOf(
+	strings.Replace(coverageTemplate, coverageTemplate[:strings.Index(coverageTemplate, "{demandSupply}")], coverageOrganizationMembers+"\n", 1),
+	coverageOrganizationDemandSupply)
+
+func coverageVariantsOf(template, demandSupply string) (v [MaxCoverageHops + 1]string) {
 	for n := 1; n <= MaxCoverageHops; n++ {
 		layers := (n + 1) / 2
 		near := ""
 		if b := n - layers; b > 0 {
 			near = strings.ReplaceAll(coverageNear, "{b}", strconv.Itoa(b))
 		}
-		v[n] = strings.NewReplacer("{layers}", strings.Repeat(coverageLayer, layers), "{near}", near, "{n}", strconv.Itoa(n)).Replace(coverageTemplate)
+		v[n] = strings.NewReplacer("{demandSupply}", strings.TrimPrefix(demandSupply, "\n"), "{layers}", strings.Repeat(coverageLayer, layers),
+			"{near}", near, "{n}", strconv.Itoa(n)).Replace(template)
 	}
 	return v
-}()
+}
 
 // coverageWithoutCypher: `without` must name a person the audience may
 // see; one it may not answers as an unknown id would (the report as if
@@ -320,7 +392,11 @@ func (s *Store) checkCoverageRefs(ctx context.Context, args CoverageArgs) error 
 func (s *Store) computeCoverage(ctx context.Context, args CoverageArgs) ([]SkillGap, error) {
 	params := map[string]any{"org": ptrParam(args.Organization), "without": ptrParam(args.Without), "minLevel": args.MinLevel}
 	rows, err := read(ctx, s, "coverage gaps", func(tx neo4j.ManagedTransaction) ([]SkillGap, error) {
-		return collect(ctx, tx, coverageVariants[args.MaxHops], params, skillGapFrom)
+		cypher := coverageVariants[args.MaxHops]
+		if args.Organization != nil {
+			cypher = coverageOrganizationVariants[args.MaxHops]
+		}
+		return collect(ctx, tx, cypher, params, skillGapFrom)
 	})
 	if err != nil {
 		return nil, err

@@ -79,6 +79,7 @@ func cypherStatements() []namedStatement {
 	}
 	for n := 1; n <= MaxCoverageHops; n++ {
 		add("coverageGaps", hops(n), coverageVariants[n])
+		add("coverageGaps", "organization-"+hops(n), coverageOrganizationVariants[n])
 	}
 	add("coverageGaps", "without-seen", coverageWithoutCypher)
 	add("coverageGaps", "seen-ids", coverageSeenCypher)
