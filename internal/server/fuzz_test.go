@@ -200,10 +200,16 @@ func (a gqlAnswer) hasError(code, text string) bool {
 	return false
 }
 
-// checkAnswer checks what every answer must be, and decodes it.
-func (fs *fuzzServer) checkAnswer(t *testing.T, w *httptest.ResponseRecorder) gqlAnswer {
+// checkAnswer checks what every answer must be to the request body, and
+// decodes it.
+func (fs *fuzzServer) checkAnswer(t *testing.T, body []byte, w *httptest.ResponseRecorder) gqlAnswer {
 	t.Helper()
 	status, raw := w.Code, w.Body.Bytes()
+	defer func() {
+		if t.Failed() {
+			t.Logf("request: %.3000q", body)
+		}
+	}()
 	if logged := fs.log.take(); len(logged) > 0 {
 		t.Errorf("the server logged errors:\n%s", strings.Join(logged, "\n"))
 	}
@@ -269,7 +275,7 @@ func FuzzGeneratedRequests(f *testing.F) {
 			token = fs.member
 		}
 		w := fs.post(g.body, token)
-		a := fs.checkAnswer(t, w)
+		a := fs.checkAnswer(t, g.body, w)
 		fs.checkLimits(t, g, w.Code, a)
 	})
 }
@@ -407,7 +413,7 @@ func FuzzRequestBodies(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		w := fs.post(body, fs.admin)
-		fs.checkAnswer(t, w)
+		fs.checkAnswer(t, body, w)
 		if len(body) > fs.lim.MaxBodyBytes && w.Code != http.StatusRequestEntityTooLarge {
 			t.Errorf("a body of %d bytes: HTTP %d, want 413", len(body), w.Code)
 		}

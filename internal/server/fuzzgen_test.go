@@ -169,6 +169,13 @@ func generate(schema *ast.Schema, ids []string, lim server.Limits, data []byte) 
 		set = g.selectionSet(root, budget, deep, true)
 	}
 
+	if !mutation && g.e.oneIn(6) {
+		set = merge(set, g.questionBurst(root, budget))
+	}
+	if g.e.oneIn(6) {
+		set = merge(set, g.fanOut(root, budget))
+	}
+
 	var q strings.Builder
 	op := "query"
 	if mutation {
@@ -240,7 +247,7 @@ func merge(a, b setInfo) setInfo {
 	for k := range b.questions {
 		a.questions[k] = true
 	}
-	a.past = append(a.past, b.past...)
+	a.past = appendPaths(a.past, b.past)
 	a.rootPast = a.rootPast || b.rootPast
 	return a
 }
@@ -255,6 +262,62 @@ func (g *docGen) bombSet() setInfo {
 		fields:    8,
 		questions: map[string]bool{},
 	}
+}
+
+// questionBurst asks around MaxNetworkQuestions network questions, each
+// under an alias of its own.
+func (g *docGen) questionBurst(query *ast.Definition, budget int) setInfo {
+	only := *query
+	only.Fields = nil
+	for _, f := range query.Fields {
+		if networkQuestionFields[f.Name] {
+			only.Fields = append(only.Fields, f)
+		}
+	}
+	info := setInfo{questions: map[string]bool{}, depth: 1}
+	var parts []string
+	for range g.lim.MaxNetworkQuestions - 2 + g.e.intn(5) {
+		text, sub, key, _ := g.field(&only, max(budget, 2), false, true)
+		parts = append(parts, text)
+		info.fields += sub.fields
+		info.depth = max(info.depth, sub.depth)
+		info.questions[key] = true
+		for _, p := range sub.past {
+			info.past = append(info.past, append([]string{key}, p...))
+		}
+		if sub.rootPast {
+			info.past = append(info.past, []string{key})
+			info.rootPast = true
+		}
+	}
+	info.text = "{ " + strings.Join(parts, " ") + " }"
+	return info
+}
+
+// fanOut spreads a chain of fragments on typ, each spreading the one
+// before several times: a short document that expands to many fields,
+// around MaxSelections.
+func (g *docGen) fanOut(typ *ast.Definition, budget int) setInfo {
+	g.named++
+	f := &fragment{name: fmt.Sprintf("F%d", g.named), on: typ.Name, info: g.selectionSet(typ, budget, false, true)}
+	g.fragments = append(g.fragments, f)
+	for range 1 + g.e.intn(4) {
+		r := 2 + g.e.intn(14)
+		g.named++
+		next := &fragment{name: fmt.Sprintf("F%d", g.named), on: typ.Name}
+		next.info = setInfo{questions: map[string]bool{}, depth: 1}
+		spreads := make([]string, r)
+		for i := range spreads {
+			spreads[i] = "..." + f.name
+			next.info = absorb(next.info, f.info, nil)
+		}
+		next.info.text = "{ " + strings.Join(spreads, " ") + " }"
+		g.fragments = append(g.fragments, next)
+		f = next
+	}
+	info := absorb(setInfo{questions: map[string]bool{}, depth: 1}, f.info, nil)
+	info.text = "{ ..." + f.name + " }"
+	return info
 }
 
 // selectionSet writes a selection set on typ, at most budget levels deep
@@ -319,9 +382,25 @@ func absorb(info, sub setInfo, _ []string) setInfo {
 	for k := range sub.questions {
 		info.questions[k] = true
 	}
-	info.past = append(info.past, sub.past...)
+	info.past = appendPaths(info.past, sub.past)
 	info.rootPast = info.rootPast || sub.rootPast
 	return info
+}
+
+// appendPaths appends to paths those of more it does not hold yet (a
+// fragment spread many times holds the same paths each time).
+func appendPaths(paths, more [][]string) [][]string {
+	have := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		have[strings.Join(p, ".")] = true
+	}
+	for _, p := range more {
+		if k := strings.Join(p, "."); !have[k] {
+			have[k] = true
+			paths = append(paths, p)
+		}
+	}
+	return paths
 }
 
 // fieldName is the name of the field text starts with (after its alias).
