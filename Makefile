@@ -27,10 +27,14 @@ test: check-web check-generated check-format vet
 # generator of internal/server/fuzzgen_test.go, against a Neo4j of its own
 # (about a minute with the container's start). The seed corpora of every
 # fuzz target run with the tests. The long run: docs/operations.md, "Fuzzing".
+# Its Neo4j keeps the plans of its statements for the run: the fuzzer's
+# writes would otherwise make it plan them anew every few seconds, seconds
+# each, and a fuzz worker takes an input that runs over 10 s for a deadlock.
 FUZZTIME ?= 15s
+FUZZ_NEO4J_SETTINGS := dbms.cypher.min_replan_interval=1h
 fuzz:
 	@set -eo pipefail; eval "$$(deploy/provision.sh)"; \
-	$(GO) test -run '^$$' -fuzz '^FuzzGeneratedRequests$$' -fuzztime $(FUZZTIME) ./internal/server
+	NEO4J_SETTINGS="$(FUZZ_NEO4J_SETTINGS)" $(GO) test -run '^$$' -fuzz '^FuzzGeneratedRequests$$' -fuzztime $(FUZZTIME) ./internal/server
 
 run:
 	@set -e; eval "$$(deploy/provision.sh)"; \
