@@ -279,8 +279,13 @@ func (fs *fuzzServer) checkAnswer(t *testing.T, body []byte, w *httptest.Respons
 			t.Errorf("HTTP %d, an error message of %d bytes", status, len(e.Message))
 		}
 	}
-	if status == http.StatusServiceUnavailable && (!a.hasError(resolvers.CodeUnavailable, "busy") || w.Header().Get("Retry-After") == "") {
-		t.Errorf("HTTP 503 (Retry-After %q), not a busy server: %.500s", w.Header().Get("Retry-After"), raw)
+	// A 503 says the server is busy (with Retry-After), or that the
+	// request took too long: Neo4j, planning a statement it has not seen
+	// (seconds on a busy 2-core machine), can take longer than the 8 s the
+	// fuzzer allows a request.
+	busy := a.hasError(resolvers.CodeUnavailable, "busy") && w.Header().Get("Retry-After") != ""
+	if status == http.StatusServiceUnavailable && (len(a.Errors) != 1 || !busy && !a.hasError(resolvers.CodeUnavailable, "took too long")) {
+		t.Errorf("HTTP 503 (Retry-After %q), neither busy nor too long: %.500s", w.Header().Get("Retry-After"), raw)
 	}
 	return a
 }
