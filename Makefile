@@ -2,7 +2,8 @@
 #   make run    start Neo4j (a container, data kept between runs), load demo data
 #               into an empty database, and start the server
 #   make test   check generated code, the web UI's build and formatting, vet, run every
-#               test against a real Neo4j (and the UI's in a headless Chromium)
+#               test against a real Neo4j (and the UI's in a headless Chromium), then
+#               a short fuzz run of the GraphQL endpoint (make fuzz)
 #   make web    rebuild the web UI (web/src -> web/dist, committed); needs Node.js + npm
 SHELL := /bin/bash
 GO    ?= go
@@ -13,13 +14,27 @@ GENERATED := resolvers/generated.go resolvers/models_gen.go
 # The web UI's installed libraries (npm ci's record of them).
 WEB_DEPS  := web/node_modules/.package-lock.json
 
-.PHONY: test run stop generate check-generated check-web web check-format vet loadbench
+.PHONY: test fuzz run stop generate check-generated check-web web check-format vet loadbench
 
 # Verbose, so the Neo4j container start and any SKIP show, without the lines
 # of passing tests.
 test: check-web check-generated check-format vet
 	@set -eo pipefail; eval "$$(deploy/provision.sh)"; \
-	$(GO) test -v -count=1 -timeout 30m ./... 2>&1 | grep -v -E '^ *(=== (RUN|PAUSE|CONT|NAME)|--- PASS)'
+	$(GO) test -v -count=1 -timeout 30m ./... 2>&1 | grep -v -E '^ *(=== (RUN|PAUSE|CONT|NAME)|--- PASS)'; \
+	$(MAKE) --no-print-directory fuzz
+
+# A short fuzz run of the GraphQL endpoint: FUZZTIME of requests made by the
+# generator of internal/server/fuzzgen_test.go, against a Neo4j of its own
+# (about a minute with the container's start). The seed corpora of every
+# fuzz target run with the tests. The long run: docs/operations.md, "Fuzzing".
+# Its Neo4j keeps the plans of its statements for the run: the fuzzer's
+# writes would otherwise make it plan them anew every few seconds, seconds
+# each, and a fuzz worker takes an input that runs over 10 s for a deadlock.
+FUZZTIME ?= 15s
+FUZZ_NEO4J_SETTINGS := dbms.cypher.min_replan_interval=1h
+fuzz:
+	@set -eo pipefail; eval "$$(deploy/provision.sh)"; \
+	NEO4J_SETTINGS="$(FUZZ_NEO4J_SETTINGS)" $(GO) test -run '^$$' -fuzz '^FuzzGeneratedRequests$$' -fuzztime $(FUZZTIME) ./internal/server
 
 run:
 	@set -e; eval "$$(deploy/provision.sh)"; \

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"regexp"
@@ -38,6 +39,7 @@ func RunMain(m *testing.M) int {
 	switch {
 	case err == nil:
 		current = srv
+		shareWithFuzzWorkers(srv)
 	case errors.Is(err, ErrNoDocker) && os.Getenv("CI") != "true":
 		skipReason = fmt.Sprintf("no Neo4j: %v. Run `make test` (it installs and starts Docker on Debian), start Docker, or set NEO4J_URI=bolt://host:7687", err)
 		fmt.Fprintln(os.Stderr, "neo4jtest: SKIPPING Neo4j tests:", skipReason)
@@ -55,6 +57,24 @@ func RunMain(m *testing.M) int {
 		}
 	}
 	return code
+}
+
+// shareWithFuzzWorkers points the worker processes of `go test -fuzz`
+// at srv: each worker is the test binary again, running TestMain, and
+// would otherwise start a container of its own. The coordinator starts
+// its workers once TestMain has run, with its environment (NEO4J_URI and
+// the rest, which FromEnv reads), and removes the container when they are
+// done.
+func shareWithFuzzWorkers(srv *Server) {
+	if !flag.Parsed() {
+		flag.Parse()
+	}
+	if f := flag.Lookup("test.fuzz"); f == nil || f.Value.String() == "" {
+		return
+	}
+	for k, v := range map[string]string{"NEO4J_URI": srv.URI, "NEO4J_USER": srv.User, "NEO4J_PASSWORD": srv.Password, "NEO4J_DATABASE": srv.Database} {
+		_ = os.Setenv(k, v)
+	}
 }
 
 // Get returns the package's Neo4j, or skips the test when there is none.
