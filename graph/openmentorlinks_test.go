@@ -113,13 +113,14 @@ func TestOpenMentorLinksFollowWrites(t *testing.T) {
 	must("import a higher level", err)
 	expect("level 3 imported", true, 3, 1)
 
-	// A database written before the links existed: no links, no version.
-	// ApplySchema builds it.
+	// A database written before the links existed: no links, its schema
+	// version the one before the links' migration. ApplySchema builds them.
 	dropLinks := `MATCH (x:Person {id: $id})-[c:CAN_MENTOR_1|CAN_MENTOR_2|CAN_MENTOR_3|CAN_MENTOR_4|CAN_MENTOR_5]->() DELETE c
-	  WITH count(*) AS dropped MATCH (v:MentorGraphMeta {key: 'mentorIndex'}) DELETE v`
+	  WITH count(*) AS dropped MATCH (v:SchemaVersion) SET v.version = $before`
+	before := graph.MigrationVersion("open-mentor links") - 1
 	run := func(step, cypher string) []*neo4j.Record {
 		t.Helper()
-		res, err := neo4j.ExecuteQuery(ctx, neo4jtest.Driver(t), cypher, map[string]any{"id": n.id("m"), "lead": n.id("lead")},
+		res, err := neo4j.ExecuteQuery(ctx, neo4jtest.Driver(t), cypher, map[string]any{"id": n.id("m"), "lead": n.id("lead"), "before": before},
 			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(neo4jtest.Get(t).Database))
 		must(step, err)
 		return res.Records
@@ -130,12 +131,12 @@ func TestOpenMentorLinksFollowWrites(t *testing.T) {
 	expect("ApplySchema rebuilt the links", true, 3, 1)
 
 	// A database with version 1 links: one CAN_MENTOR type with a level
-	// property, here a true link and one left over, at version 1.
-	// ApplySchema removes them and writes today's links.
+	// property, here a true link and one left over, its schema version
+	// the one before the links' migration. ApplySchema removes them and
+	// writes today's links.
 	run("write version 1 links", dropLinks+`
 	  WITH 1 AS one MATCH (x:Person {id: $id})-[:HAS_SKILL]->(s:Skill) CREATE (x)-[:CAN_MENTOR {level: 3}]->(s)
-	  WITH x MATCH (l:Skill {id: $lead}) CREATE (x)-[:CAN_MENTOR {level: 5}]->(l)
-	  WITH 1 AS one LIMIT 1 CREATE (:MentorGraphMeta {key: 'mentorIndex', version: 1})`)
+	  WITH x MATCH (l:Skill {id: $lead}) CREATE (x)-[:CAN_MENTOR {level: 5}]->(l)`)
 	expect("version 1 links are not read", false, 0, 0)
 	must("apply the schema", s.ApplySchema(ctx))
 	expect("ApplySchema rebuilt version 1 links", true, 3, 1)
