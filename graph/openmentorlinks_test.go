@@ -266,9 +266,15 @@ func queryRows(t *testing.T, cypher, prefix string) []any {
 // maintainedOpenMentorLinks are the stored open-mentor links of the people
 // whose ids start with prefix, as "person TYPE skill", sorted.
 func maintainedOpenMentorLinks(t *testing.T, prefix string) []string {
+	return maintainedOpenMentorLinksBy(func(cypher string) []any { return queryRows(t, cypher, prefix) })
+}
+
+// maintainedOpenMentorLinksBy is maintainedOpenMentorLinks with the
+// queries (given $prefix) run by rows.
+func maintainedOpenMentorLinksBy(rows func(cypher string) []any) []string {
 	var out []string
-	for _, v := range queryRows(t, `MATCH (p:Person)-[c]->(s:Skill) WHERE p.id STARTS WITH $prefix AND type(c) STARTS WITH 'CAN_MENTOR'
-	  RETURN p.id + ' ' + type(c) + ' ' + s.id`, prefix) {
+	for _, v := range rows(`MATCH (p:Person)-[c]->(s:Skill) WHERE p.id STARTS WITH $prefix AND type(c) STARTS WITH 'CAN_MENTOR'
+	  RETURN p.id + ' ' + type(c) + ' ' + s.id`) {
 		out = append(out, v.(string))
 	}
 	slices.Sort(out)
@@ -279,16 +285,22 @@ func maintainedOpenMentorLinks(t *testing.T, prefix string) []string {
 // start with prefix should have, worked out from their availability,
 // capacity, active mentees and skills, as "person TYPE skill", sorted.
 func recomputedOpenMentorLinks(t *testing.T, prefix string) []string {
+	return recomputedOpenMentorLinksBy(func(cypher string) []any { return queryRows(t, cypher, prefix) })
+}
+
+// recomputedOpenMentorLinksBy is recomputedOpenMentorLinks with the
+// queries (given $prefix) run by rows.
+func recomputedOpenMentorLinksBy(rows func(cypher string) []any) []string {
 	open := map[string]bool{}
-	for _, v := range queryRows(t, `MATCH (p:Person) WHERE p.id STARTS WITH $prefix
-	  RETURN [p.id, p.availableToMentor, p.mentorCapacity, COUNT { (p)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }]`, prefix) {
+	for _, v := range rows(`MATCH (p:Person) WHERE p.id STARTS WITH $prefix
+	  RETURN [p.id, p.availableToMentor, p.mentorCapacity, COUNT { (p)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }]`) {
 		row := v.([]any)
 		available, _ := row[1].(bool)
 		capacity, _ := row[2].(int64)
 		open[row[0].(string)] = available && capacity > row[3].(int64)
 	}
 	var out []string
-	for _, v := range queryRows(t, `MATCH (p:Person)-[h:HAS_SKILL]->(s:Skill) WHERE p.id STARTS WITH $prefix RETURN [p.id, h.level, s.id]`, prefix) {
+	for _, v := range rows(`MATCH (p:Person)-[h:HAS_SKILL]->(s:Skill) WHERE p.id STARTS WITH $prefix RETURN [p.id, h.level, s.id]`) {
 		row := v.([]any)
 		if open[row[0].(string)] {
 			out = append(out, fmt.Sprintf("%s CAN_MENTOR_%d %s", row[0], row[1], row[2]))
