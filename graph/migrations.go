@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -135,6 +136,16 @@ func tooNew(version int) error {
 		ErrSchemaTooNew, version, LatestSchemaVersion(), version)
 }
 
+type migrationLogKey struct{}
+
+// WithMigrationLog returns ctx whose ApplySchema calls tell log of each
+// migration they apply, once it is recorded, with the time it took (a
+// data migration over a large database can take minutes: the log says
+// what start-up is doing).
+func WithMigrationLog(ctx context.Context, log func(version int, name string, took time.Duration)) context.Context {
+	return context.WithValue(ctx, migrationLogKey{}, log)
+}
+
 // schemaVersionKey is the key of the SchemaVersion node.
 const schemaVersionKey = "schemaVersion"
 
@@ -218,11 +229,17 @@ func (s *Store) migrateStep(ctx context.Context, target int, report *SchemaRepor
 	case *version > len(migrations):
 		return false, tooNew(*version)
 	case *version < target:
-		m := migrations[*version]
+		m, started := migrations[*version], time.Now()
 		if err := s.runMigration(ctx, m, report); err != nil {
 			return false, fmt.Errorf("schema migration %d (%s): %w", m.version, m.name, err)
 		}
-		return false, commit("record schema migration", recordSchemaVersionCypher, map[string]any{"version": m.version})
+		if err := commit("record schema migration", recordSchemaVersionCypher, map[string]any{"version": m.version}); err != nil {
+			return false, err
+		}
+		if log, ok := ctx.Value(migrationLogKey{}).(func(int, string, time.Duration)); ok {
+			log(m.version, m.name, time.Since(started))
+		}
+		return false, nil
 	}
 	st, err := s.readSchemaState(ctx)
 	if err != nil {

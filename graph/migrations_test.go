@@ -37,12 +37,19 @@ func TestSchemaMigrations(t *testing.T) {
 		t.Fatalf("no migration named %q or %q", "merge duplicate links", "open-mentor links")
 	}
 	// apply runs ApplySchemaReport with a store of its own (a server
-	// starting), and says whether the duplicate-link merge ran.
-	apply := func(step string) bool {
+	// starting), checks that it logs the migrations from its start
+	// version, and says whether the duplicate-link merge ran.
+	apply := func(step string, start int) bool {
 		t.Helper()
-		report, err := graph.NewStore(drv, s.Database()).ApplySchemaReport(ctx)
+		var logged []int
+		report, err := graph.NewStore(drv, s.Database()).ApplySchemaReport(graph.WithMigrationLog(ctx, func(v int, _ string, _ time.Duration) {
+			logged = append(logged, v)
+		}))
 		if err != nil {
 			t.Fatalf("%s: ApplySchema: %v", step, err)
+		}
+		if want := upTo(start+1, latest); !slices.Equal(logged, want) {
+			t.Errorf("%s: migrations logged %v, want %v", step, logged, want)
 		}
 		return report.MergedLinks
 	}
@@ -63,7 +70,7 @@ func TestSchemaMigrations(t *testing.T) {
 
 	// From scratch: a database of version 0 (no schema at all).
 	olderVersion(0)
-	if !apply("from scratch") {
+	if !apply("from scratch", 0) {
 		t.Errorf("from scratch: the duplicate-link merge did not run")
 	}
 	want := db.snapshot()
@@ -75,7 +82,7 @@ func TestSchemaMigrations(t *testing.T) {
 			if got := db.snapshot().version; got != fmt.Sprintf("version %d applied %v", v, upTo(1, v)) {
 				t.Fatalf("the database built as version %d left it is at %s", v, got)
 			}
-			if merged := apply("from version " + strconv.Itoa(v)); merged != (v < merge) {
+			if merged := apply("from version "+strconv.Itoa(v), v); merged != (v < merge) {
 				t.Errorf("the duplicate-link merge ran: %v, want %v (it is migration %d)", merged, v < merge, merge)
 			}
 			if diff := cmp.Diff(want, db.snapshot(), cmp.AllowUnexported(migrated{})); diff != "" {
@@ -115,7 +122,7 @@ func TestSchemaMigrations(t *testing.T) {
 			if c.extra != "" {
 				db.run(c.extra, nil)
 			}
-			if merged := apply(c.name); merged != (c.version < merge) {
+			if merged := apply(c.name, c.version); merged != (c.version < merge) {
 				t.Errorf("the duplicate-link merge ran: %v, want %v", merged, c.version < merge)
 			}
 			got := db.snapshot()
