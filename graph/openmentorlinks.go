@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,14 +47,11 @@ import (
 // their mentorships, so a link left over can never make a wrong match. A
 // database written before the links existed, or with an older version of
 // them (version 1: one CAN_MENTOR type with a level property), gets them
-// built once by ApplySchema, which then records openMentorLinksVersion in
-// a (:MentorGraphMeta {key: 'mentorIndex'}) node (the key they had when
-// they were called an index: kept, so no database builds them again).
-// Version 3 added the mentor keys of the skill links.
-
-// openMentorLinksVersion is the version of the open-mentor links ApplySchema
-// makes sure of; raise it when the links' meaning changes.
-const openMentorLinksVersion = 3
+// built once by a schema migration (migrations.go; before migrations were
+// numbered, a (:MentorGraphMeta {key: 'mentorIndex', version: 2}) node
+// recorded it, the key they had when they were called an index). A change
+// of the links' meaning is a new migration that rebuilds them: migration 6
+// added the mentor keys of the skill links.
 
 // canMentorPrefix starts the type of every open-mentor link; the level
 // follows it.
@@ -145,35 +141,12 @@ func (s *Store) refreshOpenMentorLinksOf(ctx context.Context, ids []string) erro
 	return nil
 }
 
-const (
-	openMentorLinksVersionCypher    = `OPTIONAL MATCH (m:MentorGraphMeta {key: 'mentorIndex'}) RETURN {version: m.version} AS r`
-	setOpenMentorLinksVersionCypher = `MERGE (m:MentorGraphMeta {key: 'mentorIndex'}) SET m.version = $version`
-)
-
 // openMentorLinksPeopleCypher lists the people whose open-mentor links may
 // need writing: those who may mentor, and those who have links (of any
 // version).
 var openMentorLinksPeopleCypher = `
 MATCH (x:Person) WHERE x.availableToMentor = true OR EXISTS { (x)-[:` + openMentorLinkTypes + `]->() }
 RETURN {ids: collect(x.id)} AS r`
-
-// ensureOpenMentorLinks builds the open-mentor links of the whole database
-// unless it is already at openMentorLinksVersion.
-func (s *Store) ensureOpenMentorLinks(ctx context.Context) error {
-	version, err := read(ctx, s, "read open-mentor links version", func(tx neo4j.ManagedTransaction) (int, error) {
-		return single(ctx, tx, openMentorLinksVersionCypher, nil, func(m map[string]any) int { return intVal(m, "version") })
-	})
-	if err != nil || version == openMentorLinksVersion {
-		return err
-	}
-	if err := s.rebuildOpenMentorLinks(ctx); err != nil {
-		return fmt.Errorf("build the open-mentor links: %w", err)
-	}
-	_, err = write(ctx, s, "record open-mentor links version", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, exec(ctx, tx, setOpenMentorLinksVersionCypher, map[string]any{"version": openMentorLinksVersion})
-	})
-	return err
-}
 
 // rebuildOpenMentorLinks builds the open-mentor links of everyone who may
 // mentor.

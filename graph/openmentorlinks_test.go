@@ -113,13 +113,14 @@ func TestOpenMentorLinksFollowWrites(t *testing.T) {
 	must("import a higher level", err)
 	expect("level 3 imported", true, 3, 1)
 
-	// A database written before the links existed: no links, no version.
-	// ApplySchema builds it.
+	// A database written before the links existed: no links, its schema
+	// version the one before the links' migration. ApplySchema builds them.
 	dropLinks := `MATCH (x:Person {id: $id})-[c:CAN_MENTOR_1|CAN_MENTOR_2|CAN_MENTOR_3|CAN_MENTOR_4|CAN_MENTOR_5]->() DELETE c
-	  WITH count(*) AS dropped MATCH (v:MentorGraphMeta {key: 'mentorIndex'}) DELETE v`
+	  WITH count(*) AS dropped MATCH (v:SchemaVersion) SET v.version = $before`
+	before := graph.MigrationVersion("open-mentor links") - 1
 	run := func(step, cypher string) []*neo4j.Record {
 		t.Helper()
-		res, err := neo4j.ExecuteQuery(ctx, neo4jtest.Driver(t), cypher, map[string]any{"id": n.id("m"), "lead": n.id("lead")},
+		res, err := neo4j.ExecuteQuery(ctx, neo4jtest.Driver(t), cypher, map[string]any{"id": n.id("m"), "lead": n.id("lead"), "before": before},
 			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(neo4jtest.Get(t).Database))
 		must(step, err)
 		return res.Records
@@ -130,12 +131,12 @@ func TestOpenMentorLinksFollowWrites(t *testing.T) {
 	expect("ApplySchema rebuilt the links", true, 3, 1)
 
 	// A database with version 1 links: one CAN_MENTOR type with a level
-	// property, here a true link and one left over, at version 1.
-	// ApplySchema removes them and writes today's links.
+	// property, here a true link and one left over, its schema version
+	// the one before the links' migration. ApplySchema removes them and
+	// writes today's links.
 	run("write version 1 links", dropLinks+`
 	  WITH 1 AS one MATCH (x:Person {id: $id})-[:HAS_SKILL]->(s:Skill) CREATE (x)-[:CAN_MENTOR {level: 3}]->(s)
-	  WITH x MATCH (l:Skill {id: $lead}) CREATE (x)-[:CAN_MENTOR {level: 5}]->(l)
-	  WITH 1 AS one LIMIT 1 CREATE (:MentorGraphMeta {key: 'mentorIndex', version: 1})`)
+	  WITH x MATCH (l:Skill {id: $lead}) CREATE (x)-[:CAN_MENTOR {level: 5}]->(l)`)
 	expect("version 1 links are not read", false, 0, 0)
 	must("apply the schema", s.ApplySchema(ctx))
 	expect("ApplySchema rebuilt version 1 links", true, 3, 1)
@@ -266,14 +267,20 @@ func queryRows(t *testing.T, cypher, prefix string) []any {
 // whose ids start with prefix, as "person TYPE skill", with the mentor
 // keys of their skill links, sorted.
 func maintainedOpenMentorLinks(t *testing.T, prefix string) []string {
+	return maintainedOpenMentorLinksBy(func(cypher string) []any { return queryRows(t, cypher, prefix) })
+}
+
+// maintainedOpenMentorLinksBy is maintainedOpenMentorLinks with the
+// queries (given $prefix) run by rows.
+func maintainedOpenMentorLinksBy(rows func(cypher string) []any) []string {
 	var out []string
-	for _, v := range queryRows(t, `MATCH (p:Person)-[c]->(s:Skill) WHERE p.id STARTS WITH $prefix AND type(c) STARTS WITH 'CAN_MENTOR'
-	  RETURN p.id + ' ' + type(c) + ' ' + s.id`, prefix) {
+	for _, v := range rows(`MATCH (p:Person)-[c]->(s:Skill) WHERE p.id STARTS WITH $prefix AND type(c) STARTS WITH 'CAN_MENTOR'
+	  RETURN p.id + ' ' + type(c) + ' ' + s.id`) {
 		out = append(out, v.(string))
 	}
-	for _, v := range queryRows(t, `MATCH (p:Person)-[h:HAS_SKILL]->(s:Skill) WHERE p.id STARTS WITH $prefix
+	for _, v := range rows(`MATCH (p:Person)-[h:HAS_SKILL]->(s:Skill) WHERE p.id STARTS WITH $prefix
 	  AND (h.mentorSkill IS NOT NULL OR h.mentorPerson IS NOT NULL)
-	  RETURN p.id + ' mentor keys ' + coalesce(h.mentorSkill, '-') + ' ' + coalesce(h.mentorPerson, '-') + ' on ' + s.id`, prefix) {
+	  RETURN p.id + ' mentor keys ' + coalesce(h.mentorSkill, '-') + ' ' + coalesce(h.mentorPerson, '-') + ' on ' + s.id`) {
 		out = append(out, v.(string))
 	}
 	slices.Sort(out)
@@ -285,9 +292,15 @@ func maintainedOpenMentorLinks(t *testing.T, prefix string) []string {
 // capacity, active mentees and skills, as "person TYPE skill", with the
 // mentor keys their skill links should carry, sorted.
 func recomputedOpenMentorLinks(t *testing.T, prefix string) []string {
+	return recomputedOpenMentorLinksBy(func(cypher string) []any { return queryRows(t, cypher, prefix) })
+}
+
+// recomputedOpenMentorLinksBy is recomputedOpenMentorLinks with the
+// queries (given $prefix) run by rows.
+func recomputedOpenMentorLinksBy(rows func(cypher string) []any) []string {
 	open, available := map[string]bool{}, map[string]bool{}
-	for _, v := range queryRows(t, `MATCH (p:Person) WHERE p.id STARTS WITH $prefix
-	  RETURN [p.id, p.availableToMentor, p.mentorCapacity, COUNT { (p)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }]`, prefix) {
+	for _, v := range rows(`MATCH (p:Person) WHERE p.id STARTS WITH $prefix
+	  RETURN [p.id, p.availableToMentor, p.mentorCapacity, COUNT { (p)<-[r:MENTORED_BY]-() WHERE r.status = 'ACTIVE' }]`) {
 		row := v.([]any)
 		a, _ := row[1].(bool)
 		capacity, _ := row[2].(int64)
@@ -295,7 +308,7 @@ func recomputedOpenMentorLinks(t *testing.T, prefix string) []string {
 		open[row[0].(string)] = a && capacity > row[3].(int64)
 	}
 	var out []string
-	for _, v := range queryRows(t, `MATCH (p:Person)-[h:HAS_SKILL]->(s:Skill) WHERE p.id STARTS WITH $prefix RETURN [p.id, h.level, s.id]`, prefix) {
+	for _, v := range rows(`MATCH (p:Person)-[h:HAS_SKILL]->(s:Skill) WHERE p.id STARTS WITH $prefix RETURN [p.id, h.level, s.id]`) {
 		row := v.([]any)
 		if open[row[0].(string)] {
 			out = append(out, fmt.Sprintf("%s CAN_MENTOR_%d %s", row[0], row[1], row[2]))

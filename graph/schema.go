@@ -2,43 +2,32 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// schemaStatements create the constraints and indexes of the model. Each is
-// idempotent (IF NOT EXISTS), so applying them at every start-up is safe.
-var schemaStatements = []struct{ name, cypher string }{
-	{"person_id", `CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE`},
-	{"skill_id", `CREATE CONSTRAINT skill_id IF NOT EXISTS FOR (n:Skill) REQUIRE n.id IS UNIQUE`},
-	{"organization_id", `CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE`},
-	{"goal_id", `CREATE CONSTRAINT goal_id IF NOT EXISTS FOR (n:Goal) REQUIRE n.id IS UNIQUE`},
-	{"account_id", `CREATE CONSTRAINT account_id IF NOT EXISTS FOR (n:Account) REQUIRE n.id IS UNIQUE`},
-	{"account_login", `CREATE CONSTRAINT account_login IF NOT EXISTS FOR (n:Account) REQUIRE n.login IS UNIQUE`},
-	{"session_hash", `CREATE CONSTRAINT session_hash IF NOT EXISTS FOR (n:Session) REQUIRE n.hash IS UNIQUE`},
-	{"api_token_id", `CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id IS UNIQUE`},
-	{"api_token_hash", `CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE`},
-	{"names", `CREATE FULLTEXT INDEX names IF NOT EXISTS FOR (n:Person|Skill|Organization) ON EACH [n.name]`},
-	{"has_skill_mentor_order", `CREATE RANGE INDEX has_skill_mentor_order IF NOT EXISTS FOR ()-[h:HAS_SKILL]-() ON (h.mentorSkill, h.level, h.mentorPerson)`},
-}
-
 // SchemaNames lists the constraints and indexes ApplySchema makes.
 func SchemaNames() []string {
-	names := make([]string, len(schemaStatements))
-	for i, st := range schemaStatements {
-		names[i] = st.name
+	names := []string{schemaVersionConstraint.name}
+	for _, m := range migrations {
+		for _, st := range m.schema {
+			names = append(names, st.name)
+		}
 	}
 	return names
 }
 
-// ApplySchema creates the model's constraints and indexes where missing,
-// waits for the indexes to come online, creates the skill hierarchy's lock
-// node (lockSkillHierarchy), merges the duplicate links older versions
-// could store (uniquelinks.go, once per database), and builds the
-// open-mentor links (openmentorlinks.go) of a database written before it
-// existed. Running it again changes nothing. Commands that report what it
-// changed call ApplySchemaReport.
+// ApplySchema brings the database up to this build's schema version
+// (LatestSchemaVersion): it applies each migration the database has not
+// had (migrations.go), once, in order, recording each as it completes,
+// and waits for the indexes to come online. Two processes applying it at
+// once take turns: each migration runs once. A database at a version past
+// this build's is refused (ErrSchemaTooNew). What an applied migration
+// made and is missing (an index dropped by hand, the skill hierarchy's
+// lock node) is made again. Running it again changes nothing. Commands
+// that report what it changed call ApplySchemaReport.
 func (s *Store) ApplySchema(ctx context.Context) error {
 	_, err := s.ApplySchemaReport(ctx)
 	return err
@@ -47,36 +36,74 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 // ApplySchemaReport is ApplySchema, saying what it changed besides the
 // schema: whether the duplicate-link migration ran, and what it merged.
 func (s *Store) ApplySchemaReport(ctx context.Context) (SchemaReport, error) {
+	return s.applySchemaUpTo(ctx, len(migrations))
+}
+
+// applySchemaUpTo is ApplySchemaReport applying the migrations up to
+// version target only (tests build databases as older versions left them).
+func (s *Store) applySchemaUpTo(ctx context.Context, target int) (SchemaReport, error) {
 	var report SchemaReport
 	// Every import and every start-up begins here: a database that has it
 	// all is answered by one read rather than a transaction per step.
-	if done, err := s.schemaInPlace(ctx); err != nil || done {
-		return report, err
-	}
-	for _, st := range schemaStatements {
-		// Schema commands cannot share a transaction with other writes:
-		// one managed transaction each.
-		_, err := write(ctx, s, "apply schema "+st.name, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-			return struct{}{}, exec(ctx, tx, st.cypher, nil)
-		})
-		if err != nil {
-			return report, err
-		}
-	}
-	_, err := read(ctx, s, "await indexes", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, exec(ctx, tx, awaitIndexesCypher, map[string]any{"seconds": 300})
-	})
+	st, err := s.readSchemaState(ctx)
 	if err != nil {
 		return report, err
 	}
-	if err := s.ensureSkillHierarchyLock(ctx); err != nil {
+	if st.versioned && st.version > len(migrations) {
+		return report, tooNew(st.version)
+	}
+	if st.current(target) {
+		return report, nil
+	}
+	if err := s.applySchemaStatement(ctx, schemaVersionConstraint); err != nil {
 		return report, err
 	}
-	if report.Merged, report.MergedLinks, err = s.mergeDuplicateLinks(ctx); err != nil {
-		return report, err
+	for {
+		done, err := s.migrateStep(ctx, target, &report)
+		if err != nil || done {
+			return report, err
+		}
 	}
-	return report, s.ensureOpenMentorLinks(ctx)
 }
+
+// applySchemaStatement runs one schema statement in a transaction of its
+// own (a schema command cannot share one with other writes).
+func (s *Store) applySchemaStatement(ctx context.Context, st schemaStatement) error {
+	run := func() error {
+		_, err := write(ctx, s, "apply schema "+st.name, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+			return struct{}{}, exec(ctx, tx, st.cypher, nil)
+		})
+		return err
+	}
+	err := run()
+	if schemaRuleCreatedMeanwhile(err) {
+		// Another process created the same rule between this statement's
+		// IF NOT EXISTS check and its commit: now the check sees it.
+		err = run()
+	}
+	return err
+}
+
+// schemaRuleCreatedMeanwhile reports whether err is Neo4j refusing a
+// schema rule that exists already, which IF NOT EXISTS can meet when
+// another transaction creates the rule at the same moment.
+func schemaRuleCreatedMeanwhile(err error) bool {
+	var n4j *neo4j.Neo4jError
+	return errors.As(err, &n4j) && strings.HasPrefix(n4j.Code, "Neo.ClientError.Schema.") && strings.HasSuffix(n4j.Code, "AlreadyExists")
+}
+
+const awaitIndexesCypher = `CALL db.awaitIndexes($seconds)`
+
+// awaitIndexes waits for every index to come online.
+func (s *Store) awaitIndexes(ctx context.Context) error {
+	_, err := read(ctx, s, "await indexes", func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, awaitIndexesCypher, map[string]any{"seconds": 300})
+	})
+	return err
+}
+
+// skillHierarchyKey is the key of the skill hierarchy's lock node.
+const skillHierarchyKey = "skillHierarchy"
 
 // ensureSkillHierarchyLockCypher creates the node lockSkillHierarchy
 // locks, unless it exists.
@@ -86,7 +113,7 @@ const ensureSkillHierarchyLockCypher = `MERGE (:MentorGraphMeta {key: 'skillHier
 // made here, once, rather than merged by the writes that lock it: two
 // concurrent MERGEs of a node no constraint keeps unique can both create
 // it, and two writers each locking their own node would not wait for each
-// other.
+// other (migrations run under the schema version's lock, one at a time).
 func (s *Store) ensureSkillHierarchyLock(ctx context.Context) error {
 	_, err := write(ctx, s, "create the skill hierarchy lock", func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, ensureSkillHierarchyLockCypher, nil)
@@ -94,64 +121,106 @@ func (s *Store) ensureSkillHierarchyLock(ctx context.Context) error {
 	return err
 }
 
-const awaitIndexesCypher = `CALL db.awaitIndexes($seconds)`
-
 const (
 	// schemaIndexesCypher lists the database's indexes: a constraint's
 	// index is named after it.
 	schemaIndexesCypher = `SHOW INDEXES YIELD name, state, owningConstraint RETURN {indexes: collect([name, state, owningConstraint])} AS r`
-	// schemaMetaCypher lists the meta nodes: the skill hierarchy's lock and
-	// the versions of the migrations ApplySchema ran.
-	schemaMetaCypher = `MATCH (m:MentorGraphMeta) RETURN {meta: collect([m.key, m.version])} AS r`
+	// schemaVersionCypher reads the schema version (null when there is no
+	// SchemaVersion node) and the meta nodes: the skill hierarchy's lock,
+	// and the records of the versions before migrations were numbered.
+	schemaVersionCypher = `OPTIONAL MATCH (v:SchemaVersion {key: $key})
+RETURN {version: v.version, meta: COLLECT { MATCH (m:MentorGraphMeta) RETURN [m.key, m.version] }} AS r`
 )
 
-// schemaInPlace reports whether everything ApplySchema makes is there
-// already: each constraint and index of schemaStatements online (each
-// constraint owning an index of its name), the skill hierarchy's lock
-// node, and the duplicate-link migration and the open-mentor links at
-// their versions.
-func (s *Store) schemaInPlace(ctx context.Context) (bool, error) {
-	return read(ctx, s, "read schema", func(tx neo4j.ManagedTransaction) (bool, error) {
-		list := func(key string) func(map[string]any) []any {
-			return func(m map[string]any) []any {
-				l, _ := value(m, key).([]any)
-				return l
+// schemaState is what the start-up read finds.
+type schemaState struct {
+	// versioned: the SchemaVersion node exists, at version.
+	versioned bool
+	version   int
+	// indexes by name.
+	indexes map[string]schemaIndex
+	// meta are the MentorGraphMeta nodes' keys and versions (0 for none).
+	meta map[string]int
+}
+
+// schemaIndex is an index as SHOW INDEXES lists it.
+type schemaIndex struct {
+	online bool
+	// owner is the constraint that owns it, "" for none.
+	owner string
+}
+
+// has reports whether the constraint or index st makes exists (and is
+// online, when online is asked): a constraint owns an index of its name.
+func (s schemaState) has(st schemaStatement, online bool) bool {
+	ix, ok := s.indexes[st.name]
+	if !ok || online && !ix.online {
+		return false
+	}
+	return !strings.HasPrefix(st.cypher, "CREATE CONSTRAINT") || ix.owner == st.name
+}
+
+// current reports whether the database is at version target or past it
+// with everything the migrations up to target made in place: each
+// constraint and index online, and what inPlace checks.
+func (s schemaState) current(target int) bool {
+	if !s.versioned || s.version < target || !s.has(schemaVersionConstraint, true) {
+		return false
+	}
+	for _, m := range migrations[:target] {
+		for _, st := range m.schema {
+			if !s.has(st, true) {
+				return false
 			}
 		}
-		indexes, err := single(ctx, tx, schemaIndexesCypher, nil, list("indexes"))
-		if err != nil {
-			return false, err
+		if m.inPlace != nil && !m.inPlace(s) {
+			return false
 		}
-		meta, err := single(ctx, tx, schemaMetaCypher, nil, list("meta"))
-		if err != nil {
-			return false, err
+	}
+	return true
+}
+
+// readSchemaState reads the indexes, the schema version and the meta nodes
+// in one read transaction.
+func (s *Store) readSchemaState(ctx context.Context) (schemaState, error) {
+	return read(ctx, s, "read schema", func(tx neo4j.ManagedTransaction) (schemaState, error) {
+		st := schemaState{indexes: map[string]schemaIndex{}, meta: map[string]int{}}
+		list := func(m map[string]any, key string) []any {
+			l, _ := value(m, key).([]any)
+			return l
 		}
-		online := map[string]string{} // index name → the constraint owning it ("" for none)
+		indexes, err := single(ctx, tx, schemaIndexesCypher, nil, func(m map[string]any) []any { return list(m, "indexes") })
+		if err != nil {
+			return st, err
+		}
+		type versionAndMeta struct {
+			version *int
+			meta    []any
+		}
+		vm, err := single(ctx, tx, schemaVersionCypher, map[string]any{"key": schemaVersionKey}, func(m map[string]any) versionAndMeta {
+			return versionAndMeta{intPtr(m, "version"), list(m, "meta")}
+		})
+		if err != nil {
+			return st, err
+		}
 		for _, v := range indexes {
 			if row, ok := v.([]any); ok && len(row) == 3 {
 				name, _ := row[0].(string)
 				state, _ := row[1].(string)
 				owner, _ := row[2].(string)
-				if state == "ONLINE" {
-					online[name] = owner
-				}
+				st.indexes[name] = schemaIndex{online: state == "ONLINE", owner: owner}
 			}
 		}
-		for _, st := range schemaStatements {
-			owner, ok := online[st.name]
-			if !ok || (strings.HasPrefix(st.cypher, "CREATE CONSTRAINT") && owner != st.name) {
-				return false, nil
-			}
+		if vm.version != nil {
+			st.versioned, st.version = true, *vm.version
 		}
-		version := map[string]int{}
-		for _, v := range meta {
+		for _, v := range vm.meta {
 			if row, ok := v.([]any); ok && len(row) == 2 {
 				key, _ := row[0].(string)
 				n, _ := row[1].(int64)
-				version[key] = int(n)
+				st.meta[key] = int(n)
 			}
 		}
-		_, locked := version["skillHierarchy"]
-		return locked && version["uniqueLinks"] >= uniqueLinksVersion && version["mentorIndex"] == openMentorLinksVersion, nil
+		return st, nil
 	})
 }

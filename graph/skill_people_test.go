@@ -160,9 +160,10 @@ func TestSkillMentorsMatchASort(t *testing.T) {
 }
 
 // TestApplySchemaSetsMentorKeys: skill links stored before their mentor
-// keys existed (written here without them, on a database that recorded
-// the open-mentor links' previous version, as an older MentorGraph left
-// it) are listed among a skill's mentors once ApplySchema has run.
+// keys existed (written here without them, on a database whose schema
+// version is set back to the one before their migration, as an older
+// MentorGraph left it) are listed among a skill's mentors once
+// ApplySchema has run.
 func TestApplySchemaSetsMentorKeys(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
@@ -178,8 +179,9 @@ UNWIND $people AS pl
 MATCH (p:Person {id: pl[0]})
 CREATE (p)-[:HAS_SKILL {level: pl[1]}]->(sk)
 WITH count(*) AS made
-MATCH (m:MentorGraphMeta {key: 'mentorIndex'}) SET m.version = 2`,
-		map[string]any{"skill": n.id("go"), "people": [][]any{{n.id("m0"), 3}, {n.id("m1"), 5}, {n.id("m2"), 3}}},
+MATCH (v:SchemaVersion) SET v.version = $before`,
+		map[string]any{"skill": n.id("go"), "people": [][]any{{n.id("m0"), 3}, {n.id("m1"), 5}, {n.id("m2"), 3}},
+			"before": graph.MigrationVersion("mentor keys on skill links and the has_skill_mentor_order index") - 1},
 		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(neo4jtest.Get(t).Database))
 	if err != nil {
 		t.Fatal(err)

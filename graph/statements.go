@@ -156,14 +156,15 @@ func cypherStatements() []namedStatement {
 		{"goal", "remove", removeGoalCypher},
 		{"openMentorLinks", "refresh", refreshOpenMentorLinksCypher},
 		{"openMentorLinks", "people", openMentorLinksPeopleCypher},
-		{"openMentorLinks", "version", openMentorLinksVersionCypher},
-		{"openMentorLinks", "set-version", setOpenMentorLinksVersionCypher},
 
-		// Start-up: the schema and the one-time merge of duplicate links.
+		// Start-up: the schema migrations, among them the one-time merge
+		// of duplicate links.
 		{"schema", "await-indexes", awaitIndexesCypher},
 		{"schema", "skill-hierarchy-lock", ensureSkillHierarchyLockCypher},
-		{"uniqueLinks", "version", uniqueLinksVersionCypher},
-		{"uniqueLinks", "set-version", setUniqueLinksVersionCypher},
+		{"schema", "read-version", schemaVersionCypher},
+		{"schema", "lock-version", lockSchemaVersionCypher},
+		{"schema", "start-version", startSchemaVersionCypher},
+		{"schema", "record-version", recordSchemaVersionCypher},
 		{"uniqueLinks", "people-after", peopleAfterCypher},
 		{"uniqueLinks", "merge-mentored-by", mergeMentoredByCypher},
 		{"uniqueLinks", "merge-knows", mergeKnowsCypher},
@@ -211,11 +212,13 @@ func cypherStatements() []namedStatement {
 	} {
 		add(s.question, s.variant, s.cypher)
 	}
-	for _, st := range schemaStatements {
-		add("schema", st.name, st.cypher)
+	add("schema", schemaVersionConstraint.name, schemaVersionConstraint.cypher)
+	for _, m := range migrations {
+		for _, st := range m.schema {
+			add("schema", st.name, st.cypher)
+		}
 	}
 	add("schema", "read-indexes", schemaIndexesCypher)
-	add("schema", "read-meta", schemaMetaCypher)
 	// Planned reads: each shape the tests read, by id and as a page.
 	for _, shape := range PlannedReadShapes {
 		projection, _ := plannedProjection(shape.Reads)

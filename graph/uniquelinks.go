@@ -13,12 +13,8 @@ import (
 // (person, organization). The writes that create these links lock both
 // ends first (lockNodes) and check the rule under the lock. Versions before
 // those locks checked without them, and concurrent requests could store
-// several links for one pair; mergeDuplicateLinks, run once by ApplySchema,
-// merges what they left.
-
-// uniqueLinksVersion is the version of the duplicate-link migration
-// ApplySchema makes sure of; raise it to run a changed migration again.
-const uniqueLinksVersion = 1
+// several links for one pair; mergeDuplicateLinks, a schema migration
+// (migrations.go), merges what they left.
 
 // mergeLinksBatch is how many people one transaction of the migration
 // covers (their outgoing mentorships and memberships, and their
@@ -39,15 +35,11 @@ func (d DuplicateLinks) Total() int { return d.MentoredBy + d.Knows + d.Affiliat
 // SchemaReport says what ApplySchema changed beyond the schema itself.
 type SchemaReport struct {
 	// MergedLinks is set when the duplicate-link migration ran in this
-	// call (it runs once per database); Merged says what it removed.
+	// call (it runs once per database, see migrations.go); Merged says
+	// what it removed.
 	MergedLinks bool
 	Merged      DuplicateLinks
 }
-
-const (
-	uniqueLinksVersionCypher    = `OPTIONAL MATCH (m:MentorGraphMeta {key: 'uniqueLinks'}) RETURN {version: m.version} AS r`
-	setUniqueLinksVersionCypher = `MERGE (m:MentorGraphMeta {key: 'uniqueLinks'}) SET m.version = $version`
-)
 
 // peopleAfterCypher lists the ids of the next $batch people after $after,
 // by id (read from the id constraint's index, in its order).
@@ -102,15 +94,9 @@ RETURN {removed: sum(size(rs) - 1)} AS r`
 
 // mergeDuplicateLinks merges the duplicate links of the whole database,
 // mergeLinksBatch people a transaction, refreshing the open-mentor links of
-// the mentors concerned in the same transaction, unless it already ran
-// (uniqueLinksVersion recorded). ran says whether it ran now.
-func (s *Store) mergeDuplicateLinks(ctx context.Context) (merged DuplicateLinks, ran bool, err error) {
-	version, err := read(ctx, s, "read duplicate-link migration version", func(tx neo4j.ManagedTransaction) (int, error) {
-		return single(ctx, tx, uniqueLinksVersionCypher, nil, func(m map[string]any) int { return intVal(m, "version") })
-	})
-	if err != nil || version >= uniqueLinksVersion {
-		return merged, false, err
-	}
+// the mentors concerned in the same transaction. Run again, it merges
+// nothing more.
+func (s *Store) mergeDuplicateLinks(ctx context.Context) (merged DuplicateLinks, err error) {
 	type chunk struct {
 		last    string
 		people  int
@@ -146,7 +132,7 @@ func (s *Store) mergeDuplicateLinks(ctx context.Context) (merged DuplicateLinks,
 			return c, refreshOpenMentorLinks(ctx, tx, ms.mentors...)
 		})
 		if err != nil {
-			return merged, false, fmt.Errorf("merge duplicate links: %w", err)
+			return merged, fmt.Errorf("merge duplicate links: %w", err)
 		}
 		merged.MentoredBy += c.removed.MentoredBy
 		merged.Knows += c.removed.Knows
@@ -156,8 +142,5 @@ func (s *Store) mergeDuplicateLinks(ctx context.Context) (merged DuplicateLinks,
 		}
 		after = c.last
 	}
-	_, err = write(ctx, s, "record duplicate-link migration version", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, exec(ctx, tx, setUniqueLinksVersionCypher, map[string]any{"version": uniqueLinksVersion})
-	})
-	return merged, err == nil, err
+	return merged, nil
 }

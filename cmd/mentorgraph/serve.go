@@ -50,9 +50,13 @@ func openStore(ctx context.Context, c Config) (neo4j.DriverWithContext, *graph.S
 // by POST.
 const maxHeaderBytes = 64 << 10
 
-// applySchema applies the schema to the store's database and logs what its
-// start-up migration merged, the one time it runs on a database.
+// applySchema applies the schema migrations the store's database has not
+// had, logging each, and what the duplicate-link migration merged, the one
+// time it runs on a database.
 func applySchema(ctx context.Context, store *graph.Store, database string, log *slog.Logger) error {
+	ctx = graph.WithMigrationLog(ctx, func(version int, name string, took time.Duration) {
+		log.Info("applied schema migration", "database", database, "version", version, "name", name, "took", took.Round(time.Millisecond))
+	})
 	report, err := store.ApplySchemaReport(ctx)
 	if err != nil {
 		return fmt.Errorf("apply schema to database %q: %w", database, err)

@@ -1,1 +1,0 @@
-MERGE (m:MentorGraphMeta {key: 'mentorIndex'}) SET m.version = $version

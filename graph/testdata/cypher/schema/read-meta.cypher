@@ -1,1 +1,0 @@
-MATCH (m:MentorGraphMeta) RETURN {meta: collect([m.key, m.version])} AS r

@@ -1,1 +1,0 @@
-MERGE (m:MentorGraphMeta {key: 'uniqueLinks'}) SET m.version = $version

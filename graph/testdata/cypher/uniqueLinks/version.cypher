@@ -1,1 +1,0 @@
-OPTIONAL MATCH (m:MentorGraphMeta {key: 'uniqueLinks'}) RETURN {version: m.version} AS r
