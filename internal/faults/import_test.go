@@ -57,7 +57,7 @@ func TestImportKilledMidway(t *testing.T) {
 		t.Fatalf("the import stored all %d connections before it was killed: it was not cut mid-way", after)
 	}
 
-	rerun(t, bin, srv.URI, srv, files)
+	importAll(t, bin, srv.URI, srv, files)
 	compareGraphs(t, want, graphOf(t, bin, srv, driver))
 }
 
@@ -105,7 +105,7 @@ func TestImportNeo4jRestartedMidway(t *testing.T) {
 	} else if after >= seededConnections {
 		t.Fatalf("the import failed but all %d connections are stored: it was not cut mid-way", after)
 	}
-	rerun(t, bin, srv.URI, srv, files)
+	importAll(t, bin, srv.URI, srv, files)
 	compareGraphs(t, want, graphOf(t, bin, srv, driver))
 }
 
@@ -132,7 +132,7 @@ type graphState struct {
 // run, reads the graph it made, and empties the database again.
 func uninterruptedImport(t *testing.T, bin string, srv *neo4jtest.Server, d neo4j.DriverWithContext, files string) graphState {
 	t.Helper()
-	rerun(t, bin, srv.URI, srv, files)
+	importAll(t, bin, srv.URI, srv, files)
 	g := graphOf(t, bin, srv, d)
 	if len(g.links) == 0 || countConnections(t, d, srv.Database) != seededConnections {
 		t.Fatalf("the uninterrupted import made %d open-mentor links and %d connections: not the network the test expects",
@@ -181,8 +181,8 @@ func startImport(t *testing.T, bin, uri string, srv *neo4jtest.Server, files str
 	return r
 }
 
-// rerun runs the import of files to completion.
-func rerun(t *testing.T, bin, uri string, srv *neo4jtest.Server, files string) {
+// importAll runs the import of files to completion.
+func importAll(t *testing.T, bin, uri string, srv *neo4jtest.Server, files string) {
 	t.Helper()
 	cmd := exec.Command(bin, "import", "-batch-size", fmt.Sprint(importBatch), files)
 	cmd.Env = toolEnv(uri, srv)
