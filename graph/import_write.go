@@ -59,7 +59,19 @@ func (s *Store) writeStep(ctx context.Context, st importStep, stored storedLabel
 		traceSince(string(st.kind)+": rows", t)
 		t = time.Now()
 		var workDone time.Time
+		attempts := 0
 		outcome, err := run(ctx, s, "import "+string(st.kind), func(tx neo4j.ManagedTransaction) (batchOutcome, error) {
+			attempts++
+			if attempts > 1 {
+				// A retry: the attempt before may have committed (the
+				// driver retries a commit whose answer was a transient
+				// failure, as from a Neo4j shutting down, and Neo4j may
+				// have applied it), so every row is classified against
+				// what is stored, none created outright.
+				out, err := importBatch(ctx, tx, st, batch, noFreshRow, noNewLink, false, opts.DryRun)
+				workDone = time.Now()
+				return out, err
+			}
 			out, err := importBatch(ctx, tx, st, batch, fresh, isNew, allNew, opts.DryRun)
 			workDone = time.Now()
 			return out, err
@@ -82,6 +94,11 @@ func (s *Store) writeStep(ctx context.Context, st importStep, stored storedLabel
 	kc.Duration = time.Since(start)
 	return kc, err
 }
+
+// noFreshRow and noNewLink make importBatch classify every row (a retried
+// batch's).
+func noFreshRow(map[string]any) []any { return nil }
+func noNewLink(map[string]any) bool   { return false }
 
 // freshRow returns row r of st as a createFresh row when the nodes at its
 // ends were created by this import, or nil: for a link kind (which cannot

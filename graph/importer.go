@@ -19,7 +19,10 @@ import (
 // transactions (links between people in rounds, see importsched.go). A
 // run cut short (process killed) leaves some of the batches written;
 // running the same import again completes it and ends in exactly the graph
-// one uninterrupted run makes.
+// one uninterrupted run makes. A batch the driver retries (after a
+// transient failure, even of its commit: Neo4j may have applied it) is
+// classified row by row, so a retry never writes a row twice
+// (TestImportNeo4jRestartedMidway, internal/faults).
 //
 // An import records what its files say. Unlike RecordMentorship it checks
 // no mentor's capacity: a file may give a mentor more active mentees than
