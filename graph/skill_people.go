@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"strconv"
+	"strings"
 )
 
 // SkillMentorsArgs are the arguments of Skill.mentors besides the skill.
@@ -27,18 +29,21 @@ type SkillMentor struct {
 // their ends' ids as mentor keys (h.mentorSkill, h.mentorPerson, kept by
 // refreshOpenMentorLinks), and the range index has_skill_mentor_order on
 // (mentorSkill, level, mentorPerson) hands out one skill's available
-// holders at one level in person id order, from the cursor on. For each
-// level and skill the first $limit of them the audience may see and who
-// hold none of the skills at a higher level are the only ones that can be
-// on the page, so each (level, skill) reads about $limit links, however
-// many people hold the skill; merged, the page is the first $limit by
-// level and id (a person holding several of the skills at their best
-// level shows the first by id). The ORDER BY names all three properties
-// of the index in its order (the first two are fixed by the WHERE):
-// ordered by the person alone, Neo4j would read every holder at the level
-// and sort them instead of taking the index's order and stopping at
-// $limit. Availability is checked again on the person: the keys only find
-// candidates.
+// holders at one level in person id order, from the cursor on.
+//
+// The levels are read one after the other (skillMentorsLevel, once per
+// level a page can hold), each only while the page is not full: a broad
+// skill's page is usually filled by its strongest level alone. Within a
+// level, for each skill the first $limit holders the audience may see
+// and who hold none of the skills at a higher level are the only ones
+// that can be on the page, so each (level, skill) reads about $limit
+// links, however many people hold the skill; merged by id, a person
+// holding several of the skills at their best level shows the first by
+// id. The ORDER BY names all three properties of the index in its order
+// (the first two are fixed by the WHERE): ordered by the person alone,
+// Neo4j would read every holder at the level and sort them instead of
+// taking the index's order and stopping at $limit. Availability is
+// checked again on the person: the keys only find candidates.
 var skillMentorsCypher = `
 UNWIND $ids AS id
 MATCH (target:Skill {id: id})
@@ -47,25 +52,41 @@ CALL (target) {
   WHERE $narrower OR s = target
   RETURN collect(DISTINCT s.id) AS within
 }
-CALL (within) {
-  UNWIND $levels AS level
+WITH target, within, [] AS found` + skillMentorsLevels() + `
+UNWIND found[..$limit] AS m
+WITH target, m.p AS p, m.level AS level, m.skill AS skill
+RETURN {person: ` + personProjection + `, level: level, skill: skill, key: target.id} AS row`
+
+// skillMentorsLevel is one stage of skillMentorsCypher: the level of
+// $levels at index {i}, read when there is one and the page is not full.
+var skillMentorsLevel = `
+CALL (within, found) {
+  WITH within, found WHERE {i} < size($levels) AND size(found) < $limit
   UNWIND within AS skill
-  CALL (level, skill, within) {
+  CALL (skill, within) {
     MATCH (p:Person)-[h:HAS_SKILL]->()
     USING INDEX h:HAS_SKILL(mentorSkill, level, mentorPerson)
-    WHERE h.mentorSkill = skill AND h.level = level
-      AND h.mentorPerson > CASE WHEN level = $afterLevel THEN $after ELSE '' END
+    WHERE h.mentorSkill = skill AND h.level = {level}
+      AND h.mentorPerson > CASE WHEN {level} = $afterLevel THEN $after ELSE '' END
       AND p.availableToMentor AND ` + seenBy("p") + `
-      AND NOT EXISTS { MATCH (p)-[higher:HAS_SKILL]->() WHERE higher.level > level AND higher.mentorSkill IN within }
+      AND NOT EXISTS { MATCH (p)-[higher:HAS_SKILL]->() WHERE higher.level > {level} AND higher.mentorSkill IN within }
     WITH p, h ORDER BY h.mentorSkill, h.level, h.mentorPerson LIMIT $limit
     RETURN p, h.mentorPerson AS pid
   }
-  WITH level, p, pid, min(skill) AS skill
-  ORDER BY level DESC, pid LIMIT $limit
-  RETURN collect({person: ` + personProjection + `, level: level, skill: skill}) AS rows
+  WITH p, pid, min(skill) AS skill
+  ORDER BY pid LIMIT $limit
+  RETURN collect({p: p, level: {level}, skill: skill}) AS more
 }
-UNWIND rows AS row
-RETURN row {.*, key: target.id} AS row`
+WITH target, within, found + more AS found`
+
+// skillMentorsLevels is skillMentorsLevel for each index of $levels.
+func skillMentorsLevels() string {
+	var b strings.Builder
+	for i := range MaxSkillLevel {
+		b.WriteString(strings.NewReplacer("{i}", strconv.Itoa(i), "{level}", "$levels["+strconv.Itoa(i)+"]").Replace(skillMentorsLevel))
+	}
+	return b.String()
+}
 
 // SkillMentors returns, for each skill, a page of people available to
 // mentor who hold it (or a narrower skill) at args.MinLevel or above,
