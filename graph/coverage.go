@@ -145,6 +145,13 @@ CALL (within) {
   WITH DISTINCT p
   WITH p, coalesce(p.mentorCapacity, 0) AS capacity,
     COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' } AS active
+` + coverageSupplyTotals
+
+// coverageSupplyTotals ends both demand-and-supply parts of
+// coverageTemplate: from the supply people p (with their capacity and
+// ACTIVE mentees), the skill's supply, open slots, suitable mentors (with
+// an open slot) and overloaded mentors, by id.
+const coverageSupplyTotals = `
   ORDER BY p.id
   RETURN count(p) AS supply,
     sum(CASE WHEN capacity > active THEN capacity - active ELSE 0 END) AS openSlots,
@@ -198,13 +205,7 @@ CALL (within, members) {
   UNWIND members AS m
   WITH m WHERE any(n IN m.offers WHERE n IN within)
   WITH m.p AS p, m.capacity AS capacity, m.active AS active
-  ORDER BY p.id
-  RETURN count(p) AS supply,
-    sum(CASE WHEN capacity > active THEN capacity - active ELSE 0 END) AS openSlots,
-    collect(CASE WHEN capacity > active THEN p END) AS suitable,
-    count(CASE WHEN active >= capacity THEN 1 END) AS overloadedCount,
-    collect(CASE WHEN active >= capacity THEN p.id END) AS overloaded
-}`
+` + coverageSupplyTotals
 
 // coverageReach is the rest of coverageTemplate: the skills with demand or
 // supply, and their uncovered mentees.
