@@ -144,8 +144,7 @@ CALL (within) {
     AND ` + coverageScope + `
   WITH DISTINCT p
   WITH p, coalesce(p.mentorCapacity, 0) AS capacity,
-    COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' } AS active
-` + coverageSupplyTotals
+    COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' } AS active` + coverageSupplyTotals
 
 // coverageSupplyTotals ends both demand-and-supply parts of
 // coverageTemplate: from the supply people p (with their capacity and
@@ -204,8 +203,7 @@ CALL (s, members) {
 CALL (within, members) {
   UNWIND members AS m
   WITH m WHERE any(n IN m.offers WHERE n IN within)
-  WITH m.p AS p, m.capacity AS capacity, m.active AS active
-` + coverageSupplyTotals
+  WITH m.p AS p, m.capacity AS capacity, m.active AS active` + coverageSupplyTotals
 
 // coverageReach is the rest of coverageTemplate: the skills with demand or
 // supply, and their uncovered mentees.
