@@ -81,10 +81,6 @@ type SkillGap struct {
 // Gap is Demand − Supply, the second sort key of coverage gaps.
 func (g SkillGap) Gap() int { return g.Demand - g.Supply }
 
-// coverageScope is true of a person p in the asked scope.
-const coverageScope = `($org IS NULL OR EXISTS {
-    MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })`
-
 // coverageTemplate computes every skill's row in one statement. Per skill:
 //
 //   - the skill and its narrower skills (PART_OF*0..5: the hierarchy is at
@@ -133,7 +129,6 @@ CALL (s) {
 const coverageDemandSupply = `
 CALL (s) {
   MATCH (p:Person)-[:HAS_GOAL]->(:Goal {status: 'OPEN'})-[:ABOUT]->(s)
-  WHERE ` + coverageScope + `
   WITH DISTINCT p ORDER BY p.id
   RETURN collect(p) AS demand, count(CASE WHEN p.seekingMentorship THEN 1 END) AS seekers
 }
@@ -141,7 +136,6 @@ CALL (within) {
   UNWIND within AS n
   MATCH (p:Person)-[h:HAS_SKILL]->(n)
   WHERE p.availableToMentor AND h.level >= $minLevel AND ($without IS NULL OR p.id <> $without)
-    AND ` + coverageScope + `
   WITH DISTINCT p
   WITH p, coalesce(p.mentorCapacity, 0) AS capacity,
     COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' } AS active` + coverageSupplyTotals

@@ -5,8 +5,6 @@ CALL (s) {
 }
 CALL (s) {
   MATCH (p:Person)-[:HAS_GOAL]->(:Goal {status: 'OPEN'})-[:ABOUT]->(s)
-  WHERE ($org IS NULL OR EXISTS {
-    MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })
   WITH DISTINCT p ORDER BY p.id
   RETURN collect(p) AS demand, count(CASE WHEN p.seekingMentorship THEN 1 END) AS seekers
 }
@@ -14,8 +12,6 @@ CALL (within) {
   UNWIND within AS n
   MATCH (p:Person)-[h:HAS_SKILL]->(n)
   WHERE p.availableToMentor AND h.level >= $minLevel AND ($without IS NULL OR p.id <> $without)
-    AND ($org IS NULL OR EXISTS {
-    MATCH (p)-[a:AFFILIATED_WITH]->(:Organization {id: $org}) WHERE a.until IS NULL })
   WITH DISTINCT p
   WITH p, coalesce(p.mentorCapacity, 0) AS capacity,
     COUNT { (p)<-[m:MENTORED_BY]-() WHERE m.status = 'ACTIVE' } AS active
