@@ -352,14 +352,7 @@ func TestCoverageSeenAcrossStores(t *testing.T) {
 // which are aggregates, stay; an admin still sees them.
 func TestCoverageKeptReportShowsWhoMaySeeNow(t *testing.T) {
 	ctx := context.Background()
-	srv := neo4jtest.Get(t)
-	d, err := srv.Driver(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = d.Close(ctx) })
-	other := graph.NewStore(d, srv.Database)
-	s := newStore(t)
+	other, s := newStore(t), newStore(t)
 	n := newTestNet(t)
 	n.person("viewer", false, 0)
 	n.person("full", true, 0)
