@@ -114,14 +114,29 @@ func personProjectionOf(p, activeLink string) string {
 
 // personFieldsOf is the inside of personProjectionOf's map (planned
 // reads add their lists after it).
-func personFieldsOf(p, activeLink string) string {
+func personFieldsOf(p, activeLink string) string { return personFieldsFor(p, activeLink, 0) }
+
+// personFieldsFor is personFieldsOf without the groups in skip: a planned
+// read leaves out what the query does not select, as each group costs a
+// subquery or a visibility test per person.
+func personFieldsFor(p, activeLink string, skip PersonFields) string {
 	r := strings.NewReplacer("{p}", p, "{l}", activeLink,
 		"{profile}", profileSeenBy(p), "{own}", settingsSeenBy(p))
-	return r.Replace(`.id, .name, .availableToMentor,
-  .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
-  active: COUNT { ({p})<-[{l}:MENTORED_BY]-() WHERE {l}.status = 'ACTIVE' },
-  profile: CASE WHEN {profile} THEN {p} {.headline, .bio, .location, .timezone} END,
-  privacy: CASE WHEN {own} THEN {p} {.visibility, .profileVisibility, .openToIntroductions} END`)
+	fields := `.id, .name, .availableToMentor,
+  .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt`
+	if skip&PersonOpenSlots == 0 {
+		fields += `,
+  active: COUNT { ({p})<-[{l}:MENTORED_BY]-() WHERE {l}.status = 'ACTIVE' }`
+	}
+	if skip&PersonProfile == 0 {
+		fields += `,
+  profile: CASE WHEN {profile} THEN {p} {.headline, .bio, .location, .timezone} END`
+	}
+	if skip&PersonPrivacy == 0 {
+		fields += `,
+  privacy: CASE WHEN {own} THEN {p} {.visibility, .profileVisibility, .openToIntroductions} END`
+	}
+	return r.Replace(fields)
 }
 
 // privacyFrom reads the privacy map of personProjectionOf (nil when the

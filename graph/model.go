@@ -28,7 +28,29 @@ type Person struct {
 	// Privacy is the person's privacy settings, read only by the person
 	// themself and admins (nil for anyone else).
 	Privacy *Privacy
+	// Unread names the groups of fields a planned read left out because
+	// the query did not select them (zero: every field was read). A
+	// person with unread fields is never cached for other parts of the
+	// request.
+	Unread PersonFields
 }
+
+// PersonFields is a set of a person's costlier fields, which a planned
+// read reads only when the query selects them. The name, id and the
+// other plain properties are always read.
+type PersonFields uint8
+
+const (
+	// PersonOpenSlots is OpenSlots (a count of active mentees).
+	PersonOpenSlots PersonFields = 1 << iota
+	// PersonProfile is Headline, Bio, Location and Timezone (behind the
+	// profile's visibility).
+	PersonProfile
+	// PersonPrivacy is Privacy.
+	PersonPrivacy
+	// AllPersonFields is every group.
+	AllPersonFields = PersonOpenSlots | PersonProfile | PersonPrivacy
+)
 
 // Privacy is what a person chose to show, and to whom.
 type Privacy struct {
@@ -111,6 +133,9 @@ type Mentorship struct {
 type Connection struct {
 	PersonID string
 	Since    *Date
+	// Person is the other person when the read that found the connection
+	// read them too (a planned read), else nil.
+	Person *Person
 }
 
 // Enumerations of the model.

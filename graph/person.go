@@ -43,7 +43,11 @@ type PersonPatch struct {
 // (personProjectionOf).
 var personProjection = personProjectionOf("p", "activeLink")
 
-func personFrom(m map[string]any) Person {
+func personFrom(m map[string]any) Person { return personWithout(m, 0) }
+
+// personWithout reads a person projected without the groups in unread
+// (personFieldsFor), and marks it so.
+func personWithout(m map[string]any, unread PersonFields) Person {
 	profile, _ := m["profile"].(map[string]any)
 	p := Person{
 		ID:                str(m, "id"),
@@ -58,8 +62,9 @@ func personFrom(m map[string]any) Person {
 		SeekingMentorship: boolVal(m, "seekingMentorship"),
 		CreatedAt:         timeVal(m, "createdAt"),
 		UpdatedAt:         timeVal(m, "updatedAt"),
+		Unread:            unread,
 	}
-	if p.AvailableToMentor {
+	if p.AvailableToMentor && unread&PersonOpenSlots == 0 {
 		p.OpenSlots = max(p.MentorCapacity-intVal(m, "active"), 0)
 	}
 	return p

@@ -24,8 +24,11 @@ import (
 const MaxReadDepth = 3
 
 // Reads says what to read with a person beyond its own properties. The
-// zero Reads reads the person alone.
+// zero Reads reads the person alone, with every field.
 type Reads struct {
+	// Skip leaves out of the person the groups of fields the query does
+	// not select; the person read is marked with them (Person.Unread).
+	Skip         PersonFields
 	Skills       bool // the person's skills, each with its skill
 	Goals        bool // the person's goals, each with its skill
 	Affiliations bool // the person's affiliations, each with its organization
@@ -44,18 +47,19 @@ type ConnectionReads struct {
 	Person Reads
 }
 
-// IsZero reports whether r reads nothing beyond the person.
+// IsZero reports whether r reads no list with the person.
 func (r Reads) IsZero() bool {
 	return !r.Skills && !r.Goals && !r.Affiliations && r.Mentors == nil && r.Mentees == nil && len(r.Connections) == 0
 }
 
 // Trimmed returns r without what lies deeper than depth levels of lists,
-// and with one entry per connections' First.
+// and with one entry per connections' First (what entries of the same
+// First read of the person is merged).
 func (r Reads) Trimmed(depth int) Reads {
 	if depth <= 0 {
-		return Reads{}
+		return Reads{Skip: r.Skip}
 	}
-	out := Reads{Skills: r.Skills, Goals: r.Goals, Affiliations: r.Affiliations}
+	out := Reads{Skip: r.Skip, Skills: r.Skills, Goals: r.Goals, Affiliations: r.Affiliations}
 	if r.Mentors != nil {
 		m := r.Mentors.Trimmed(depth - 1)
 		out.Mentors = &m
@@ -65,10 +69,34 @@ func (r Reads) Trimmed(depth int) Reads {
 		out.Mentees = &m
 	}
 	for _, c := range r.Connections {
-		if !slices.ContainsFunc(out.Connections, func(o ConnectionReads) bool { return o.First == c.First }) {
-			out.Connections = append(out.Connections, ConnectionReads{c.First, c.Person.Trimmed(depth - 1)})
+		person := c.Person.Trimmed(depth - 1)
+		if i := slices.IndexFunc(out.Connections, func(o ConnectionReads) bool { return o.First == c.First }); i >= 0 {
+			out.Connections[i].Person = out.Connections[i].Person.Merged(person)
+		} else {
+			out.Connections = append(out.Connections, ConnectionReads{c.First, person})
 		}
 	}
+	return out
+}
+
+// Merged is what r and o read together (a field asked twice, under
+// aliases or fragments): every list either reads, and every field either
+// needs.
+func (r Reads) Merged(o Reads) Reads {
+	out := Reads{Skip: r.Skip & o.Skip, Skills: r.Skills || o.Skills, Goals: r.Goals || o.Goals, Affiliations: r.Affiliations || o.Affiliations,
+		Connections: append(slices.Clip(r.Connections), o.Connections...)}
+	side := func(a, b *Reads) *Reads {
+		switch {
+		case a != nil && b != nil:
+			m := a.Merged(*b)
+			return &m
+		case a != nil:
+			return a
+		default:
+			return b
+		}
+	}
+	out.Mentors, out.Mentees = side(r.Mentors, o.Mentors), side(r.Mentees, o.Mentees)
 	return out
 }
 
@@ -129,7 +157,7 @@ type ConnectionWith struct {
 // enclosing one); params gets the connections' limits.
 func plannedPerson(b *strings.Builder, v string, d int, r Reads, params map[string]any) {
 	ind := strings.Repeat("  ", d+1)
-	b.WriteString(v + " {" + strings.ReplaceAll(personFieldsOf(v, fmt.Sprintf("act%d", d)), "\n", "\n"+ind[2:]))
+	b.WriteString(v + " {" + strings.ReplaceAll(personFieldsFor(v, fmt.Sprintf("act%d", d), r.Skip), "\n", "\n"+ind[2:]))
 	if r.Skills {
 		fmt.Fprintf(b, ",\n%sskills: COLLECT { MATCH (%s)-[h%d:HAS_SKILL]->(s%d:Skill) WITH h%d, s%d ORDER BY h%d.level DESC, s%d.id\n", ind, v, d, d, d, d, d, d)
 		fmt.Fprintf(b, "%s  RETURN {skill: %s, level: h%d.level, years: h%d.years} }", ind, skillMap(fmt.Sprintf("s%d", d)), d, d)
@@ -194,9 +222,15 @@ func plannedProjection(r Reads) (string, map[string]any) {
 	return b.String(), params
 }
 
-// personReadsFrom reads a planned projection's map.
-func personReadsFrom(m map[string]any) PersonReads {
-	pr := PersonReads{Person: personFrom(m)}
+// personReadsFrom returns the reader of a planned projection's map read
+// with r (trimmed as plannedProjection trims it).
+func personReadsFrom(r Reads) func(map[string]any) PersonReads {
+	return func(m map[string]any) PersonReads { return personReadsWith(m, r) }
+}
+
+// personReadsWith reads a planned projection's map read with r.
+func personReadsWith(m map[string]any, r Reads) PersonReads {
+	pr := PersonReads{Person: personWithout(m, r.Skip)}
 	if rows, ok := optionalList(m, "skills"); ok {
 		pr.Skills = []PersonSkill{}
 		for _, row := range rows {
@@ -225,14 +259,15 @@ func personReadsFrom(m map[string]any) PersonReads {
 		key    string
 		mentor bool
 		into   *[]MentorshipReads
-	}{{"mentors", false, &pr.Mentors}, {"mentees", true, &pr.Mentees}} {
+		reads  *Reads
+	}{{"mentors", false, &pr.Mentors, r.Mentors}, {"mentees", true, &pr.Mentees, r.Mentees}} {
 		rows, ok := optionalList(m, side.key)
-		if !ok {
+		if !ok || side.reads == nil {
 			continue
 		}
 		*side.into = []MentorshipReads{}
 		for _, row := range rows {
-			other := personReadsFrom(mapVal(row, "other"))
+			other := personReadsWith(mapVal(row, "other"), *side.reads)
 			ms := Mentorship{Since: datePtr(row, "since"), Until: datePtr(row, "until"), Focus: strList(row, "focus"), Status: str(row, "status"),
 				FocusSkills: []Skill{}}
 			for _, f := range listVal(row, "focusSkills") {
@@ -247,20 +282,20 @@ func personReadsFrom(m map[string]any) PersonReads {
 			*side.into = append(*side.into, MentorshipReads{ms, other})
 		}
 	}
-	for k := range m {
-		var first int
-		if _, err := fmt.Sscanf(k, "connections%d", &first); err != nil {
+	for _, cr := range r.Connections {
+		rows, ok := optionalList(m, fmt.Sprintf("connections%d", cr.First))
+		if !ok {
 			continue
 		}
 		if pr.Connections == nil {
 			pr.Connections = map[int][]ConnectionWith{}
 		}
 		conns := []ConnectionWith{}
-		for _, row := range listVal(m, k) {
-			other := personReadsFrom(mapVal(row, "person"))
+		for _, row := range rows {
+			other := personReadsWith(mapVal(row, "person"), cr.Person)
 			conns = append(conns, ConnectionWith{Connection{PersonID: other.ID, Since: datePtr(row, "since")}, other})
 		}
-		pr.Connections[first] = conns
+		pr.Connections[cr.First] = conns
 	}
 	return pr
 }
@@ -319,10 +354,11 @@ func (s *Store) ReadPeople(ctx context.Context, ids []string, r Reads) (map[stri
 	if c.err != nil {
 		return nil, c.err
 	}
+	r = r.Trimmed(MaxReadDepth)
 	projection, params := plannedProjection(r)
 	params["ids"] = ids
 	return read(ctx, s, "read people", func(tx neo4j.ManagedTransaction) (map[string]PersonReads, error) {
-		people, err := collect(ctx, tx, readPeopleCypher(projection), params, personReadsFrom)
+		people, err := collect(ctx, tx, readPeopleCypher(projection), params, personReadsFrom(r))
 		return keyBy(people, func(p PersonReads) string { return p.ID }), err
 	})
 }
@@ -335,6 +371,7 @@ func (s *Store) PeopleReads(ctx context.Context, f PeopleFilter, page PageArgs, 
 	if c.err != nil {
 		return Page[PersonReads]{}, c.err
 	}
+	r = r.Trimmed(MaxReadDepth)
 	projection, extra := plannedProjection(r)
 	cypher := peopleCypherFor(f, projection)
 	params := func() (map[string]any, error) {
@@ -347,5 +384,5 @@ func (s *Store) PeopleReads(ctx context.Context, f PeopleFilter, page PageArgs, 
 		}
 		return p, nil
 	}
-	return listPage(ctx, s, "list people", cypher, f.Search, params, page, personReadsFrom, func(p PersonReads) string { return p.ID })
+	return listPage(ctx, s, "list people", cypher, f.Search, params, page, personReadsFrom(r), func(p PersonReads) string { return p.ID })
 }

@@ -276,6 +276,17 @@ var PlannedReadShapes = []struct {
 	}},
 	// Skills and mentors five levels down: read to MaxReadDepth.
 	{"deeper-than-planned", skillsAndMentors(5)},
+	// person(id) { name skills { skill { name } } mentors { mentor { name } }
+	// connections(first: 20) { person { name } } }, as the resolvers plan
+	// it: no person's open slots, profile or privacy is asked.
+	{"names-skills-mentors-connections", Reads{Skip: AllPersonFields, Skills: true, Mentors: &Reads{Skip: AllPersonFields},
+		Connections: []ConnectionReads{{First: 20, Person: Reads{Skip: AllPersonFields}}}}},
+	// people(first: 50) { name skills { skill { name } } mentors { mentor { name } } }.
+	{"names-skills-mentors", Reads{Skip: AllPersonFields, Skills: true, Mentors: &Reads{Skip: AllPersonFields}}},
+	// Some fields asked at each level: the profile of the connections,
+	// open slots and privacy of the mentors, only the person's own lists.
+	{"some-fields", Reads{Skip: AllPersonFields, Mentors: &Reads{Skip: PersonProfile, Mentees: &Reads{Skip: PersonPrivacy}},
+		Connections: []ConnectionReads{{First: 3, Person: Reads{Skip: PersonOpenSlots | PersonPrivacy}}}}},
 }
 
 // skillsAndMentors reads skills and mentors, levels deep.

@@ -3238,7 +3238,7 @@ type PersonSkill {
 "A professional connection to another person (KNOWS)."
 type Connection {
   "The other person."
-  person: Person!
+  person: Person! @goField(forceResolver: true)
   "Since when they know each other, if known."
   since: Date
 }

@@ -23,7 +23,7 @@ func (r *goalResolver) Skill(ctx context.Context, obj *graph.Goal) (*graph.Skill
 
 // Mentee is the resolver for the mentee field.
 func (r *mentorshipResolver) Mentee(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error) {
-	if obj.Mentee != nil {
+	if obj.Mentee != nil && covers(ctx, obj.Mentee) {
 		return obj.Mentee, nil
 	}
 	return load(ctx, ld(ctx).Person, obj.MenteeID)
@@ -31,7 +31,7 @@ func (r *mentorshipResolver) Mentee(ctx context.Context, obj *graph.Mentorship) 
 
 // Mentor is the resolver for the mentor field.
 func (r *mentorshipResolver) Mentor(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error) {
-	if obj.Mentor != nil {
+	if obj.Mentor != nil && covers(ctx, obj.Mentor) {
 		return obj.Mentor, nil
 	}
 	return load(ctx, ld(ctx).Person, obj.MentorID)
@@ -47,7 +47,7 @@ func (r *mentorshipResolver) Focus(ctx context.Context, obj *graph.Mentorship) (
 
 // Mentee is the resolver for the mentee field.
 func (r *mentorshipRequestResolver) Mentee(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error) {
-	if obj.Mentee != nil {
+	if obj.Mentee != nil && covers(ctx, obj.Mentee) {
 		return obj.Mentee, nil
 	}
 	return load(ctx, ld(ctx).Person, obj.MenteeID)
@@ -55,7 +55,7 @@ func (r *mentorshipRequestResolver) Mentee(ctx context.Context, obj *graph.Mento
 
 // Mentor is the resolver for the mentor field.
 func (r *mentorshipRequestResolver) Mentor(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error) {
-	if obj.Mentor != nil {
+	if obj.Mentor != nil && covers(ctx, obj.Mentor) {
 		return obj.Mentor, nil
 	}
 	return load(ctx, ld(ctx).Person, obj.MentorID)

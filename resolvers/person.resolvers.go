@@ -14,6 +14,9 @@ import (
 
 // Person is the resolver for the person field.
 func (r *connectionResolver) Person(ctx context.Context, obj *graph.Connection) (*graph.Person, error) {
+	if obj.Person != nil && covers(ctx, obj.Person) {
+		return obj.Person, nil
+	}
 	return load(ctx, ld(ctx).Person, obj.PersonID)
 }
 

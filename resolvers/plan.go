@@ -20,6 +20,30 @@ import (
 // graph.MaxReadDepth, fields under a list of people's siblings) goes
 // through the loaders as before.
 
+// personNeeds is the groups of a person's fields that fields, a
+// selection on Person, asks for.
+func personNeeds(fields []graphql.CollectedField) graph.PersonFields {
+	var need graph.PersonFields
+	for _, f := range fields {
+		switch f.Name {
+		case "openSlots":
+			need |= graph.PersonOpenSlots
+		case "headline", "bio", "location", "timezone":
+			need |= graph.PersonProfile
+		case "privacy":
+			need |= graph.PersonPrivacy
+		}
+	}
+	return need
+}
+
+// covers reports whether p holds every field the current field (one
+// whose value is p) selects: a person a planned read left fields out of
+// serves only selections that do not ask for them.
+func covers(ctx context.Context, p *graph.Person) bool {
+	return p.Unread == 0 || personNeeds(graphql.CollectFieldsCtx(ctx, nil))&p.Unread == 0
+}
+
 // readsOf plans what to read with each person from fields, the selection
 // on Person, to depth levels of lists.
 func readsOf(oc *graphql.OperationContext, fields []graphql.CollectedField, depth int) graph.Reads {
@@ -27,6 +51,7 @@ func readsOf(oc *graphql.OperationContext, fields []graphql.CollectedField, dept
 	if depth <= 0 {
 		return r
 	}
+	r.Skip = graph.AllPersonFields &^ personNeeds(fields)
 	// under is what the selection f asks of the person in its field name.
 	under := func(f graphql.CollectedField, typ, name string) graph.Reads {
 		var sub []graphql.CollectedField
@@ -42,7 +67,7 @@ func readsOf(oc *graphql.OperationContext, fields []graphql.CollectedField, dept
 			*into = &add
 			return
 		}
-		merged := mergeReads(**into, add)
+		merged := (**into).Merged(add)
 		*into = &merged
 	}
 	for _, f := range fields {
@@ -89,29 +114,15 @@ func intArg(v any) (int, bool) {
 	return 0, false
 }
 
-// mergeReads is what a and b read together (a field asked twice, under
-// aliases or fragments).
-func mergeReads(a, b graph.Reads) graph.Reads {
-	out := graph.Reads{Skills: a.Skills || b.Skills, Goals: a.Goals || b.Goals, Affiliations: a.Affiliations || b.Affiliations,
-		Connections: append(append([]graph.ConnectionReads{}, a.Connections...), b.Connections...)}
-	for _, side := range []struct{ into, a, b **graph.Reads }{{&out.Mentors, &a.Mentors, &b.Mentors}, {&out.Mentees, &a.Mentees, &b.Mentees}} {
-		switch {
-		case *side.a != nil && *side.b != nil:
-			m := mergeReads(**side.a, **side.b)
-			*side.into = &m
-		case *side.a != nil:
-			*side.into = *side.a
-		default:
-			*side.into = *side.b
-		}
-	}
-	return out
-}
-
-// prime puts a planned read into the loaders: the person, and each list
-// that was read (a nil list was not), down to the people at its ends.
+// prime puts a planned read into the loaders: the person (when every
+// field of it was read), and each list that was read (a nil list was
+// not), down to the people at its ends. A list's items point at the
+// people read with them, which their resolvers use when those hold what
+// the selection asks (covers).
 func prime(l *loaders.Loaders, p graph.PersonReads) {
-	l.Person.Prime(p.ID, p.Person)
+	if p.Unread == 0 {
+		l.Person.Prime(p.ID, p.Person)
+	}
 	if p.Skills != nil {
 		primeList(l.SkillsOfPerson, p.ID, p.Skills, func(s graph.PersonSkill) graph.PersonSkill {
 			l.Skill.Prime(s.SkillID, *s.Skill)
@@ -143,7 +154,9 @@ func prime(l *loaders.Loaders, p graph.PersonReads) {
 	for first, conns := range p.Connections {
 		primeList(l.ConnectionsOfPerson, loaders.ConnectionsKey{PersonID: p.ID, First: first}, conns, func(c graph.ConnectionWith) graph.Connection {
 			prime(l, c.Person)
-			return c.Connection
+			conn := c.Connection
+			conn.Person = &c.Person.Person
+			return conn
 		})
 	}
 }
@@ -193,6 +206,8 @@ func readAhead(ctx context.Context, store *graph.Store, people []graph.Person, p
 	if reads.IsZero() {
 		return nil
 	}
+	// The page holds the people themselves: read only their lists.
+	reads.Skip = graph.AllPersonFields
 	ids := make([]string, len(people))
 	for i, p := range people {
 		ids[i] = p.ID

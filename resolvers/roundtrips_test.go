@@ -158,3 +158,114 @@ func TestPlannedReadKeepsFieldErrors(t *testing.T) {
 		t.Fatalf("errors %+v; want one BAD_USER_INPUT at person.connections naming the range", r.Errors)
 	}
 }
+
+// TestPlannedReadsReadWhatIsSelected: a planned read reads of each person
+// only the costlier fields the query selects (open slots, profile,
+// privacy), and every answer is what asking for each person on their own
+// gives: at every level, when the same list is asked twice under aliases
+// with different fields, and when a person read without some fields is
+// met again where the query asks for them.
+func TestPlannedReadsReadWhatIsSelected(t *testing.T) {
+	a := apitest.New(t)
+	goSkill := a.Skill("Go", "")
+	var people []string
+	for i := range 6 {
+		people = append(people, a.Person(fmt.Sprintf("q%d", i), map[string]any{
+			"availableToMentor": true, "mentorCapacity": 2 + i, "headline": fmt.Sprintf("Headline %d", i),
+			"bio": fmt.Sprintf("Bio %d", i), "location": fmt.Sprintf("City %d", i)}))
+	}
+	// q0 is mentored by q1 and mentors q2 and q3; q0 knows q1…q5; q1 mentors q4.
+	a.Mentorship(people[0], people[1], goSkill)
+	a.Mentorship(people[2], people[0], goSkill)
+	a.Mentorship(people[3], people[0], goSkill)
+	a.Mentorship(people[4], people[1], goSkill)
+	for _, o := range people[1:] {
+		a.OK(`mutation($in: ConnectInput!) { connect(input: $in) { since } }`, map[string]any{"in": map[string]any{"a": people[0], "b": o}})
+	}
+	// alone is each person as a query asking for nothing else gives them.
+	alone := map[string]map[string]any{}
+	for _, id := range people {
+		alone[id] = apitest.At(a.OK(`query($id: ID!) { person(id: $id) { id name headline bio location openSlots privacy { visibility } } }`,
+			map[string]any{"id": id}), "person").(map[string]any)
+		if alone[id]["openSlots"] == nil || alone[id]["headline"] == nil || alone[id]["privacy"] == nil {
+			t.Fatalf("%s on their own: %v", id, alone[id])
+		}
+	}
+	// check compares each field (not list) a person's answer has with
+	// alone's.
+	check := func(what string, p any) {
+		t.Helper()
+		m := p.(map[string]any)
+		want := alone[m["id"].(string)]
+		for k, v := range m {
+			if _, field := want[k]; field && fmt.Sprint(v) != fmt.Sprint(want[k]) {
+				t.Errorf("%s: %s's %s = %v, want %v", what, m["id"], k, v, want[k])
+			}
+		}
+	}
+	each := func(list any, path ...any) []any {
+		var out []any
+		for _, e := range list.([]any) {
+			out = append(out, apitest.At(e, path...))
+		}
+		return out
+	}
+	statements := func(q string) (map[string]any, int64) {
+		before := a.Store.Statements()
+		d := a.OK(q, map[string]any{"id": people[0]})
+		return apitest.At(d, "person").(map[string]any), a.Store.Statements() - before
+	}
+
+	// Different fields at each level, in one statement.
+	p, n := statements(`query($id: ID!) { person(id: $id) { id name headline
+		mentors { mentor { id name openSlots location } }
+		mentees { mentee { id privacy { visibility } mentors { mentor { id bio } } } }
+		connections(first: 5) { person { id name bio privacy { visibility } } } } }`)
+	if n != 1 {
+		t.Errorf("fields at each level: %d statements, want 1", n)
+	}
+	check("the person", p)
+	for _, m := range each(p["mentors"], "mentor") {
+		check("a mentor", m)
+	}
+	for _, m := range each(p["mentees"], "mentee") {
+		check("a mentee", m)
+		for _, mm := range each(m.(map[string]any)["mentors"], "mentor") {
+			check("a mentee's mentor", mm)
+		}
+	}
+	if conns := each(p["connections"], "person"); len(conns) != 5 {
+		t.Errorf("connections: %v", conns)
+	} else {
+		for _, c := range conns {
+			check("a connection", c)
+		}
+	}
+
+	// The same list under two aliases, with different fields: both read.
+	p, n = statements(`query($id: ID!) { person(id: $id) { id
+		x: connections(first: 5) { person { id name } }
+		y: connections(first: 5) { person { id headline openSlots } } } }`)
+	if n != 1 {
+		t.Errorf("a list under two aliases: %d statements, want 1", n)
+	}
+	for _, alias := range []string{"x", "y"} {
+		for _, c := range each(p[alias], "person") {
+			check("connections under "+alias, c)
+		}
+	}
+
+	// q0 is read without open slots and profile (only its name is asked
+	// of it); met again as its mentees' mentor, where they are asked, it
+	// is read with them.
+	p, _ = statements(`query($id: ID!) { person(id: $id) { id name
+		mentees { mentor { id openSlots headline } mentee { id name } } } }`)
+	check("the person", p)
+	mentors := each(p["mentees"], "mentor")
+	if len(mentors) != 2 {
+		t.Fatalf("q0's mentees: %v", p["mentees"])
+	}
+	for _, m := range mentors {
+		check("the person as their mentees' mentor", m)
+	}
+}

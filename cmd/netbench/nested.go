@@ -17,11 +17,13 @@ import (
 // read of the person's name, and under concurrent clients.
 
 // nestedQuery is the nested read of issue 30, and nestedReads what the
-// store reads for it.
+// store reads for it (as the resolvers plan it: names only, so no
+// person's open slots, profile or privacy).
 const nestedQuery = `query($id: ID!) { person(id: $id) { name skills { skill { name } } mentors { mentor { name } }
 	connections(first: 20) { person { name } } } }`
 
-var nestedReads = graph.Reads{Skills: true, Mentors: &graph.Reads{}, Connections: []graph.ConnectionReads{{First: 20}}}
+var nestedReads = graph.Reads{Skip: graph.AllPersonFields, Skills: true, Mentors: &graph.Reads{Skip: graph.AllPersonFields},
+	Connections: []graph.ConnectionReads{{First: 20, Person: graph.Reads{Skip: graph.AllPersonFields}}}}
 
 // nameOnlyQuery is the bare read the nested one is compared with.
 const nameOnlyQuery = `query($id: ID!) { person(id: $id) { name } }`

@@ -46,7 +46,8 @@ func questions() []question {
 			name: "person with skills and mentors",
 			// The one planned read GraphQL makes of it.
 			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
-				people, err := s.ReadPeople(ctx, []string{p.person}, graph.Reads{Skills: true, Mentors: &graph.Reads{}})
+				people, err := s.ReadPeople(ctx, []string{p.person}, graph.Reads{Skip: graph.PersonProfile | graph.PersonPrivacy, Skills: true,
+					Mentors: &graph.Reads{Skip: graph.AllPersonFields}})
 				return len(people), err
 			},
 			query: `query($id: ID!) { person(id: $id) { name openSlots skills { level skill { name } } mentors { mentor { name } } } }`,
@@ -79,7 +80,7 @@ func questions() []question {
 			direct: func(ctx context.Context, s *graph.Store, p params) (int, error) {
 				after := graph.EncodeCursor(graph.Cursor{ID: p.person})
 				page, err := s.PeopleReads(ctx, graph.PeopleFilter{}, graph.PageArgs{First: 50, After: &after},
-					graph.Reads{Skills: true, Mentors: &graph.Reads{}})
+					graph.Reads{Skip: graph.AllPersonFields, Skills: true, Mentors: &graph.Reads{Skip: graph.AllPersonFields}})
 				return len(page.Items), err
 			},
 			query: `query($after: String) { people(first: 50, after: $after) { edges { node {

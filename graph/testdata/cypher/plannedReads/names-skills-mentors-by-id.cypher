@@ -1,0 +1,13 @@
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+WHERE ($audienceAdmin OR p.id = $audiencePerson OR CASE coalesce(p.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
+RETURN p {.id, .name, .availableToMentor,
+  .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt,
+  skills: COLLECT { MATCH (p)-[h0:HAS_SKILL]->(s0:Skill) WITH h0, s0 ORDER BY h0.level DESC, s0.id
+    RETURN {skill: s0 {.id, .name, .category, .description, broader: [(s0)-[:PART_OF]->(s0b:Skill) | s0b.id][0]}, level: h0.level, years: h0.years} },
+  mentors: COLLECT { MATCH (p)-[m0:MENTORED_BY]->(p1:Person) WHERE ($audienceAdmin OR p1.id = $audiencePerson OR CASE coalesce(p1.visibility, 'MEMBERS') WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN $audienceMember WHEN 'CONNECTIONS' THEN $audienceMember AND EXISTS { (p1)-[:KNOWS]-(:Person {id: $audiencePerson}) } ELSE false END)
+    WITH m0, p1 ORDER BY m0.status, m0.since DESC, p1.id
+    RETURN {since: m0.since, until: m0.until, focus: m0.focus, status: m0.status,
+      focusSkills: COLLECT { UNWIND coalesce(m0.focus, []) AS f0 MATCH (fs0:Skill {id: f0}) RETURN fs0 {.id, .name, .category, .description, broader: [(fs0)-[:PART_OF]->(fs0b:Skill) | fs0b.id][0]} },
+      other: p1 {.id, .name, .availableToMentor,
+    .mentorCapacity, .seekingMentorship, .createdAt, .updatedAt}} }} AS person
