@@ -158,7 +158,7 @@ func answered(next http.Handler, lim Limits, log *slog.Logger) http.Handler {
 			ctx, cancel = context.WithCancel(graph.WithDeadline(ctx, time.Now().Add(lim.Timeout)))
 			ctx = graph.WithCommitsUnderWay(ctx, &commits)
 			defer cancel()
-			stuck = &stuckAnswer{w: w, commits: &commits}
+			stuck = &stuckAnswer{ctx: ctx, w: w, commits: &commits}
 			timer := time.AfterFunc(lim.Timeout, func() {
 				cancel()
 				time.AfterFunc(stuckGrace, stuck.answer)
@@ -249,6 +249,8 @@ const stuckGrace = time.Second
 // it comes, is dropped; it keeps its turn (MaxInFlight) until then, as it
 // keeps its Neo4j connection.
 type stuckAnswer struct {
+	// ctx is the request's: its error code is noted there (metrics, log).
+	ctx     context.Context
 	w       http.ResponseWriter
 	commits *atomic.Int32
 	mu      sync.Mutex
@@ -272,10 +274,11 @@ func (s *stuckAnswer) answer() {
 		return
 	}
 	s.answered = true
-	body, status := timedOutAnswer, http.StatusServiceUnavailable
+	body, status, code := timedOutAnswer, http.StatusServiceUnavailable, resolvers.CodeUnavailable
 	if s.commits.Load() > 0 {
-		body, status = string(errorAnswer(resolvers.CodeOutcomeUnknown, stuckCommitMessage)), http.StatusOK
+		body, status, code = string(errorAnswer(resolvers.CodeOutcomeUnknown, stuckCommitMessage)), http.StatusOK, resolvers.CodeOutcomeUnknown
 	}
+	noteErrorCode(s.ctx, code)
 	h := s.w.Header()
 	h.Set("Content-Type", mediaJSON)
 	h.Set("Connection", "close")

@@ -1,20 +1,25 @@
 package server
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mentorgraph/mentorgraph/resolvers"
 )
 
 // TestStuckHandlerIsAnswered: a handler held past the request's deadline
 // by a wait that ignores the request's context (as the driver's read of a
 // Neo4j that does not answer) does not hold the client: it is answered
-// UNAVAILABLE stuckGrace after the deadline, and the handler's own answer,
-// when it comes, is dropped.
+// UNAVAILABLE stuckGrace after the deadline (the code noted for the
+// metrics and the log line), and the handler's own answer, when it comes,
+// is dropped.
 func TestStuckHandlerIsAnswered(t *testing.T) {
 	const timeout = 200 * time.Millisecond
 	release := make(chan struct{})
@@ -26,7 +31,10 @@ func TestStuckHandlerIsAnswered(t *testing.T) {
 		_, _ = io.WriteString(w, `{"data":{"late":true}}`)
 	})
 	h := answered(stuck, Limits{Timeout: timeout}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	ts := httptest.NewServer(h)
+	stats := &requestStats{}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestStatsKey{}, stats)))
+	}))
 	defer ts.Close()
 	defer func() {
 		select {
@@ -60,4 +68,9 @@ func TestStuckHandlerIsAnswered(t *testing.T) {
 	}
 	close(release)
 	<-returned
+	stats.mu.Lock()
+	defer stats.mu.Unlock()
+	if !slices.Equal(stats.codes, []string{resolvers.CodeUnavailable}) {
+		t.Errorf("error codes noted %v; want [%s] (the metrics and the log line count them)", stats.codes, resolvers.CodeUnavailable)
+	}
 }
