@@ -285,7 +285,18 @@ type RestoreOptions struct {
 	BatchSize int
 	// Progress, when set, is told the lines written so far.
 	Progress func(lines int)
+	// SchemaVersion is the schema version of the database the backup was
+	// made from (Store.SchemaVersion, in its manifest); 0 when not known
+	// (a backup from before it was recorded). The data migrations the
+	// backup predates run on what it restores; a backup from a version
+	// this build does not know is refused.
+	SchemaVersion int
 }
+
+// ErrBackupTooNew: a backup made from a database at a schema version past
+// the last migration this build knows (a newer mentorgraph's); it is not
+// restored, as this build could misread what it holds.
+var ErrBackupTooNew = errors.New("the backup was made by a newer mentorgraph")
 
 // ErrInterruptedRestore: a restore was cut short (the process killed, Neo4j
 // lost) and left part of a backup in the database.
@@ -339,12 +350,18 @@ func (s *Store) restoreState(ctx context.Context) (restoreState, error) {
 // missing, a duplicate id, Neo4j lost) deletes what it wrote before
 // returning the error, with the line it stopped at. A restore cut short
 // leaves the mark: RestoreInterrupted then says so and the next Restore
-// starts over. Last, it rebuilds the open-mentor links. The caller applies
+// starts over. Last, it runs the data migrations a backup from an older
+// schema version predates (opts.SchemaVersion) and rebuilds the
+// open-mentor links. The caller applies
 // the schema first (its constraints make the relationships' lookups fast).
 func (s *Store) Restore(ctx context.Context, nodes, relationships io.Reader, opts RestoreOptions) (BackupCounts, error) {
 	counts := BackupCounts{Nodes: map[string]int{}, Relationships: map[string]int{}}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5000
+	}
+	if opts.SchemaVersion > LatestSchemaVersion() {
+		return counts, fmt.Errorf("%w: it was made from a database at schema version %d, this mentorgraph knows versions up to %d; restore it with a mentorgraph that knows version %d",
+			ErrBackupTooNew, opts.SchemaVersion, LatestSchemaVersion(), opts.SchemaVersion)
 	}
 	st, err := s.restoreState(ctx)
 	if err != nil {
@@ -365,6 +382,9 @@ func (s *Store) Restore(ctx context.Context, nodes, relationships io.Reader, opt
 	}
 	lines := 0
 	err = s.restoreLines(ctx, nodes, relationships, opts, &counts, &lines)
+	if err == nil {
+		err = s.migrateRestored(ctx, opts.SchemaVersion)
+	}
 	if err == nil {
 		err = s.rebuildOpenMentorLinks(ctx)
 	}

@@ -54,7 +54,12 @@ func sameBackup(t *testing.T, got, want backup) {
 
 func count(t *testing.T, drv neo4j.DriverWithContext, cypher string) int64 {
 	t.Helper()
-	res, err := neo4j.ExecuteQuery(context.Background(), drv, cypher, nil, neo4j.EagerResultTransformer)
+	return countWith(t, drv, cypher, nil)
+}
+
+func countWith(t *testing.T, drv neo4j.DriverWithContext, cypher string, params map[string]any) int64 {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), drv, cypher, params, neo4j.EagerResultTransformer)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,6 +182,39 @@ func TestBackupAndRestore(t *testing.T) {
 	sameBackup(t, again, want)
 	if interrupted, _ := s.RestoreInterrupted(ctx); interrupted {
 		t.Error("still marked after a whole restore")
+	}
+
+	// A backup from before duplicate links were merged (schema version
+	// 2) may hold a pair's link twice: the restore merges them, as the
+	// migration did for databases.
+	c := net.Connections[0]
+	var dup string
+	for _, line := range strings.Split(want.rels, "\n") {
+		if strings.Contains(line, `"type":"KNOWS"`) && strings.Contains(line, `"`+c.PersonA+`"`) && strings.Contains(line, `"`+c.PersonB+`"`) {
+			dup = line
+		}
+	}
+	if dup == "" {
+		t.Fatal("the backup has no line for the first connection")
+	}
+	pairLinks := `MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN count(k)`
+	if _, err := s.Restore(ctx, strings.NewReader(want.nodes), strings.NewReader(want.rels+dup+"\n"), graph.RestoreOptions{Replace: true, SchemaVersion: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if n := countWith(t, drv, pairLinks, map[string]any{"a": c.PersonA, "b": c.PersonB}); n != 1 {
+		t.Errorf("an old backup holding a link twice: %d links after the restore, want 1", n)
+	}
+	again, _ = takeBackup(t, s)
+	sameBackup(t, again, want)
+
+	// A backup from a schema version this build does not know: refused
+	// before anything is written.
+	_, err = s.Restore(ctx, strings.NewReader(want.nodes), strings.NewReader(want.rels), graph.RestoreOptions{Replace: true, SchemaVersion: graph.LatestSchemaVersion() + 1})
+	if !errors.Is(err, graph.ErrBackupTooNew) {
+		t.Errorf("a backup from a newer schema version: %v, want ErrBackupTooNew", err)
+	}
+	if n := count(t, drv, `MATCH (n:Person) RETURN count(n)`); n != int64(len(net.People)+1) {
+		t.Errorf("after refusing a newer backup the database holds %d people, want the %d it held", n, len(net.People)+1)
 	}
 }
 

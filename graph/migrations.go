@@ -54,6 +54,11 @@ type migration struct {
 	// made is still there (a node a write could delete): data runs again
 	// when it is not, at any version past the migration.
 	inPlace func(schemaState) bool
+	// afterRestore: data runs again after restoring a backup made from a
+	// database before this migration, whose data it changes (what a
+	// backup leaves out, derived links and bookkeeping, Restore remakes
+	// anyway).
+	afterRestore bool
 	// legacyKey and legacyVersion: versions before migrations were
 	// numbered recorded the data work as a (:MentorGraphMeta {key:
 	// legacyKey, version: legacyVersion or more}) node. Only the first
@@ -98,7 +103,8 @@ var migrations = []migration{
 			report.MergedLinks, report.Merged = true, merged
 			return nil
 		},
-		legacyKey: "uniqueLinks", legacyVersion: 1,
+		afterRestore: true,
+		legacyKey:    "uniqueLinks", legacyVersion: 1,
 	},
 	{
 		version: 4,
@@ -139,6 +145,30 @@ var migrations = []migration{
 // LatestSchemaVersion is the version of the last migration this build
 // knows: the version ApplySchema brings a database to.
 func LatestSchemaVersion() int { return len(migrations) }
+
+// SchemaVersion is the database's schema version: the last migration it
+// holds (a database from before versions were recorded, at the version
+// its state shows).
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	st, err := s.readSchemaState(ctx)
+	if err != nil || st.versioned {
+		return st.version, err
+	}
+	return legacyVersion(st), nil
+}
+
+// migrateRestored runs the data work a backup made at schema version from
+// (0: not recorded) lacks (afterRestore), oldest first.
+func (s *Store) migrateRestored(ctx context.Context, from int) error {
+	for _, m := range migrations {
+		if m.version > from && m.afterRestore {
+			if err := m.data(ctx, s, &SchemaReport{}); err != nil {
+				return fmt.Errorf("migration %d (%s) of the restored data: %w", m.version, m.name, err)
+			}
+		}
+	}
+	return nil
+}
 
 // ErrSchemaTooNew: the database's schema version is past the last
 // migration this build knows. A newer mentorgraph migrated it, and this

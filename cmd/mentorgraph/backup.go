@@ -34,6 +34,9 @@ type manifest struct {
 	CreatedAt time.Time `json:"createdAt"`
 	Version   string    `json:"mentorgraphVersion"`
 	Database  string    `json:"database"`
+	// SchemaVersion is the database's schema version when the backup was
+	// made (absent from backups made before it was recorded).
+	SchemaVersion int `json:"schemaVersion,omitempty"`
 	graph.BackupCounts
 }
 
@@ -91,12 +94,17 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer driver.Close(context.Background())
+	schemaVersion, err := store.SchemaVersion(ctx)
+	if err != nil {
+		return fmt.Errorf("back up database %q: %w; no backup was written", c.Neo4jDatabase, err)
+	}
 	start := time.Now()
 	nodes, rels := createGzip(filepath.Join(c.Dir, backupNodes)), createGzip(filepath.Join(c.Dir, backupRels))
 	counts, err := store.Backup(ctx, nodes, rels)
 	err = errors.Join(err, nodes.Close(), rels.Close())
 	if err == nil {
-		m := manifest{Format: backupFormat, CreatedAt: start.UTC().Truncate(time.Second), Version: version(), Database: c.Neo4jDatabase, BackupCounts: counts}
+		m := manifest{Format: backupFormat, CreatedAt: start.UTC().Truncate(time.Second), Version: version(), Database: c.Neo4jDatabase,
+			SchemaVersion: schemaVersion, BackupCounts: counts}
 		err = writeFileAtomically(filepath.Join(c.Dir, backupManifest), func(w io.Writer) error {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
@@ -149,7 +157,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	start := time.Now()
-	counts, err := store.Restore(ctx, nodes, rels, graph.RestoreOptions{Replace: c.Replace})
+	counts, err := store.Restore(ctx, nodes, rels, graph.RestoreOptions{Replace: c.Replace, SchemaVersion: m.SchemaVersion})
 	if err == nil && !maps.Equal(counts.Nodes, m.Nodes) || err == nil && !maps.Equal(counts.Relationships, m.Relationships) {
 		err = fmt.Errorf("the backup's files hold other counts than its manifest says (%v, %v; manifest %v, %v): the files are damaged",
 			counts.Nodes, counts.Relationships, m.Nodes, m.Relationships)

@@ -2,16 +2,20 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mentorgraph/mentorgraph/graph"
 	"github.com/mentorgraph/mentorgraph/graph/neo4jtest"
 )
 
 // TestBackupCommand: `mentorgraph backup DIR` writes the gzipped streams
-// and, last, a manifest with the counts; it refuses a folder that holds
+// and, last, a manifest with the counts and the schema version; a backup
+// from a schema version this build does not know is not restored; it
+// refuses a folder that holds
 // files. `mentorgraph restore` refuses a folder without a manifest, and a
 // database that holds data unless -replace (the round trip itself:
 // graph's TestBackupAndRestore).
@@ -33,8 +37,9 @@ func TestBackupCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	var m manifest
-	if err := json.Unmarshal(raw, &m); err != nil || m.Format != backupFormat || m.Nodes["Person"] < 3 || m.Relationships["HAS_SKILL"] < 1 {
-		t.Errorf("manifest: %s (%v)", raw, err)
+	if err := json.Unmarshal(raw, &m); err != nil || m.Format != backupFormat || m.Nodes["Person"] < 3 || m.Relationships["HAS_SKILL"] < 1 ||
+		m.SchemaVersion != graph.LatestSchemaVersion() {
+		t.Errorf("manifest: %s (%v); want schema version %d", raw, err, graph.LatestSchemaVersion())
 	}
 	for _, f := range []string{backupNodes, backupRels} {
 		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
@@ -49,5 +54,27 @@ func TestBackupCommand(t *testing.T) {
 	}
 	if _, _, err := runTool(t, runRestore, in); err == nil || !strings.Contains(err.Error(), "not a backup") {
 		t.Errorf("a restore of a folder that is not a backup: %v", err)
+	}
+
+	// A backup a newer mentorgraph made: refused, with both versions named,
+	// and the database left as it was.
+	setVersion := func(v int) {
+		m.SchemaVersion = v
+		raw, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, backupManifest), raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setVersion(graph.LatestSchemaVersion() + 1)
+	_, _, err = runTool(t, runRestore, "-replace", dir)
+	if err == nil || !strings.Contains(err.Error(), "made by a newer mentorgraph") || !strings.Contains(err.Error(), fmt.Sprintf("schema version %d", m.SchemaVersion)) {
+		t.Errorf("a restore of a newer backup: %v", err)
+	}
+	setVersion(graph.LatestSchemaVersion())
+	if _, _, err := runTool(t, runRestore, dir); err == nil || !strings.Contains(err.Error(), "-replace") {
+		t.Errorf("after the refused restore, the database should still hold its data: %v", err)
 	}
 }
