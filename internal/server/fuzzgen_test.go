@@ -714,24 +714,12 @@ func (g *docGen) value(t *ast.Type, typ, field, arg string, nesting int) (v any,
 // no other). Custom scalars (Date, DateTime) take any literal here: they
 // are parsed when the field runs.
 func acceptsLiteral(t *ast.Type, schema *ast.Schema, v any) bool {
-	if v == nil {
-		return !t.NonNull
-	}
-	if t.Elem != nil {
-		if l, ok := v.([]any); ok {
-			for _, x := range l {
-				if !acceptsLiteral(t.Elem, schema, x) {
-					return false
-				}
-			}
-			return true
-		}
-		return acceptsLiteral(t.Elem, schema, v)
-	}
-	d := schema.Types[t.NamedType]
-	if d != nil && d.Kind == ast.Scalar && !builtinScalar(t.NamedType) {
-		return true
-	}
+	return acceptsValue(t, schema, v, literalLeaf)
+}
+
+// literalLeaf is acceptsLiteral of a value that is neither null, a list
+// nor an input object's map, of a named type other than a custom scalar.
+func literalLeaf(t *ast.Type, d *ast.Definition, v any) bool {
 	switch x := v.(type) {
 	case int, json.Number:
 		// gqlparser's validation takes any integer literal for an Int, not
@@ -745,24 +733,52 @@ func acceptsLiteral(t *ast.Type, schema *ast.Schema, v any) bool {
 		return d != nil && d.Kind == ast.Enum && d.EnumValues.ForName(string(x)) != nil
 	case bool:
 		return t.NamedType == "Boolean"
-	case map[string]any:
-		if d == nil || d.Kind != ast.InputObject {
-			return false
-		}
-		for _, f := range d.Fields {
-			if _, ok := x[f.Name]; !ok && f.Type.NonNull && f.DefaultValue == nil {
-				return false
-			}
-		}
-		for k, fv := range x {
-			f := d.Fields.ForName(k)
-			if f == nil || !acceptsLiteral(f.Type, schema, fv) {
-				return false
-			}
-		}
-		return true
 	}
 	return false
+}
+
+// acceptsValue reports whether v is a valid value of type t: null for a
+// nullable type, a list or a single value for a list, every required
+// field of an input object and no other, anything for a custom scalar
+// (Date, DateTime: parsed when the field runs); leaf judges the rest.
+func acceptsValue(t *ast.Type, schema *ast.Schema, v any, leaf func(t *ast.Type, d *ast.Definition, v any) bool) bool {
+	if v == nil {
+		return !t.NonNull
+	}
+	if t.Elem != nil {
+		if l, ok := v.([]any); ok {
+			for _, x := range l {
+				if !acceptsValue(t.Elem, schema, x, leaf) {
+					return false
+				}
+			}
+			return true
+		}
+		return acceptsValue(t.Elem, schema, v, leaf) // a single value becomes a list of one
+	}
+	d := schema.Types[t.NamedType]
+	if d != nil && d.Kind == ast.Scalar && !builtinScalar(t.NamedType) {
+		return true
+	}
+	x, ok := v.(map[string]any)
+	if !ok {
+		return leaf(t, d, v)
+	}
+	if d == nil || d.Kind != ast.InputObject {
+		return false
+	}
+	for _, f := range d.Fields {
+		if _, ok := x[f.Name]; !ok && f.Type.NonNull && f.DefaultValue == nil {
+			return false
+		}
+	}
+	for k, fv := range x {
+		f := d.Fields.ForName(k)
+		if f == nil || !acceptsValue(f.Type, schema, fv, leaf) {
+			return false
+		}
+	}
+	return true
 }
 
 func builtinScalar(name string) bool {
@@ -797,26 +813,14 @@ func jsonOfAnotherKind(e *entropy) any {
 // case, and custom scalars (Date, DateTime) take anything: they are parsed
 // when the field runs.
 func acceptsJSON(t *ast.Type, schema *ast.Schema, v any) bool {
+	return acceptsValue(t, schema, v, jsonLeaf)
+}
+
+// jsonLeaf is acceptsJSON of a value that is neither null, a list nor an
+// input object's map, of a named type other than a custom scalar.
+func jsonLeaf(t *ast.Type, d *ast.Definition, v any) bool {
 	if ev, ok := v.(enumValue); ok {
 		v = string(ev) // sent as a JSON string
-	}
-	if v == nil {
-		return !t.NonNull
-	}
-	if t.Elem != nil {
-		if l, ok := v.([]any); ok {
-			for _, x := range l {
-				if !acceptsJSON(t.Elem, schema, x) {
-					return false
-				}
-			}
-			return true
-		}
-		return acceptsJSON(t.Elem, schema, v) // a single value becomes a list of one
-	}
-	d := schema.Types[t.NamedType]
-	if d != nil && d.Kind == ast.Scalar && !builtinScalar(t.NamedType) {
-		return true
 	}
 	if d != nil && d.Kind == ast.Enum {
 		s, ok := v.(string)
@@ -861,22 +865,6 @@ func acceptsJSON(t *ast.Type, schema *ast.Schema, v any) bool {
 		}
 	case bool:
 		return t.NamedType == "Boolean"
-	case map[string]any:
-		if d == nil || d.Kind != ast.InputObject {
-			return false
-		}
-		for _, f := range d.Fields {
-			if _, ok := x[f.Name]; !ok && f.Type.NonNull && f.DefaultValue == nil {
-				return false
-			}
-		}
-		for k, fv := range x {
-			f := d.Fields.ForName(k)
-			if f == nil || !acceptsJSON(f.Type, schema, fv) {
-				return false
-			}
-		}
-		return true
 	}
 	return false
 }
