@@ -49,16 +49,24 @@ func ownNeo4j(t *testing.T) *neo4jtest.Server {
 	return srv
 }
 
-// openStore opens a driver to uri as srv's user and a store on srv's
-// database with the schema applied.
-func openStore(t *testing.T, srv *neo4jtest.Server, uri string) (neo4j.DriverWithContext, *graph.Store) {
+// openDriver opens a driver to uri as srv's user, closed when the test
+// ends; it does not wait for Neo4j to answer.
+func openDriver(t *testing.T, srv *neo4jtest.Server, uri string) neo4j.DriverWithContext {
 	t.Helper()
-	ctx := context.Background()
 	d, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(srv.User, srv.Password, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = d.Close(context.Background()) })
+	return d
+}
+
+// openStore opens a driver to uri as srv's user and a store on srv's
+// database with the schema applied.
+func openStore(t *testing.T, srv *neo4jtest.Server, uri string) (neo4j.DriverWithContext, *graph.Store) {
+	t.Helper()
+	ctx := context.Background()
+	d := openDriver(t, srv, uri)
 	if err := d.VerifyConnectivity(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -244,12 +252,8 @@ func newClient(limit time.Duration) *http.Client {
 func serveFresh(t *testing.T, srv *neo4jtest.Server, lim server.Limits) *served {
 	t.Helper()
 	ctx := context.Background()
-	d, err := neo4j.NewDriverWithContext(srv.URI, neo4j.BasicAuth(srv.User, srv.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = d.Close(context.Background()) })
-	if _, err := waitFor(90*time.Second, func() bool { return d.VerifyConnectivity(ctx) == nil }); !err {
+	d := openDriver(t, srv, srv.URI)
+	if _, ok := waitFor(90*time.Second, func() bool { return d.VerifyConnectivity(ctx) == nil }); !ok {
 		t.Fatal("Neo4j does not answer a fresh driver")
 	}
 	return serve(t, graph.NewStore(d, srv.Database), lim)

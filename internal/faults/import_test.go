@@ -318,11 +318,7 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`, nil)
 func freshDriver(t *testing.T, srv *neo4jtest.Server) neo4j.DriverWithContext {
 	t.Helper()
 	ctx := context.Background()
-	d, err := neo4j.NewDriverWithContext(srv.URI, neo4j.BasicAuth(srv.User, srv.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = d.Close(context.Background()) })
+	d := openDriver(t, srv, srv.URI)
 	if _, ok := waitFor(90*time.Second, func() bool {
 		_, err := neo4j.ExecuteQuery(ctx, d, `RETURN 1`, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(srv.Database))
 		return err == nil
