@@ -214,16 +214,18 @@ func skillMap(v string) string {
 }
 
 // plannedProjection is the map projection of p that reads what r asks,
-// and the parameters it needs.
-func plannedProjection(r Reads) (string, map[string]any) {
+// to MaxReadDepth, the parameters it needs, and r as it reads it (trimmed:
+// what reads its answers needs that one).
+func plannedProjection(r Reads) (string, map[string]any, Reads) {
 	var b strings.Builder
 	params := map[string]any{}
-	plannedPerson(&b, "p", 0, r.Trimmed(MaxReadDepth), params)
-	return b.String(), params
+	r = r.Trimmed(MaxReadDepth)
+	plannedPerson(&b, "p", 0, r, params)
+	return b.String(), params, r
 }
 
 // personReadsFrom returns the reader of a planned projection's map read
-// with r (trimmed as plannedProjection trims it).
+// with r (as plannedProjection returns it).
 func personReadsFrom(r Reads) func(map[string]any) PersonReads {
 	return func(m map[string]any) PersonReads { return personReadsWith(m, r) }
 }
@@ -354,8 +356,7 @@ func (s *Store) ReadPeople(ctx context.Context, ids []string, r Reads) (map[stri
 	if c.err != nil {
 		return nil, c.err
 	}
-	r = r.Trimmed(MaxReadDepth)
-	projection, params := plannedProjection(r)
+	projection, params, r := plannedProjection(r)
 	params["ids"] = ids
 	return read(ctx, s, "read people", func(tx neo4j.ManagedTransaction) (map[string]PersonReads, error) {
 		people, err := collect(ctx, tx, readPeopleCypher(projection), params, personReadsFrom(r))
@@ -371,8 +372,7 @@ func (s *Store) PeopleReads(ctx context.Context, f PeopleFilter, page PageArgs, 
 	if c.err != nil {
 		return Page[PersonReads]{}, c.err
 	}
-	r = r.Trimmed(MaxReadDepth)
-	projection, extra := plannedProjection(r)
+	projection, extra, r := plannedProjection(r)
 	cypher := peopleCypherFor(f, projection)
 	params := func() (map[string]any, error) {
 		p, err := f.params()

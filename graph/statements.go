@@ -221,7 +221,7 @@ func cypherStatements() []namedStatement {
 	add("schema", "read-indexes", schemaIndexesCypher)
 	// Planned reads: each shape the tests read, by id and as a page.
 	for _, shape := range PlannedReadShapes {
-		projection, _ := plannedProjection(shape.Reads)
+		projection, _, _ := plannedProjection(shape.Reads)
 		add("plannedReads", shape.Name+"-by-id", readPeopleCypher(projection))
 		add("plannedReads", shape.Name+"-page", peoplePageCypherWith(projection))
 		add("plannedReads", shape.Name+"-search", peopleSearchCypherWith(projection))

@@ -23,18 +23,12 @@ func (r *goalResolver) Skill(ctx context.Context, obj *graph.Goal) (*graph.Skill
 
 // Mentee is the resolver for the mentee field.
 func (r *mentorshipResolver) Mentee(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error) {
-	if obj.Mentee != nil && covers(ctx, obj.Mentee) {
-		return obj.Mentee, nil
-	}
-	return load(ctx, ld(ctx).Person, obj.MenteeID)
+	return personOr(ctx, obj.Mentee, obj.MenteeID)
 }
 
 // Mentor is the resolver for the mentor field.
 func (r *mentorshipResolver) Mentor(ctx context.Context, obj *graph.Mentorship) (*graph.Person, error) {
-	if obj.Mentor != nil && covers(ctx, obj.Mentor) {
-		return obj.Mentor, nil
-	}
-	return load(ctx, ld(ctx).Person, obj.MentorID)
+	return personOr(ctx, obj.Mentor, obj.MentorID)
 }
 
 // Focus is the resolver for the focus field.
@@ -47,18 +41,12 @@ func (r *mentorshipResolver) Focus(ctx context.Context, obj *graph.Mentorship) (
 
 // Mentee is the resolver for the mentee field.
 func (r *mentorshipRequestResolver) Mentee(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error) {
-	if obj.Mentee != nil && covers(ctx, obj.Mentee) {
-		return obj.Mentee, nil
-	}
-	return load(ctx, ld(ctx).Person, obj.MenteeID)
+	return personOr(ctx, obj.Mentee, obj.MenteeID)
 }
 
 // Mentor is the resolver for the mentor field.
 func (r *mentorshipRequestResolver) Mentor(ctx context.Context, obj *graph.MentorshipRequest) (*graph.Person, error) {
-	if obj.Mentor != nil && covers(ctx, obj.Mentor) {
-		return obj.Mentor, nil
-	}
-	return load(ctx, ld(ctx).Person, obj.MentorID)
+	return personOr(ctx, obj.Mentor, obj.MentorID)
 }
 
 // RequestedBy is the resolver for the requestedBy field.

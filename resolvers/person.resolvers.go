@@ -14,10 +14,7 @@ import (
 
 // Person is the resolver for the person field.
 func (r *connectionResolver) Person(ctx context.Context, obj *graph.Connection) (*graph.Person, error) {
-	if obj.Person != nil && covers(ctx, obj.Person) {
-		return obj.Person, nil
-	}
-	return load(ctx, ld(ctx).Person, obj.PersonID)
+	return personOr(ctx, obj.Person, obj.PersonID)
 }
 
 // CreatePerson is the resolver for the createPerson field.

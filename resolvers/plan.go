@@ -37,11 +37,15 @@ func personNeeds(fields []graphql.CollectedField) graph.PersonFields {
 	return need
 }
 
-// covers reports whether p holds every field the current field (one
-// whose value is p) selects: a person a planned read left fields out of
-// serves only selections that do not ask for them.
-func covers(ctx context.Context, p *graph.Person) bool {
-	return p.Unread == 0 || personNeeds(graphql.CollectFieldsCtx(ctx, nil))&p.Unread == 0
+// personOr is the value of a field of type Person: p, read with the
+// object that holds the field, when it holds every field the selection
+// asks (a person a planned read left fields out of serves only selections
+// that do not ask for them); else the person with id, through the loader.
+func personOr(ctx context.Context, p *graph.Person, id string) (*graph.Person, error) {
+	if p != nil && (p.Unread == 0 || personNeeds(graphql.CollectFieldsCtx(ctx, nil))&p.Unread == 0) {
+		return p, nil
+	}
+	return load(ctx, ld(ctx).Person, id)
 }
 
 // readsOf plans what to read with each person from fields, the selection
@@ -118,7 +122,7 @@ func intArg(v any) (int, bool) {
 // field of it was read), and each list that was read (a nil list was
 // not), down to the people at its ends. A list's items point at the
 // people read with them, which their resolvers use when those hold what
-// the selection asks (covers).
+// the selection asks (personOr).
 func prime(l *loaders.Loaders, p graph.PersonReads) {
 	if p.Unread == 0 {
 		l.Person.Prime(p.ID, p.Person)
