@@ -113,13 +113,7 @@ func (s *Store) coverageReportFor(ctx context.Context, args CoverageArgs) (*cove
 	arrived, writes := time.Now(), s.writes.Load()
 	for {
 		c.mu.Lock()
-		e := c.entries[key]
-		if e == nil {
-			e = &coverageEntry{}
-			c.entries[key] = e
-			c.evict()
-		}
-		e.used = arrived
+		e := c.entry(key, arrived)
 		r := e.report
 		switch {
 		case r != nil && args.AllowStale && arrived.Sub(r.computedAt) <= c.maxStale:
@@ -179,6 +173,21 @@ func (s *Store) startCoverageRun(ctx context.Context, e *coverageEntry, args Cov
 		close(run.done)
 	}()
 	return run
+}
+
+// entry is the entry of key (c.mu held), made when there is none, marked
+// used at now.
+func (c *coverageCache) entry(key coverageKey, now time.Time) *coverageEntry {
+	e := c.entries[key]
+	if e == nil {
+		// Marked used before evict runs: a new entry is the latest asked,
+		// not the first to go.
+		e = &coverageEntry{used: now}
+		c.entries[key] = e
+		c.evict()
+	}
+	e.used = now
+	return e
 }
 
 // evict drops the least recently asked report that is not being computed
